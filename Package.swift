@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gongkai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (Markdown). The extensions package holds the core-extensions
+        // header and the .so that libcmark-gfm.pc links.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Linux system calls that Swift's Glibc module does not expose (renameat2).
+        .target(name: "CLinux"),
+        .target(name: "GongkaiModel"),
+        .target(
+            name: "GongkaiContent",
+            dependencies: ["GongkaiModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "GongkaiSite",
+            dependencies: [
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "CLinux",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "GongkaiSite", "GongkaiContent", "GongkaiModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
+        .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
+        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown"]),
+        .testTarget(
+            name: "GongkaiSiteTests",
+            dependencies: ["GongkaiSite", "gongkai"],
+            resources: []
+        ),
+    ]
+)

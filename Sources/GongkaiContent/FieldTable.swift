@@ -1,0 +1,83 @@
+/// The keys an editor may write for each field, in English or in Chinese (SPEC: content format).
+/// Several keys map to one field; writing two of them for the same field is an error.
+public struct FieldTable: Sendable {
+    public struct Field: Sendable {
+        public let name: String
+        public let keys: [String]
+    }
+
+    public let fields: [Field]
+    private let byKey: [String: String]
+
+    public init(_ fields: [(String, [String])]) {
+        self.fields = fields.map { Field(name: $0.0, keys: [$0.0] + $0.1) }
+        var byKey: [String: String] = [:]
+        for field in self.fields {
+            for key in field.keys { byKey[key] = field.name }
+        }
+        self.byKey = byKey
+    }
+
+    public func field(forKey key: String) -> String? {
+        byKey[key]
+    }
+
+    /// The Chinese key of a field (its second key), for messages.
+    public func chineseKey(_ field: String) -> String {
+        fields.first { $0.name == field }?.keys.dropFirst().first ?? field
+    }
+
+    public var keyList: String {
+        fields.map { ($0.keys.dropFirst().first ?? $0.name) }.joined(separator: "、")
+    }
+
+    /// Document front matter.
+    public static let document = FieldTable([
+        ("title", ["标题"]),
+        ("index_no", ["索引号"]),
+        ("issuer", ["发文机关", "发布机构"]),
+        ("doc_no", ["文号", "发文字号"]),
+        ("written", ["成文日期"]),
+        ("published", ["发布日期", "发布时间"]),
+        ("topic", ["主题分类"]),
+        ("type", ["文件类型"]),
+        ("validity", ["有效性"]),
+        ("valid_until", ["有效期至"]),
+        ("disclosure", ["公开方式", "公开属性"]),
+        ("interprets", ["解读对象"]),
+        ("replaces", ["替代", "修改/废止关系"]),
+        ("replaced_by", ["被替代", "已被替代"]),
+        ("plans", ["工作要点"]),
+        ("attachments", ["附件"]),
+        ("tags", ["标签", "主题词"]),
+        ("slug", ["网址名"]),
+    ])
+
+    /// `content/site.yml`.
+    public static let site = FieldTable([
+        ("name", ["网站名称", "名称"]),
+        ("base_url", ["网址"]),
+        ("language", ["语言"]),
+        ("host", ["主办单位"]),
+        ("operator", ["承办单位"]),
+        ("site_code", ["网站标识码"]),
+        ("icp", ["ICP备案号"]),
+        ("police_record", ["公安机关备案号"]),
+        ("index_prefix", ["索引号前缀", "机构代码"]),
+        ("phone", ["联系电话"]),
+        ("address", ["联系地址"]),
+        ("email", ["电子邮箱"]),
+        ("page_size", ["每页条数"]),
+        ("columns", ["栏目"]),
+    ])
+
+    /// One column in `site.yml`.
+    public static let column = FieldTable([
+        ("title", ["标题"]),
+        ("path", ["路径"]),
+        ("description", ["说明"]),
+        ("update", ["更新类别"]),
+        ("home", ["首页"]),
+        ("children", ["子栏目"]),
+    ])
+}

@@ -1,0 +1,29 @@
+/// A 栏目 of the portal. Columns form a tree; `path` is the slash-joined chain of segments
+/// (`xxgk/fdzdgknr/zcwj`), which is both the folder under `content/` and the URL path.
+public struct Column: Sendable, Hashable {
+    public let path: String
+    public let title: String
+    public let description: String?
+    public let updateClass: UpdateClass
+    /// Shown on the home page with its latest documents.
+    public let onHome: Bool
+    public let parentPath: String?
+    /// Direct children, in navigation order.
+    public let childPaths: [String]
+    /// Where the column is declared in `site.yml`.
+    public let line: Int
+
+    public init(path: String, title: String, description: String?, updateClass: UpdateClass,
+                onHome: Bool, parentPath: String?, childPaths: [String], line: Int) {
+        self.path = path
+        self.title = title
+        self.description = description
+        self.updateClass = updateClass
+        self.onHome = onHome
+        self.parentPath = parentPath
+        self.childPaths = childPaths
+        self.line = line
+    }
+
+    public var depth: Int { path.split(separator: "/").count }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reads the date forms editors write: `2023-03-06`, `2023-3-6`, `2023/3/6`, `2023.3.6`,
+/// `2023年3月6日`, each optionally followed by a time `14:07`.
+public enum DateParser {
+    public static func date(_ text: String) -> CalendarDate? {
+        guard let value = dateTime(text), value.minuteOfDay == nil else { return nil }
+        return value.date
+    }
+
+    public static func dateTime(_ text: String) -> DateTime? {
+        let separators: Set<Character> = [" ", "\t", "T", "\u{3000}"]
+        var parts: [String] = text.split(whereSeparator: { separators.contains($0) }).map { String($0) }
+        guard !parts.isEmpty, parts.count <= 2 else { return nil }
+        guard let day = calendarDate(parts.removeFirst()) else { return nil }
+        guard let time = parts.first else { return DateTime(date: day) }
+        let hm = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard hm.count == 2 || hm.count == 3,
+              let hour = Int(hm[0]), let minute = Int(hm[1]),
+              (0..<24).contains(hour), (0..<60).contains(minute),
+              hm.count == 2 || Int(hm[2]).map({ (0..<60).contains($0) }) == true else { return nil }
+        return DateTime(date: day, minuteOfDay: hour * 60 + minute)
+    }
+
+    private static func calendarDate(_ text: String) -> CalendarDate? {
+        var numbers: [Int] = []
+        var current = ""
+        var separators: [Character] = []
+        for character in text {
+            if character.isASCII, character.isNumber {
+                current.append(character)
+            } else {
+                guard !current.isEmpty else { return nil }
+                numbers.append(Int(current)!)
+                current = ""
+                separators.append(character)
+            }
+        }
+        if !current.isEmpty { numbers.append(Int(current)!) }
+        guard numbers.count == 3 else { return nil }
+        let chinese = separators == ["年", "月", "日"] || separators == ["年", "月"]
+        let uniform = separators.count == 2 && separators[0] == separators[1] && "-/.".contains(separators[0])
+        guard chinese || uniform else { return nil }
+        guard String(numbers[0]).count == 4 else { return nil }
+        return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+}

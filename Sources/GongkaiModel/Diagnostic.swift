@@ -1,0 +1,76 @@
+/// A problem found in the input, addressed to an editor: where it is and how to fix it.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .error && rhs == .warning
+        }
+
+        /// The word an editor reads before the message.
+        public var label: String {
+            switch self {
+            case .error: return "错误"
+            case .warning: return "警告"
+            }
+        }
+    }
+
+    public let severity: Severity
+    /// Path of the file, relative to the project (e.g. `content/site.yml`), or nil for the whole run.
+    public let file: String?
+    /// 1-based line number within the file, when one applies.
+    public let line: Int?
+    /// What is wrong and how to fix it, in Chinese.
+    public let message: String
+
+    public init(_ severity: Severity, file: String?, line: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public static func error(_ file: String?, line: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, message)
+    }
+
+    public static func warning(_ file: String?, line: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, message)
+    }
+
+    /// `content/a.md:3: 错误：…` — the shape compilers use, so editors' tools can jump to the line.
+    public var description: String {
+        var location = ""
+        if let file {
+            location = file
+            if let line { location += ":\(line)" }
+            location += ": "
+        }
+        return "\(location)\(severity.label)：\(message)"
+    }
+
+    /// Stable order for reports: by file, line, then severity and text.
+    public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.file ?? "", $0.line ?? 0, $0.severity == .error ? 0 : 1, $0.message)
+                < ($1.file ?? "", $1.line ?? 0, $1.severity == .error ? 0 : 1, $1.message)
+        }
+    }
+}
+
+/// Thrown when a stage found errors; carries every diagnostic of the stage, warnings included.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = Diagnostic.ordered(diagnostics)
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,117 @@
+/// A published or publishable government document: front matter fields plus its Markdown body.
+/// Relations (`interprets`, `replaces`, `replacedBy`) hold ids of other documents, resolved at load.
+public struct Document: Sendable, Hashable {
+    /// Path under `content/` without the `.md` extension: `xxgk/fdzdgknr/zcwj/hunan-2023`.
+    public var id: String
+    /// Path of the source file relative to the project: `content/xxgk/fdzdgknr/zcwj/hunan-2023.md`.
+    public var file: String
+    public var columnPath: String
+    /// Last URL segment; the file name unless the front matter sets `slug`.
+    public var slug: String
+    public var title: String
+    /// 索引号, as written or as generated.
+    public var indexNumber: String
+    public var indexNumberGenerated: Bool
+    /// 发文机关
+    public var issuer: String?
+    /// 文号
+    public var docNumber: String?
+    /// 成文日期
+    public var written: CalendarDate?
+    /// 发布日期
+    public var published: DateTime
+    /// 主题分类
+    public var topic: String?
+    /// 文件类型
+    public var type: String?
+    /// 有效性
+    public var validity: Validity?
+    /// 有效期至
+    public var validUntil: CalendarDate?
+    /// 公开方式
+    public var disclosure: Disclosure
+    public var interprets: [String]
+    /// Ids of documents that interpret this one (the reverse of `interprets`).
+    public var interpretedBy: [String]
+    public var replaces: [String]
+    public var replacedBy: [String]
+    /// Ids of plan data files this notice publishes.
+    public var plans: [String]
+    public var attachments: [Attachment]
+    public var tags: [String]
+    /// Front matter keys Gongkai does not know, kept for templates.
+    public var extra: [ExtraField]
+    /// Markdown source of the body.
+    public var body: String
+    /// Line of the file where the body starts.
+    public var bodyLine: Int
+    /// Line of each known field in the file, by English field name.
+    public var fieldLines: [String: Int]
+
+    public init(id: String, file: String, columnPath: String, slug: String, title: String,
+                indexNumber: String, indexNumberGenerated: Bool, issuer: String?, docNumber: String?,
+                written: CalendarDate?, published: DateTime, topic: String?, type: String?,
+                validity: Validity?, validUntil: CalendarDate?, disclosure: Disclosure,
+                interprets: [String], interpretedBy: [String], replaces: [String], replacedBy: [String], plans: [String],
+                attachments: [Attachment], tags: [String], extra: [ExtraField],
+                body: String, bodyLine: Int, fieldLines: [String: Int]) {
+        self.id = id
+        self.file = file
+        self.columnPath = columnPath
+        self.slug = slug
+        self.title = title
+        self.indexNumber = indexNumber
+        self.indexNumberGenerated = indexNumberGenerated
+        self.issuer = issuer
+        self.docNumber = docNumber
+        self.written = written
+        self.published = published
+        self.topic = topic
+        self.type = type
+        self.validity = validity
+        self.validUntil = validUntil
+        self.disclosure = disclosure
+        self.interprets = interprets
+        self.interpretedBy = interpretedBy
+        self.replaces = replaces
+        self.replacedBy = replacedBy
+        self.plans = plans
+        self.attachments = attachments
+        self.tags = tags
+        self.extra = extra
+        self.body = body
+        self.bodyLine = bodyLine
+        self.fieldLines = fieldLines
+    }
+
+    /// Newest first; ties broken by id so that listings are deterministic.
+    public static func newestFirst(_ lhs: Document, _ rhs: Document) -> Bool {
+        if lhs.published != rhs.published { return lhs.published > rhs.published }
+        return lhs.id < rhs.id
+    }
+}
+
+/// A file attached to a document (附件), stored beside it under `content/`.
+public struct Attachment: Sendable, Hashable {
+    public let title: String
+    /// Path relative to `content/`.
+    public let path: String
+
+    public init(title: String, path: String) {
+        self.title = title
+        self.path = path
+    }
+}
+
+/// A front matter key Gongkai does not know, with its value as text.
+public struct ExtraField: Sendable, Hashable {
+    public let key: String
+    public let value: String
+    public let line: Int
+
+    public init(key: String, value: String, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+}

@@ -1,0 +1,47 @@
+/// Everything loaded from `content/`: identity, the column tree and every document,
+/// including those that will not be published (the output stage decides what is published).
+public struct Site: Sendable {
+    public let identity: SiteIdentity
+    /// All columns, parents before children, in navigation order.
+    public let columns: [Column]
+    /// All documents, sorted by id.
+    public let documents: [Document]
+
+    private let columnIndex: [String: Int]
+    private let documentIndex: [String: Int]
+
+    public init(identity: SiteIdentity, columns: [Column], documents: [Document]) {
+        self.identity = identity
+        self.columns = columns
+        self.documents = documents.sorted { $0.id < $1.id }
+        self.columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.path, $0) })
+        self.documentIndex = Dictionary(uniqueKeysWithValues: self.documents.enumerated().map { ($1.id, $0) })
+    }
+
+    public func column(_ path: String) -> Column? {
+        columnIndex[path].map { columns[$0] }
+    }
+
+    public func document(_ id: String) -> Document? {
+        documentIndex[id].map { documents[$0] }
+    }
+
+    /// Top-level columns, in navigation order.
+    public var rootColumns: [Column] { columns.filter { $0.parentPath == nil } }
+
+    /// The column and its ancestors, root first.
+    public func lineage(of path: String) -> [Column] {
+        var chain: [Column] = []
+        var current = column(path)
+        while let column = current {
+            chain.insert(column, at: 0)
+            current = column.parentPath.flatMap { self.column($0) }
+        }
+        return chain
+    }
+
+    /// True when `path` is `ancestor` or lies below it.
+    public static func isWithin(_ path: String, _ ancestor: String) -> Bool {
+        path == ancestor || path.hasPrefix(ancestor + "/")
+    }
+}

@@ -1,0 +1,50 @@
+/// Who runs the site, as every page footer must show (政府网站发展指引).
+public struct SiteIdentity: Sendable, Hashable {
+    public let name: String
+    /// Absolute base URL ending in `/`, e.g. `https://www.example.gov.cn/`.
+    public let baseURL: String
+    public let language: String
+    /// 主办单位
+    public let host: String
+    /// 承办单位
+    public let operatorName: String?
+    /// 网站标识码
+    public let siteCode: String
+    /// ICP备案号
+    public let icp: String?
+    /// 公安机关备案号
+    public let policeRecord: String?
+    /// First part of generated 索引号 (机构代码 or 统一社会信用代码); defaults to the site code.
+    public let indexPrefix: String
+    public let phone: String?
+    public let address: String?
+    public let email: String?
+    public let pageSize: Int
+
+    public init(name: String, baseURL: String, language: String, host: String, operatorName: String?,
+                siteCode: String, icp: String?, policeRecord: String?, indexPrefix: String,
+                phone: String?, address: String?, email: String?, pageSize: Int) {
+        self.name = name
+        self.baseURL = baseURL
+        self.language = language
+        self.host = host
+        self.operatorName = operatorName
+        self.siteCode = siteCode
+        self.icp = icp
+        self.policeRecord = policeRecord
+        self.indexPrefix = indexPrefix
+        self.phone = phone
+        self.address = address
+        self.email = email
+        self.pageSize = pageSize
+    }
+
+    /// The path part of the base URL (`/` or `/portal/`), prefixed to every internal link.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}

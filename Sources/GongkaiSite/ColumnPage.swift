@@ -1,0 +1,94 @@
+import GongkaiModel
+
+/// One page of a column's listing (信息公开目录): its documents and those of its sub-columns,
+/// newest first.
+public struct ColumnPageView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let column: ColumnView
+    let subcolumns: Listing<ColumnLink>?
+    let documents: Listing<DocumentSummary>?
+    let pagination: Pagination?
+}
+
+public struct ColumnView: Codable, Sendable {
+    let title: String
+    let description: String?
+    let url: String
+    let feedURL: String
+    /// Documents in the column and its sub-columns.
+    let total: Int
+}
+
+public struct ColumnLink: Codable, Sendable {
+    let title: String
+    let url: String
+    let count: Int
+}
+
+public struct Pagination: Codable, Sendable {
+    let current: Int
+    let count: Int
+    let previousURL: String?
+    let nextURL: String?
+    let pages: [PageLink]
+    /// 第 2 页，共 5 页
+    let summary: String
+}
+
+/// A page number in the pagination bar; `gap` stands for the numbers left out (…).
+public struct PageLink: Codable, Sendable {
+    let number: Int
+    let url: String?
+    let current: Bool
+    let gap: Bool
+}
+
+extension PageFactory {
+    public func columnPage(_ column: Column, page: Int) -> ColumnPageView {
+        let all = published.documentsUnder[column.path] ?? []
+        let size = site.identity.pageSize
+        let count = published.pageCount(of: column.path)
+        let slice = all.dropFirst((page - 1) * size).prefix(size)
+        let url = routes.column(column.path, page: page)
+        let heading = page > 1 ? "\(column.title)（第\(page)页）" : column.title
+        let subcolumns: [ColumnLink] = column.childPaths.compactMap(site.column).map {
+            ColumnLink(title: $0.title, url: routes.column($0.path), count: published.documentsUnder[$0.path]?.count ?? 0)
+        }
+        return ColumnPageView(
+            site: siteView(currentColumn: column.path),
+            page: pageInfo(heading: heading, url: url, description: column.description),
+            meta: metaTags(column: column),
+            breadcrumb: breadcrumb(column: column.path, current: page > 1 ? "第\(page)页" : nil),
+            column: ColumnView(title: column.title, description: column.description,
+                               url: routes.column(column.path), feedURL: routes.feed(column.path), total: all.count),
+            subcolumns: .of(subcolumns),
+            documents: .of(slice.map(summary)),
+            pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil)
+    }
+
+    /// First, last, and two either side of the current page; gaps between.
+    func pagination(column: String, current: Int, count: Int) -> Pagination {
+        var numbers = Set([1, count])
+        for number in (current - 2)...(current + 2) where (1...count).contains(number) {
+            numbers.insert(number)
+        }
+        var pages: [PageLink] = []
+        var previous = 0
+        for number in numbers.sorted() {
+            if number > previous + 1 {
+                pages.append(PageLink(number: 0, url: nil, current: false, gap: true))
+            }
+            pages.append(PageLink(number: number, url: number == current ? nil : routes.column(column, page: number),
+                                  current: number == current, gap: false))
+            previous = number
+        }
+        return Pagination(
+            current: current, count: count,
+            previousURL: current > 1 ? routes.column(column, page: current - 1) : nil,
+            nextURL: current < count ? routes.column(column, page: current + 1) : nil,
+            pages: pages, summary: "第 \(current) 页，共 \(count) 页")
+    }
+}

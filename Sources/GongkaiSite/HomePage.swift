@@ -1,0 +1,42 @@
+import GongkaiModel
+
+/// The home page: the latest documents of each main column.
+public struct HomePageView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let sections: [HomeSection]
+    let latestDate: String?
+}
+
+public struct HomeSection: Codable, Sendable {
+    let title: String
+    let url: String
+    let documents: Listing<DocumentSummary>?
+    let total: Int
+}
+
+extension PageFactory {
+    /// How many documents each home-page section lists.
+    static let homeSectionSize = 6
+
+    public func homePage() -> HomePageView {
+        var columns = site.columns.filter(\.onHome)
+        if columns.isEmpty {
+            columns = site.columns.filter { $0.childPaths.isEmpty && !(published.documentsUnder[$0.path] ?? []).isEmpty }
+        }
+        let sections = columns.map { column in
+            let documents = published.documentsUnder[column.path] ?? []
+            return HomeSection(title: column.title, url: routes.column(column.path),
+                               documents: .of(documents.prefix(Self.homeSectionSize).map(summary)), total: documents.count)
+        }
+        return HomePageView(
+            site: siteView(currentColumn: nil),
+            page: pageInfo(heading: site.identity.name, url: routes.home),
+            meta: metaTags(column: nil),
+            breadcrumb: [Crumb(title: "首页", url: nil)],
+            sections: sections,
+            latestDate: published.documents.first?.published.date.chinese)
+    }
+}

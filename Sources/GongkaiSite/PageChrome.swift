@@ -1,0 +1,63 @@
+/// What every HTML page shows around its content: site identity, navigation, breadcrumb and
+/// the `<meta>` tags government sites carry.
+public struct SiteView: Codable, Sendable {
+    let name: String
+    let language: String
+    let homeURL: String
+    let sitemapURL: String
+    let stylesheetURL: String
+    /// 主办单位
+    let host: String
+    /// 承办单位
+    let operatorName: String?
+    /// 网站标识码
+    let siteCode: String
+    let icp: String?
+    let policeRecord: String?
+    let phone: String?
+    let address: String?
+    let email: String?
+    let navigation: [NavigationItem]
+}
+
+public struct NavigationItem: Codable, Sendable {
+    let title: String
+    let url: String
+    /// The page shown is this item or lies within it.
+    let current: Bool
+}
+
+/// One step of 当前位置; the last one (the page itself) has no URL.
+public struct Crumb: Codable, Sendable {
+    let title: String
+    let url: String?
+}
+
+public struct MetaTag: Codable, Sendable {
+    let name: String
+    let content: String
+}
+
+public struct PageInfo: Codable, Sendable {
+    /// The `<title>`: page title and site name.
+    let title: String
+    let heading: String
+    let canonicalURL: String
+    let description: String?
+}
+
+/// A link to another document, as lists and relations show it.
+public struct DocumentSummary: Codable, Sendable {
+    let title: String
+    let url: String
+    let date: String
+    let docNumber: String?
+    let validity: String?
+    /// True when the document is not 现行有效 and lists should say so.
+    let notCurrent: Bool
+}
+
+public struct LinkView: Codable, Sendable {
+    let title: String
+    let url: String
+}

@@ -1,0 +1,95 @@
+import GongkaiMarkdown
+import GongkaiModel
+
+/// Builds the view model of each page from the published site. Pure: the same site gives the
+/// same views, so output is deterministic.
+public struct PageFactory: Sendable {
+    public let published: PublishedSite
+    let markdown = MarkdownRenderer()
+
+    public init(published: PublishedSite) {
+        self.published = published
+    }
+
+    var site: Site { published.site }
+    var routes: Routes { published.routes }
+
+    func siteView(currentColumn: String?) -> SiteView {
+        let identity = site.identity
+        let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil)]
+            + navigationColumns.map { column in
+                NavigationItem(title: column.title, url: routes.column(column.path),
+                               current: currentColumn.map { current in
+                                   Site.isWithin(current, column.path)
+                                       && !navigationColumns.contains { $0.depth > column.depth && Site.isWithin(current, $0.path) }
+                               } ?? false)
+            }
+        return SiteView(
+            name: identity.name, language: identity.language, homeURL: routes.home,
+            sitemapURL: routes.sitemapPage, stylesheetURL: routes.asset("gongkai.css"),
+            host: identity.host, operatorName: identity.operatorName, siteCode: identity.siteCode,
+            icp: identity.icp, policeRecord: identity.policeRecord, phone: identity.phone,
+            address: identity.address, email: identity.email, navigation: navigation)
+    }
+
+    /// The top-level columns, or the children of the only top-level column (a portal whose whole
+    /// tree sits under 政府信息公开 shows that column's sections in its main navigation).
+    var navigationColumns: [Column] {
+        let roots = site.rootColumns
+        if roots.count == 1, let only = roots.first, !only.childPaths.isEmpty {
+            return [only] + only.childPaths.compactMap(site.column)
+        }
+        return roots
+    }
+
+    /// 首页 › column › … › column, with the last step unlinked when the page is the column itself.
+    func breadcrumb(column path: String?, current: String?) -> [Crumb] {
+        var crumbs = [Crumb(title: "首页", url: routes.home)]
+        if let path {
+            for column in site.lineage(of: path) {
+                crumbs.append(Crumb(title: column.title, url: routes.column(column.path)))
+            }
+        }
+        if let current {
+            crumbs.append(Crumb(title: current, url: nil))
+        } else if let last = crumbs.popLast() {
+            crumbs.append(Crumb(title: last.title, url: nil))
+        }
+        return crumbs
+    }
+
+    func pageInfo(heading: String, url: String, description: String? = nil) -> PageInfo {
+        let title = url == routes.home ? site.identity.name : "\(heading) - \(site.identity.name)"
+        return PageInfo(title: title, heading: heading, canonicalURL: routes.absolute(url), description: description)
+    }
+
+    /// SiteName, SiteIDCode, ColumnName… as seen on government pages (REFERENCE: page identity).
+    func metaTags(column: Column?, document: Document? = nil) -> [MetaTag] {
+        var tags = [MetaTag(name: "SiteName", content: site.identity.name),
+                    MetaTag(name: "SiteDomain", content: site.identity.baseURL),
+                    MetaTag(name: "SiteIDCode", content: site.identity.siteCode)]
+        if let column {
+            tags.append(MetaTag(name: "ColumnName", content: column.title))
+            if let description = column.description {
+                tags.append(MetaTag(name: "ColumnDescription", content: description))
+            }
+            tags.append(MetaTag(name: "ColumnType", content: column.updateClass.rawValue))
+        }
+        if let document {
+            tags.append(MetaTag(name: "ArticleTitle", content: document.title))
+            tags.append(MetaTag(name: "PubDate", content: document.published.minutePrecision))
+            tags.append(MetaTag(name: "ContentSource", content: document.issuer ?? site.identity.host))
+            if !document.tags.isEmpty {
+                tags.append(MetaTag(name: "Keywords", content: document.tags.joined(separator: ",")))
+            }
+        }
+        return tags
+    }
+
+    func summary(_ document: Document) -> DocumentSummary {
+        DocumentSummary(title: document.title, url: routes.document(document),
+                        date: document.published.date.iso, docNumber: document.docNumber,
+                        validity: document.validity?.rawValue,
+                        notCurrent: document.validity.map { !$0.isCurrent } ?? false)
+    }
+}

@@ -1,0 +1,71 @@
+/// Each kind of output page, the template that renders it and the view-model type it gets.
+/// Adding a page kind here is what makes its template validated before every build.
+public enum PageKind: String, CaseIterable, Sendable {
+    case home
+    case column
+    case document
+    case sitemap
+    case notFound
+    case feed
+    case sitemapXML
+
+    public var template: String {
+        switch self {
+        case .home: return "home"
+        case .column: return "column"
+        case .document: return "document"
+        case .sitemap: return "sitemap"
+        case .notFound: return "404"
+        case .feed: return "feed.xml"
+        case .sitemapXML: return "sitemap.xml"
+        }
+    }
+
+    var viewType: any (Decodable & Sendable).Type {
+        switch self {
+        case .home: return HomePageView.self
+        case .column: return ColumnPageView.self
+        case .document: return DocumentPageView.self
+        case .sitemap: return SitemapPageView.self
+        case .notFound: return NotFoundPageView.self
+        case .feed: return FeedView.self
+        case .sitemapXML: return SitemapXMLView.self
+        }
+    }
+
+    /// Template and schema of every page kind, for `TemplateSet.validate`.
+    public static func schemas() throws -> [(template: String, schema: ViewSchema)] {
+        let builder = SchemaBuilder()
+        return try allCases.map { ($0.template, try builder.schema(forAny: $0.viewType)) }
+    }
+}
+
+/// One file of the output that comes from a template.
+public enum OutputPage: Sendable, Hashable {
+    case home
+    case column(path: String, page: Int)
+    case document(id: String)
+    case sitemap
+    case notFound
+    case feed(column: String)
+    case sitemapXML
+
+    public var kind: PageKind {
+        switch self {
+        case .home: return .home
+        case .column: return .column
+        case .document: return .document
+        case .sitemap: return .sitemap
+        case .notFound: return .notFound
+        case .feed: return .feed
+        case .sitemapXML: return .sitemapXML
+        }
+    }
+}
+
+extension SchemaBuilder {
+    func schema(forAny type: any Decodable.Type) throws -> ViewSchema {
+        func open<T: Decodable>(_ type: T.Type) throws -> ViewSchema { try self.schema(for: T.self) }
+        return try open(type)
+    }
+}

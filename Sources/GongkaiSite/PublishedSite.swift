@@ -1,0 +1,60 @@
+import GongkaiModel
+
+/// The part of the site that reaches the output, indexed the ways pages need it: only
+/// documents the publication rule lets through, newest first, per column and its descendants.
+public struct PublishedSite: Sendable {
+    public let site: Site
+    public let rule: PublicationRule
+    public let routes: Routes
+    /// Published documents, newest first.
+    public let documents: [Document]
+    /// Published documents of each column including its descendants, newest first.
+    public let documentsUnder: [String: [Document]]
+    /// Documents held back, with the reason.
+    public let withheld: [(document: Document, reason: String)]
+    private let publishedIDs: Set<String>
+
+    public init(site: Site, rule: PublicationRule) {
+        self.site = site
+        self.rule = rule
+        self.routes = Routes(identity: site.identity)
+        var published: [Document] = []
+        var withheld: [(Document, String)] = []
+        for document in site.documents {
+            if let reason = rule.reasonWithheld(document) {
+                withheld.append((document, reason))
+            } else {
+                published.append(document)
+            }
+        }
+        published.sort(by: Document.newestFirst)
+        self.documents = published
+        self.withheld = withheld
+        self.publishedIDs = Set(published.map(\.id))
+        var under: [String: [Document]] = [:]
+        for column in site.columns { under[column.path] = [] }
+        for document in published {
+            for column in site.lineage(of: document.columnPath) {
+                under[column.path, default: []].append(document)
+            }
+        }
+        self.documentsUnder = under
+    }
+
+    public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }
+
+    /// The published documents among `ids`, newest first.
+    public func published(_ ids: [String]) -> [Document] {
+        ids.filter(isPublished).compactMap(site.document).sorted(by: Document.newestFirst)
+    }
+
+    public func pageCount(of columnPath: String) -> Int {
+        let count = documentsUnder[columnPath]?.count ?? 0
+        return max(1, (count + site.identity.pageSize - 1) / site.identity.pageSize)
+    }
+
+    /// The latest publication on the whole site, for feeds that have no entries of their own.
+    public var latest: DateTime {
+        documents.first?.published ?? DateTime(date: rule.asOf)
+    }
+}

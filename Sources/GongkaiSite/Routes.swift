@@ -1,0 +1,46 @@
+import GongkaiModel
+
+/// Where each page lives: its URL (root-relative, under the base URL's path) and its file in
+/// the output. One place, so that links and files always agree.
+public struct Routes: Sendable {
+    public let basePath: String
+    public let baseURL: String
+
+    public init(identity: SiteIdentity) {
+        basePath = identity.basePath
+        baseURL = identity.baseURL
+    }
+
+    public var home: String { basePath }
+    public var sitemapPage: String { basePath + "sitemap.html" }
+    public var sitemapXML: String { basePath + "sitemap.xml" }
+    public var notFound: String { basePath + "404.html" }
+
+    public func column(_ path: String, page: Int = 1) -> String {
+        basePath + path + (page <= 1 ? "/" : "/index_\(page).html")
+    }
+
+    public func feed(_ columnPath: String) -> String { basePath + columnPath + "/feed.xml" }
+
+    public func document(_ document: Document) -> String {
+        basePath + document.columnPath + "/" + document.slug + ".html"
+    }
+
+    /// A file copied from `content/` (attachment, image), by its path under `content/`.
+    public func contentFile(_ path: String) -> String { basePath + path }
+
+    public func asset(_ name: String) -> String { basePath + "assets/" + name }
+
+    /// The absolute URL of a root-relative URL.
+    public func absolute(_ url: String) -> String {
+        guard url.hasPrefix(basePath) else { return url }
+        return baseURL + url.dropFirst(basePath.count)
+    }
+
+    /// The output file for a URL: `/xxgk/` → `xxgk/index.html`.
+    public func file(for url: String) -> String {
+        var path = String(url.dropFirst(basePath.count))
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        return path
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GongkaiContent
+import GongkaiMarkdown
+import GongkaiModel
+
+/// Where a build reads and writes, and the day it is judged on.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    /// The day that decides which 发布日期 have come (Beijing time); fixed in tests with `--as-of`.
+    public var asOf: CalendarDate
+    public var contentDisplay: String
+    public var templatesDisplay: String
+
+    public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
+                contentDisplay: String = "content", templatesDisplay: String = "templates") {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.asOf = asOf
+        self.contentDisplay = contentDisplay
+        self.templatesDisplay = templatesDisplay
+    }
+}
+
+public struct BuildReport: Sendable {
+    /// Files rendered from templates.
+    public let pages: Int
+    /// Files copied (assets, attachments).
+    public let copied: Int
+    public let published: Int
+    /// Documents held back, with the reason.
+    public let withheld: [(file: String, reason: String)]
+    public let warnings: [Diagnostic]
+    public let seconds: Double
+}
+
+/// A build: load → check templates → derive what is published → render → write atomically.
+public enum SiteBuilder {
+    /// Loads and checks everything a build needs, collecting every problem of the run before
+    /// failing once.
+    public static func prepare(_ options: BuildOptions) throws -> (plan: SitePlan, content: LoadedContent, warnings: [Diagnostic]) {
+        MarkdownRenderer.prepare()
+        var diagnostics: [Diagnostic] = []
+        var content: LoadedContent?
+        do {
+            content = try ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).load()
+            diagnostics += content!.warnings
+        } catch let error as DiagnosticError {
+            diagnostics += error.diagnostics
+        }
+        var templates: TemplateSet?
+        do {
+            templates = try TemplateSet.load(from: options.templatesDirectory, display: options.templatesDisplay)
+            diagnostics += templates!.validate(try PageKind.schemas())
+        } catch let error as DiagnosticError {
+            diagnostics += error.diagnostics
+        }
+        guard let content, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw DiagnosticError(diagnostics)
+        }
+        let published = PublishedSite(site: content.site, rule: PublicationRule(asOf: options.asOf))
+        return (SitePlan(published: published, templates: templates), content, Diagnostic.ordered(diagnostics))
+    }
+
+    public static func build(_ options: BuildOptions) throws -> BuildReport {
+        let start = Date()
+        let (plan, content, warnings) = try prepare(options)
+        let output = OutputDirectory(target: options.outputDirectory)
+        let staging = try output.makeStaging()
+        do {
+            let pages = plan.pages
+            let paths = pages.map(plan.path)
+            try createDirectories(for: paths + content.assets, in: staging)
+            let failures = Array(zip(pages, paths)).parallelMap { page, path -> String? in
+                do {
+                    try Data(plan.render(page).utf8).write(to: staging.appendingPathComponent(path))
+                    return nil
+                } catch {
+                    return "\(path)：\(error.localizedDescription)"
+                }
+            }.compactMap { $0 }
+            if !failures.isEmpty {
+                throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
+            }
+            let copied = try copyAssets(options: options, assets: content.assets, to: staging)
+            try output.commit(staging)
+            return BuildReport(
+                pages: pages.count, copied: copied, published: plan.factory.published.documents.count,
+                withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
+                warnings: warnings, seconds: Date().timeIntervalSince(start))
+        } catch {
+            output.discard(staging)
+            throw error
+        }
+    }
+
+    private static func createDirectories(for paths: [String], in root: URL) throws {
+        let directories = Set(paths.map { ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
+        for directory in directories.sorted() {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+    }
+
+    /// Copies `templates/assets/` to `assets/` and each content file to its own path.
+    private static func copyAssets(options: BuildOptions, assets: [String], to staging: URL) throws -> Int {
+        let fileManager = FileManager.default
+        var copied = 0
+        let templateAssets = options.templatesDirectory.appendingPathComponent("assets")
+        if let files = fileManager.enumerator(atPath: templateAssets.path)?.compactMap({ $0 as? String }) {
+            for file in files.sorted() {
+                let source = templateAssets.appendingPathComponent(file)
+                var isDirectory: ObjCBool = false
+                guard fileManager.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                let destination = staging.appendingPathComponent("assets").appendingPathComponent(file)
+                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.copyItem(at: source, to: destination)
+                copied += 1
+            }
+        }
+        for path in assets {
+            try fileManager.copyItem(at: options.contentDirectory.appendingPathComponent(path),
+                                     to: staging.appendingPathComponent(path))
+            copied += 1
+        }
+        return copied
+    }
+}

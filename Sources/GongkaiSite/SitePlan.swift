@@ -1,0 +1,54 @@
+import GongkaiModel
+
+/// Every page the published site consists of, and how to render one of them.
+public struct SitePlan: Sendable {
+    public let factory: PageFactory
+    public let templates: TemplateSet
+
+    public init(published: PublishedSite, templates: TemplateSet) {
+        self.factory = PageFactory(published: published)
+        self.templates = templates
+    }
+
+    var routes: Routes { factory.routes }
+
+    public var pages: [OutputPage] {
+        var pages: [OutputPage] = [.home, .sitemap, .sitemapXML, .notFound]
+        for column in factory.site.columns {
+            pages.append(.feed(column: column.path))
+            for page in 1...factory.published.pageCount(of: column.path) {
+                pages.append(.column(path: column.path, page: page))
+            }
+        }
+        pages += factory.published.documents.map { .document(id: $0.id) }
+        return pages
+    }
+
+    /// The output path (under `site/`) of a page.
+    public func path(of page: OutputPage) -> String {
+        switch page {
+        case .home: return routes.file(for: routes.home)
+        case .column(let path, let number): return routes.file(for: routes.column(path, page: number))
+        case .document(let id): return routes.file(for: routes.document(factory.site.document(id)!))
+        case .sitemap: return routes.file(for: routes.sitemapPage)
+        case .notFound: return routes.file(for: routes.notFound)
+        case .feed(let column): return routes.file(for: routes.feed(column))
+        case .sitemapXML: return routes.file(for: routes.sitemapXML)
+        }
+    }
+
+    public func render(_ page: OutputPage) -> String {
+        let site = factory.site
+        let view: Any
+        switch page {
+        case .home: view = factory.homePage()
+        case .column(let path, let number): view = factory.columnPage(site.column(path)!, page: number)
+        case .document(let id): view = factory.documentPage(site.document(id)!)
+        case .sitemap: view = factory.sitemapPage()
+        case .notFound: view = factory.notFoundPage()
+        case .feed(let column): view = factory.feed(site.column(column)!)
+        case .sitemapXML: view = factory.sitemapXML()
+        }
+        return templates.render(view, template: page.kind.template)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GongkaiModel
+import Mustache
+import GongkaiContent
+
+/// The templates of a site: every `*.mustache` under `templates/layouts/` and
+/// `templates/partials/`, registered by file name without the extension (`document`,
+/// `footer`; swift-mustache cannot close a `{{<parent}}` whose name has a slash), parsed by
+/// swift-mustache and checked against the view models.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Hashes of each template's text, by name, for incremental builds.
+    public let sources: [String: String]
+    let trees: [String: TemplateValidator.Template]
+
+    /// Loads and parses the templates; a syntax error anywhere is reported with file and line.
+    public static func load(from directory: URL, display: String = "templates") throws -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        var trees: [String: TemplateValidator.Template] = [:]
+        var seen: [String: String] = [:]
+        for folder in ["layouts", "partials"] {
+            let root = directory.appendingPathComponent(folder)
+            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
+            let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }.sorted()
+            for file in files {
+                let name = String(file.dropLast(".mustache".count))
+                let fileDisplay = "\(display)/\(folder)/\(file)"
+                if let other = seen[name] {
+                    diagnostics.append(.error(fileDisplay,
+                        "模板名“\(name)”与 \(other) 重复。layouts/ 和 partials/ 中的模板按文件名引用，请改名其中一个。"))
+                    continue
+                }
+                seen[name] = fileDisplay
+                let text: String
+                switch SourceText.read(root.appendingPathComponent(file), display: fileDisplay) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+                case .success(let value): text = value
+                }
+                do {
+                    let template = try MustacheTemplate(string: text)
+                    library.register(template, named: name)
+                    trees[name] = .init(display: fileDisplay, nodes: try TemplateTree.parse(text))
+                    sources[name] = text
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(fileDisplay, line: error.context.lineNumber,
+                        "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
+                } catch let error as TemplateSyntaxError {
+                    diagnostics.append(.error(fileDisplay, line: error.line, "模板语法错误：\(error.message)"))
+                } catch {
+                    diagnostics.append(.error(fileDisplay, "模板无法解析：\(error)"))
+                }
+            }
+        }
+        if trees.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(.error(display, "找不到模板。模板应放在 \(display)/layouts/ 和 \(display)/partials/ 下，扩展名为 .mustache。"))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
+        return TemplateSet(library: library, sources: sources, trees: trees)
+    }
+
+    public func contains(_ name: String) -> Bool { trees[name] != nil }
+
+    /// Checks each page template against its view-model type; returns errors, plus warnings for
+    /// templates no page uses.
+    public func validate(_ pages: [(template: String, schema: ViewSchema)]) -> [Diagnostic] {
+        var validator = TemplateValidator(templates: trees)
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            guard trees[page.template] != nil else {
+                diagnostics.append(.error("templates/layouts/\(page.template).mustache",
+                    "缺少页面模板 layouts/\(page.template).mustache，无法生成这类页面。"))
+                continue
+            }
+            validator.validate(template: page.template, schema: page.schema)
+        }
+        return diagnostics + validator.diagnostics
+    }
+
+    public func render(_ view: Any, template: String) -> String {
+        library.render(ViewEncoder.encode(view), withTemplate: template) ?? ""
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": return "结束标签与开始标签的名称不一致"
+        case "unfinishedName": return "标签没有正确结束"
+        case "expectedSectionEnd": return "段落缺少结束标签"
+        case "invalidSetDelimiter": return "分隔符设置无效"
+        case "illegalTokenInsideInheritSection", "textInsideInheritSection": return "继承模板 {{<…}} 内只能写 {{$块}}"
+        case "unrecognisedConfigVariable", "invalidConfigVariableSyntax": return "无法识别的 {{%…}} 设置"
+        default: return "\(error)"
+        }
+    }
+}

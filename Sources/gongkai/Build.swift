@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import GongkaiModel
+import GongkaiSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成网站：检查内容和模板，全部通过后把网站写入输出目录（一次性替换，失败时原网站不变）。")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("输出目录。", valueName: "目录"))
+    var output = "site"
+
+    @Flag(name: .shortAndLong, help: "只输出错误，不输出警告和统计。")
+    var quiet = false
+
+    func run() throws {
+        let report: BuildReport
+        do {
+            report = try SiteBuilder.build(try project.buildOptions(output: output))
+        } catch let error as DiagnosticError {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        DiagnosticPrinter.print(report.warnings, quiet: quiet)
+        guard !quiet else { return }
+        var summary = "已生成 \(report.pages) 个页面，复制 \(report.copied) 个文件，发布 \(report.published) 篇文件"
+        if !report.withheld.isEmpty { summary += "（另有 \(report.withheld.count) 篇未发布）" }
+        summary += "，用时 \(String(format: "%.2f", report.seconds)) 秒 → \(output)/"
+        print(summary)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GongkaiModel
+import GongkaiSite
+
+/// Options shared by the commands that read a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .customLong("content"), help: ArgumentHelp("内容目录（site.yml 和各栏目的 Markdown 文件）。", valueName: "目录"))
+    var content = "content"
+
+    @Option(name: .customLong("templates"), help: ArgumentHelp("模板目录（layouts/、partials/、assets/）。", valueName: "目录"))
+    var templates = "templates"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("按这一天判断哪些文件已到发布日期（默认今天，北京时间），例如 2024-01-01。", valueName: "日期"))
+    var asOf: String?
+
+    func day() throws -> CalendarDate {
+        guard let asOf else { return Self.todayInBeijing() }
+        guard let date = DateParser.date(asOf) else {
+            throw ValidationError("--as-of 的日期“\(asOf)”无效，请写成 2024-01-01。")
+        }
+        return date
+    }
+
+    func buildOptions(output: String) throws -> BuildOptions {
+        BuildOptions(
+            contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates),
+            outputDirectory: URL(fileURLWithPath: output), asOf: try day(),
+            contentDisplay: Self.display(content), templatesDisplay: Self.display(templates))
+    }
+
+    static func display(_ path: String) -> String {
+        var path = path
+        while path.hasSuffix("/") && path.count > 1 { path.removeLast() }
+        if path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
+    static func todayInBeijing() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// Prints diagnostics to standard error, errors first, with a count line.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic], quiet: Bool = false) {
+        let ordered = Diagnostic.ordered(diagnostics)
+        let errors = ordered.filter { $0.severity == .error }
+        let warnings = ordered.filter { $0.severity == .warning }
+        var lines = errors.map(\.description)
+        if !quiet || errors.isEmpty == false { lines += warnings.map(\.description) }
+        if !errors.isEmpty {
+            lines.append("共 \(errors.count) 个错误\(warnings.isEmpty ? "" : "、\(warnings.count) 个警告")。请按提示修改后重试；原有的输出没有改动。")
+        }
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
