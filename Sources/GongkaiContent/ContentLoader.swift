@@ -118,17 +118,20 @@ public struct ContentLoader: Sendable {
         return paths.sorted()
     }
 
+    /// Two documents may not share a URL. The file that set `网址名` is the one reported.
     private func checkSlugs(_ drafts: [DocumentDraft]) -> [Diagnostic] {
-        var seen: [String: String] = [:]
+        var seen: [String: Document] = [:]
         var diagnostics: [Diagnostic] = []
         for draft in drafts {
             let key = "\(draft.document.columnPath)/\(draft.document.slug)".lowercased()
-            if let other = seen[key] {
-                diagnostics.append(.error(draft.document.file, line: draft.document.fieldLines["slug"],
-                    "网址“\(draft.document.columnPath)/\(draft.document.slug).html”与 \(other) 重复（不区分大小写）。请修改其中一个文件的文件名或“网址名”。"))
-            } else {
-                seen[key] = draft.document.file
+            guard let other = seen[key] else {
+                seen[key] = draft.document
+                continue
             }
+            let (culprit, kept) = other.fieldLines["slug"] != nil && draft.document.fieldLines["slug"] == nil
+                ? (other, draft.document) : (draft.document, other)
+            diagnostics.append(.error(culprit.file, line: culprit.fieldLines["slug"],
+                "网址“\(culprit.columnPath)/\(culprit.slug).html”与 \(kept.file) 重复（不区分大小写）。请修改其中一个文件的文件名或“网址名”。"))
         }
         return diagnostics
     }

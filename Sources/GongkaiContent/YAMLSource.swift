@@ -70,8 +70,16 @@ public struct YAMLSource {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var detail = problem
-            if let context { detail = "\(context.text)，\(problem)" }
-            return .error(display, line: mark.line + lineOffset, "YAML 格式错误（\(detail)）。\(hint)")
+            var line = mark.line
+            if let context {
+                detail = "\(context.text)，\(problem)"
+                // An unclosed [ { or quote is found only at the end of the text; the editor needs
+                // the line where it was opened.
+                if context.text.contains("flow") || context.text.contains("quoted") {
+                    line = context.mark.line
+                }
+            }
+            return .error(display, line: line + lineOffset, "YAML 格式错误（\(detail)）。\(hint)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(display, line: context.mark.line + lineOffset,
                 "键重复：\(duplicates.joined(separator: "、"))。请删除重复的键。")

@@ -38,7 +38,7 @@ public enum DateParser {
         }
         if !current.isEmpty { numbers.append(Int(current)!) }
         guard numbers.count == 3 else { return nil }
-        let chinese = separators == ["年", "月", "日"] || separators == ["年", "月"]
+        let chinese = separators == ["年", "月", "日"]
         let uniform = separators.count == 2 && separators[0] == separators[1] && "-/.".contains(separators[0])
         guard chinese || uniform else { return nil }
         guard String(numbers[0]).count == 4 else { return nil }

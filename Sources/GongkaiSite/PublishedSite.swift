@@ -43,6 +43,27 @@ public struct PublishedSite: Sendable {
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }
 
+    /// A published document must not point at one that is held back: the link would lead
+    /// nowhere and would reveal the title of a document that is not 主动公开 or not yet due.
+    public func referencesToWithheld() -> [Diagnostic] {
+        let fields: [(field: String, label: String, ids: KeyPath<Document, [String]>)] = [
+            ("interprets", "解读对象", \.interprets), ("replaces", "替代", \.replaces), ("replaced_by", "被替代", \.replacedBy),
+        ]
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            for field in fields {
+                for id in document[keyPath: field.ids] where !isPublished(id) {
+                    guard let target = site.document(id), let reason = rule.reasonWithheld(target) else { continue }
+                    // Reverse relations are filled in from the other side; report only what this file wrote.
+                    guard document.fieldLines[field.field] != nil else { continue }
+                    diagnostics.append(.error(document.file, line: document.fieldLines[field.field],
+                        "“\(field.label)”指向的 \(target.file) 不会发布（\(reason)），这里的链接会失效并泄露其标题。请删除这一关联，或等该文件可以公开后再关联。"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
     /// The published documents among `ids`, newest first.
     public func published(_ ids: [String]) -> [Document] {
         ids.filter(isPublished).compactMap(site.document).sorted(by: Document.newestFirst)

@@ -61,6 +61,8 @@ public enum SiteBuilder {
             throw DiagnosticError(diagnostics)
         }
         let published = PublishedSite(site: content.site, rule: PublicationRule(asOf: options.asOf))
+        let unreachable = published.referencesToWithheld()
+        if !unreachable.isEmpty { throw DiagnosticError(diagnostics + unreachable) }
         return (SitePlan(published: published, templates: templates), content, Diagnostic.ordered(diagnostics))
     }
 

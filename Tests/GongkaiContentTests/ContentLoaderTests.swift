@@ -1,0 +1,199 @@
+import Foundation
+import GongkaiContent
+import GongkaiModel
+import Testing
+
+@Suite struct ContentLoaderTests {
+    @Test func readsChineseAndEnglishKeysIntoTheSameFields() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/a.md": TemporaryContent.document("""
+                标题: 甲文件
+                发文机关: 测试局
+                文号: 测政发〔2023〕1号
+                成文日期: 2023年3月1日
+                发布日期: 2023-03-02 09:30
+                有效性: 现行有效
+                """),
+            "xxgk/zcwj/b.md": TemporaryContent.document("""
+                title: 乙文件
+                issuer: 测试局
+                doc_no: 测政发〔2023〕2号
+                published: 2023-03-05
+                validity: 已废止
+                """),
+        ])
+        let site = try content.load().site
+        let a = try #require(site.document("xxgk/zcwj/a"))
+        let b = try #require(site.document("xxgk/zcwj/b"))
+        #expect(a.title == "甲文件")
+        #expect(a.issuer == "测试局")
+        #expect(a.docNumber == "测政发〔2023〕1号")
+        #expect(a.written == CalendarDate(year: 2023, month: 3, day: 1))
+        #expect(a.published.minutePrecision == "2023-03-02 09:30")
+        #expect(a.validity == .current)
+        #expect(b.title == "乙文件")
+        #expect(b.validity == .repealed)
+        #expect(b.disclosure == .proactive, "主动公开 is the default")
+        #expect(a.columnPath == "xxgk/zcwj")
+        #expect(a.bodyLine == 9)
+    }
+
+    @Test func keepsUnknownKeysForTemplatesWithAWarning() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-02\n联系人: 王科长"),
+        ])
+        let loaded = try content.load()
+        let document = try #require(loaded.site.document("xxgk/zcwj/a"))
+        #expect(document.extra.map(\.key) == ["联系人"])
+        #expect(document.extra.first?.value == "王科长")
+        let warning = try #require(loaded.warnings.first { $0.message.contains("联系人") })
+        #expect(warning.severity == .warning)
+        #expect(warning.file == "content/xxgk/zcwj/a.md")
+        #expect(warning.line == 4)
+    }
+
+    @Test func collectsEveryErrorOfTheRunWithFileAndLine() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/no-title.md": TemporaryContent.document("发布日期: 2023-03-02"),
+            "xxgk/zcwj/bad-date.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-02-30"),
+            "xxgk/zcwj/bad-yaml.md": TemporaryContent.document("标题: 甲\n发布日期: [2023"),
+            "xxgk/zcwj/bad-validity.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-01-01\n有效性: 永久"),
+            "nosuch/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-02"),
+        ])
+        let errors = content.errors()
+        func error(_ file: String) -> Diagnostic? { errors.first { $0.file == "content/\(file)" } }
+        #expect(error("xxgk/zcwj/no-title.md")?.message.contains("标题") == true)
+        #expect(error("xxgk/zcwj/bad-date.md")?.line == 3)
+        #expect(error("xxgk/zcwj/bad-date.md")?.message.contains("2023-02-30") == true)
+        #expect(error("xxgk/zcwj/bad-yaml.md")?.line == 3)
+        #expect(error("xxgk/zcwj/bad-validity.md")?.message.contains("现行有效") == true)
+        #expect(error("nosuch/a.md")?.message.contains("不是 site.yml 中定义的栏目") == true)
+        #expect(errors.count == 5)
+    }
+
+    @Test func explainsAFullWidthColon() throws {
+        let content = try TemporaryContent(["xxgk/zcwj/a.md": TemporaryContent.document("标题：甲")])
+        let error = try #require(content.errors().first)
+        #expect(error.message.contains("全角冒号"))
+    }
+
+    @Test func rejectsDuplicateSlugsNamingBothFiles() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-01-01\n网址名: same"),
+            "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙\n发布日期: 2023-01-01\n网址名: same"),
+        ])
+        let error = try #require(content.errors().first)
+        #expect(error.file == "content/xxgk/zcwj/b.md")
+        #expect(error.line == 4)
+        #expect(error.message.contains("content/xxgk/zcwj/a.md"))
+    }
+
+    @Test func resolvesReferencesByPathDocumentNumberOrIndexNumberBothWays() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/policy.md": TemporaryContent.document("标题: 政策\n文号: 测政发〔2023〕1号\n发布日期: 2023-01-01\n索引号: 006939000/2023-00099"),
+            "xxgk/zcjd/by-number.md": TemporaryContent.document("标题: 解读一\n发布日期: 2023-01-02\n解读对象: 测政发[2023]1号"),
+            "xxgk/zcjd/by-path.md": TemporaryContent.document("标题: 解读二\n发布日期: 2023-01-03\n解读对象: xxgk/zcwj/policy"),
+            "xxgk/zcjd/by-index.md": TemporaryContent.document("标题: 解读三\n发布日期: 2023-01-04\n解读对象: 006939000/2023-00099"),
+            "xxgk/zcwj/new.md": TemporaryContent.document("标题: 新版\n发布日期: 2023-02-01\n替代: xxgk/zcwj/policy.md"),
+        ])
+        let site = try content.load().site
+        let policy = try #require(site.document("xxgk/zcwj/policy"))
+        #expect(policy.interpretedBy == ["xxgk/zcjd/by-index", "xxgk/zcjd/by-number", "xxgk/zcjd/by-path"])
+        #expect(policy.replacedBy == ["xxgk/zcwj/new"])
+        #expect(site.document("xxgk/zcjd/by-number")?.interprets == ["xxgk/zcwj/policy"])
+    }
+
+    @Test func reportsAReferenceThatLeadsNowhere() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcjd/a.md": TemporaryContent.document("标题: 解读\n发布日期: 2023-01-02\n解读对象: 不存在的文件"),
+        ])
+        let error = try #require(content.errors().first)
+        #expect(error.line == 4)
+        #expect(error.message.contains("不存在的文件"))
+    }
+
+    @Test func reportsAMissingAttachment() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-01-01\n附件:\n  - a/表格.xlsx"),
+        ])
+        let error = try #require(content.errors().first)
+        #expect(error.message.contains("xxgk/zcwj/a/表格.xlsx"))
+        try content.write("xxgk/zcwj/a/表格.xlsx", "x")
+        let loaded = try content.load()
+        #expect(loaded.assets == ["xxgk/zcwj/a/表格.xlsx"])
+        #expect(loaded.site.document("xxgk/zcwj/a")?.attachments.first?.title == "表格.xlsx")
+    }
+
+    @Test func readsTheColumnTree() throws {
+        let site = try TemporaryContent([:]).load().site
+        #expect(site.columns.map(\.path) == ["xxgk", "xxgk/zcwj", "xxgk/zcjd"])
+        #expect(site.column("xxgk")?.childPaths == ["xxgk/zcwj", "xxgk/zcjd"])
+        #expect(site.column("xxgk/zcwj")?.updateClass == .policies)
+        #expect(site.column("xxgk/zcjd")?.updateClass == .irregular)
+        #expect(site.identity.pageSize == 2)
+        #expect(site.identity.basePath == "/")
+    }
+
+    @Test func reportsBadSiteConfiguration() throws {
+        let content = try TemporaryContent([:], site: """
+            网站名称: 测试
+            网址: test.example
+            网站标识码: "4300000000"
+            栏目:
+              - 标题: 栏目
+                路径: Zheng Ce
+            """)
+        let messages = content.errors().map(\.description)
+        #expect(messages.contains { $0.contains("site.yml:2") && $0.contains("https://") })
+        #expect(messages.contains { $0.contains("主办单位") })
+        #expect(messages.contains { $0.contains("site.yml:6") && $0.contains("小写英文字母") })
+    }
+}
+
+@Suite struct IndexNumberTests {
+    func numbers(_ files: [String: String]) throws -> [String: String] {
+        let site = try TemporaryContent(files).load().site
+        return Dictionary(uniqueKeysWithValues: site.documents.map { ($0.id, $0.indexNumber) })
+    }
+
+    @Test func generatesSerialsPerYearInPublicationOrder() throws {
+        let numbers = try numbers([
+            "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙\n发布日期: 2023-05-01"),
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-01"),
+            "xxgk/zcwj/c.md": TemporaryContent.document("标题: 丙\n发布日期: 2022-12-31"),
+        ])
+        #expect(numbers["xxgk/zcwj/a"] == "006939000/2023-00001")
+        #expect(numbers["xxgk/zcwj/b"] == "006939000/2023-00002")
+        #expect(numbers["xxgk/zcwj/c"] == "006939000/2022-00001")
+    }
+
+    @Test func staysStableWhenLaterDocumentsArePublishedAndSkipsWrittenSerials() throws {
+        let before = try numbers([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-01"),
+            "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙\n发布日期: 2023-05-01"),
+        ])
+        let after = try numbers([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-01"),
+            "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙\n发布日期: 2023-05-01"),
+            "xxgk/zcwj/later.md": TemporaryContent.document("标题: 后来的\n发布日期: 2023-09-01"),
+            "xxgk/zcwj/pinned.md": TemporaryContent.document("标题: 写明的\n发布日期: 2023-01-01\n索引号: 006939000/2023-00003"),
+            "xxgk/zcwj/private.md": TemporaryContent.document("标题: 依申请\n发布日期: 2023-10-01\n公开方式: 依申请公开"),
+        ])
+        #expect(after["xxgk/zcwj/a"] == before["xxgk/zcwj/a"])
+        #expect(after["xxgk/zcwj/b"] == before["xxgk/zcwj/b"])
+        #expect(after["xxgk/zcwj/later"] == "006939000/2023-00004", "00003 is taken by a written number")
+        #expect(after["xxgk/zcwj/pinned"] == "006939000/2023-00003")
+        #expect(after["xxgk/zcwj/private"] == "006939000/2023-00005")
+    }
+
+    @Test func rejectsADuplicateWrittenNumber() throws {
+        let content = try TemporaryContent([
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-01\n索引号: X/2023-00001"),
+            "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙\n发布日期: 2023-03-01\n索引号: X/2023-00001"),
+        ])
+        let error = try #require(content.errors().first)
+        #expect(error.file == "content/xxgk/zcwj/b.md")
+        #expect(error.line == 4)
+        #expect(error.message.contains("content/xxgk/zcwj/a.md"))
+    }
+}

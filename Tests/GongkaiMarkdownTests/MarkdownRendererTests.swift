@@ -1,0 +1,41 @@
+import GongkaiMarkdown
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rendersGitHubTables() {
+        let html = renderer.html("| 指标 | 目标 |\n|---|---|\n| 用户数 | 3000万 |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>指标</th>"))
+        #expect(html.contains("<td>3000万</td>"))
+    }
+
+    @Test func strikesThroughOnlyWithDoubleTildes() {
+        #expect(renderer.html("~~旧规定~~").contains("<del>旧规定</del>"))
+        let range = renderer.html("办理时限3~5个工作日，费用10~20元")
+        #expect(!range.contains("<del>"), "a single tilde is a range in Chinese text")
+    }
+
+    @Test func linksBareURLsAndRendersTaskListsAndFootnotes() {
+        #expect(renderer.html("见 https://www.gov.cn/ 。").contains("<a href=\"https://www.gov.cn/\">"))
+        let tasks = renderer.html("- [x] 已完成\n- [ ] 未完成\n")
+        #expect(tasks.contains("type=\"checkbox\""))
+        #expect(tasks.contains("checked"))
+        let notes = renderer.html("依据条例[^1]。\n\n[^1]: 《政府信息公开条例》。\n")
+        #expect(notes.contains("footnote"))
+    }
+
+    @Test func neverPassesRawHTMLThrough() {
+        let html = renderer.html("<script>alert(1)</script>\n\n段落<b onclick=\"x()\">粗</b>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func joinsLinesBrokenBetweenChineseCharacters() {
+        let html = renderer.html("利用好“长\n沙市政策问答平台”\nand English\nwords")
+        #expect(html.contains("利用好“长沙市政策问答平台”"))
+        #expect(html.contains("English\nwords"), "line breaks between Latin words stay spaces")
+    }
+}

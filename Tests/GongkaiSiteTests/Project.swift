@@ -1,0 +1,116 @@
+import Foundation
+import GongkaiModel
+import GongkaiSite
+
+/// A Gongkai project in a temporary directory: `content/`, `templates/` and `site/`.
+struct Project {
+    /// The repository this test belongs to.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `gongkai` executable built beside the tests.
+    static let binary: URL = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("gongkai")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return repository.appendingPathComponent(".build/debug/gongkai")
+    }()
+
+    static let demoDay = CalendarDate(year: 2024, month: 1, day: 1)!
+
+    let root: URL
+    var content: URL { root.appendingPathComponent("content") }
+    var templates: URL { root.appendingPathComponent("templates") }
+    var site: URL { root.appendingPathComponent("site") }
+
+    /// A project with the repository's templates and either its demo content or the given files.
+    init(files: [String: String]? = nil, site siteYAML: String = Project.smallSite) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-project-\(UUID().uuidString)")
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        try fileManager.copyItem(at: Self.repository.appendingPathComponent("templates"), to: templates)
+        if let files {
+            try write("content/site.yml", siteYAML)
+            for (path, text) in files { try write("content/\(path)", text) }
+        } else {
+            try fileManager.copyItem(at: Self.repository.appendingPathComponent("content"), to: content)
+        }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    func options(output: URL? = nil, asOf: CalendarDate = Project.demoDay) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? site, asOf: asOf)
+    }
+
+    @discardableResult
+    func build(asOf: CalendarDate = Project.demoDay) throws -> BuildReport {
+        try SiteBuilder.build(options(asOf: asOf))
+    }
+
+    /// Runs the `gongkai` executable in the project directory.
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Every file under a directory with its bytes, for comparing outputs.
+    static func tree(_ directory: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = directory.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try? Data(contentsOf: url)
+        }
+        return files
+    }
+
+    static let smallSite = """
+        网站名称: 测试门户
+        网址: https://test.example/portal/
+        主办单位: 测试单位
+        网站标识码: "4300000000"
+        每页条数: 20
+        栏目:
+          - 标题: 政策文件
+            路径: zcwj
+            更新类别: 政策文件
+            首页: 是
+          - 标题: 政策解读
+            路径: zcjd
+        """
+
+    static func document(_ fields: String, body: String = "正文。") -> String {
+        "---\n\(fields)\n---\n\(body)\n"
+    }
+}
