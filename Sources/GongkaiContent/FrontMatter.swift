@@ -9,23 +9,24 @@ public struct FrontMatter: Sendable {
     /// Line of the file on which the body starts.
     public let bodyLine: Int
 
+    /// Reads lines only up to the closing `---`; the body is taken whole, without splitting it.
     public static func split(_ text: String, display: String) -> Result<FrontMatter, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+        var lines = LineReader(text)
+        guard let first = lines.next(), first.line.trimmingTrailingSpaces == "---" else {
             return .failure(.error(display, line: 1,
                 "文件开头缺少 front matter。请在第一行写 ---，接着写“标题: …”“发布日期: …”等字段，再用一行 --- 结束，然后是正文。"))
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else {
-            return .failure(.error(display, line: 1,
-                "front matter 没有结束：第 1 行的 --- 之后找不到结束的 ---。请在字段之后、正文之前加一行 ---。"))
+        let yamlStart = first.next
+        while let current = lines.next() {
+            let line = current.line.trimmingTrailingSpaces
+            guard line == "---" || line == "..." else { continue }
+            var body = text[current.next...]
+            if body.hasSuffix("\n") { body = body.dropLast() }
+            let yaml = text[yamlStart..<current.start].dropLast()
+            return .success(FrontMatter(yaml: String(yaml), yamlLine: 2, body: String(body), bodyLine: current.number + 1))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 2))
+        return .failure(.error(display, line: 1,
+            "front matter 没有结束：第 1 行的 --- 之后找不到结束的 ---。请在字段之后、正文之前加一行 ---。"))
     }
 }
 
@@ -36,5 +37,30 @@ extension Substring {
             end = index(before: end)
         }
         return self[startIndex..<end]
+    }
+}
+
+/// Walks the lines of a text by its UTF-8 bytes (no grapheme breaking), with line numbers.
+struct LineReader {
+    let text: String
+    private var position: String.Index
+    private var number = 0
+
+    init(_ text: String) {
+        self.text = text
+        self.position = text.startIndex
+    }
+
+    /// The next line (without its newline), where it starts, where the following line starts,
+    /// and its 1-based number.
+    mutating func next() -> (line: Substring, start: String.Index, next: String.Index, number: Int)? {
+        guard position < text.endIndex else { return nil }
+        let start = position
+        let utf8 = text.utf8
+        var end = start
+        while end < utf8.endIndex, utf8[end] != 10 { end = utf8.index(after: end) }
+        position = end < utf8.endIndex ? utf8.index(after: end) : end
+        number += 1
+        return (text[start..<end], start, position, number)
     }
 }

@@ -77,7 +77,7 @@ public enum SiteBuilder {
             try createDirectories(for: paths + content.assets, in: staging)
             let failures = Array(zip(pages, paths)).parallelMap { page, path -> String? in
                 do {
-                    try Data(plan.render(page).utf8).write(to: staging.appendingPathComponent(path))
+                    try FileWriter.write(plan.render(page), to: staging.appendingPathComponent(path).path)
                     return nil
                 } catch {
                     return "\(path)：\(error.localizedDescription)"
