@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
-        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown"]),
+        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
             dependencies: ["GongkaiSite", "gongkai"],

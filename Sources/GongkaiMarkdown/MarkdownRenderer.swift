@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CCmarkGFM
+import Foundation
 
 /// GitHub-flavoured Markdown to HTML through Debian's libcmark-gfm: tables, strikethrough,
 /// autolinks, tag filter, task lists and footnotes. Raw HTML in the source is never passed through.
@@ -18,6 +19,12 @@ public struct MarkdownRenderer: Sendable {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
+    /// cmark-gfm adds its extensions' characters (`~`, `|`) to a process-wide table before it
+    /// parses inlines and removes them afterwards (github/cmark-gfm#176, unfixed in Debian's
+    /// 0.29.0.gfm.6), so two parsers finishing at once make each other miss strikethrough and
+    /// tables. Parsing is serialised; rendering the tree to HTML runs in parallel.
+    private static let parseLock = NSLock()
+
     public init() {
         Self.prepare()
     }
@@ -32,12 +39,15 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         var source = markdown
+        Self.parseLock.lock()
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        let finished = cmark_parser_finish(parser)
+        Self.parseLock.unlock()
+        guard let document = finished else { return "" }
         defer { cmark_node_free(document) }
         ChineseLineBreaks.join(in: document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }

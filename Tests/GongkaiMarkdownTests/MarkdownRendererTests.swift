@@ -1,4 +1,5 @@
 import GongkaiMarkdown
+import GongkaiModel
 import Testing
 
 @Suite struct MarkdownRendererTests {
@@ -37,5 +38,17 @@ import Testing
         let html = renderer.html("利用好“长\n沙市政策问答平台”\nand English\nwords")
         #expect(html.contains("利用好“长沙市政策问答平台”"))
         #expect(html.contains("English\nwords"), "line breaks between Latin words stay spaces")
+    }
+}
+
+@Suite struct MarkdownConcurrencyTests {
+    /// cmark-gfm keeps the characters its extensions react to (`~`, `|`) in one global table that
+    /// every parser adds to and removes from; parsing on several threads must not lose them.
+    @Test func rendersExtensionsCorrectlyFromManyThreads() {
+        let renderer = MarkdownRenderer()
+        let source = "~~旧规定~~ 与新规定\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n"
+        let results = Array(0..<4000).parallelMap { _ in renderer.html(source) }
+        let broken = results.filter { !$0.contains("<del>旧规定</del>") || !$0.contains("<table>") }
+        #expect(broken.isEmpty, "\(broken.count) of \(results.count) renders lost an extension")
     }
 }
