@@ -28,6 +28,7 @@ let package = Package(
             dependencies: ["GongkaiModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),
         .target(
             name: "GongkaiSite",
             dependencies: [
@@ -38,13 +39,14 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiSite", "GongkaiContent", "GongkaiModel",
+                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
+        .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
             dependencies: ["GongkaiSite", "gongkai"],

@@ -47,10 +47,15 @@ public struct ContentLoader: Sendable {
         let files = try listFiles()
         let columnPaths = Set(columns.map(\.path))
         var documentPaths: [String] = []
+        var planPaths: [String] = []
         var assets: [String] = []
         for path in files {
             let directoryPath = (path as NSString).deletingLastPathComponent
             let top = path.split(separator: "/").first.map(String.init) ?? ""
+            if directoryPath == "plans" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
+                planPaths.append(path)
+                continue
+            }
             if path == "site.yml" || (SiteConfigReader.reservedSegments.contains(top) && directoryPath != "") {
                 continue
             }
@@ -93,11 +98,35 @@ public struct ContentLoader: Sendable {
         diagnostics += resolveReferences(&drafts)
         diagnostics += checkAttachments(drafts, assets: Set(assets))
 
+        let planResults = planPaths.parallelMap { path -> (Plan?, [Diagnostic]) in
+            let display = "\(contentDisplay)/\(path)"
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            switch SourceText.read(root.appendingPathComponent(path), display: display) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let text): return PlanReader(display: display, id: id).read(text)
+            }
+        }
+        let plans = planResults.compactMap(\.0)
+        diagnostics += planResults.flatMap(\.1)
+        diagnostics += PlanReferences.check(plans: plans, documents: drafts.map(\.document))
+
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
-        let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document))
+        let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans)
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
+    }
+
+    /// The columns of `site.yml` alone, for commands that place new files into a column.
+    public func columns() throws -> [Column] {
+        let display = "\(display)/site.yml"
+        switch SourceText.read(directory.appendingPathComponent("site.yml"), display: display) {
+        case .failure(let diagnostic): throw DiagnosticError([diagnostic])
+        case .success(let text):
+            let config = SiteConfigReader(display: display).read(text)
+            if config.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(config.diagnostics) }
+            return config.columns
+        }
     }
 
     /// Every regular file under `content/`, as sorted relative paths; hidden files are skipped.

@@ -80,4 +80,23 @@ public struct FieldTable: Sendable {
         ("home", ["首页"]),
         ("children", ["子栏目"]),
     ])
+
+    /// `content/plans/<id>.yml`.
+    public static let plan = FieldTable([
+        ("title", ["标题"]), ("year", ["年度"]), ("issuer", ["印发机关"]), ("region", ["地区"]),
+        ("level", ["层级"]), ("kind", ["类别"]), ("notice", ["通知"]), ("parent", ["上级要点"]),
+        ("preamble", ["序言"]), ("sections", ["部分"]),
+    ])
+
+    public static let planSection = FieldTable([("number", ["序号"]), ("title", ["标题"]), ("items", ["任务"])])
+
+    public static let planItem = FieldTable([
+        ("number", ["序号"]), ("title", ["标题"]), ("body", ["内容"]), ("assignment", ["分工"]),
+        ("leads", ["牵头单位"]), ("partners", ["配合单位"]), ("responsible", ["责任单位"]),
+        ("deadlines", ["时限"]), ("targets", ["目标"]), ("implements", ["落实上级"]), ("progress", ["进展"]),
+    ])
+
+    public static let deadline = FieldTable([("text", ["文字"]), ("date", ["日期"])])
+
+    public static let progress = FieldTable([("date", ["日期"]), ("status", ["状态"]), ("note", ["说明"]), ("evidence", ["佐证"])])
 }

@@ -6,14 +6,19 @@ public struct Site: Sendable {
     public let columns: [Column]
     /// All documents, sorted by id.
     public let documents: [Document]
+    /// All work plans, sorted by id.
+    public let plans: [Plan]
 
     private let columnIndex: [String: Int]
     private let documentIndex: [String: Int]
+    private let planIndex: [String: Int]
 
-    public init(identity: SiteIdentity, columns: [Column], documents: [Document]) {
+    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = []) {
         self.identity = identity
         self.columns = columns
         self.documents = documents.sorted { $0.id < $1.id }
+        self.plans = plans.sorted { $0.id < $1.id }
+        self.planIndex = Dictionary(uniqueKeysWithValues: self.plans.enumerated().map { ($1.id, $0) })
         self.columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.path, $0) })
         self.documentIndex = Dictionary(uniqueKeysWithValues: self.documents.enumerated().map { ($1.id, $0) })
     }
@@ -24,6 +29,17 @@ public struct Site: Sendable {
 
     public func document(_ id: String) -> Document? {
         documentIndex[id].map { documents[$0] }
+    }
+
+    public func plan(_ id: String) -> Plan? {
+        planIndex[id].map { plans[$0] }
+    }
+
+    /// The item a reference `plan-id/number` points at.
+    public func planItem(_ reference: String) -> (plan: Plan, item: PlanItem)? {
+        guard let slash = reference.lastIndex(of: "/"), let number = Int(reference[reference.index(after: slash)...]),
+              let plan = plan(String(reference[..<slash])), let item = plan.item(number) else { return nil }
+        return (plan, item)
     }
 
     /// Top-level columns, in navigation order.

@@ -1,0 +1,104 @@
+import Foundation
+import GongkaiModel
+
+/// What a line of a pasted notice is, judged from the line alone.
+enum LineKind: Equatable {
+    /// Page furniture copied with the text: 当前位置, 作者, 访问量, 扫一扫…, 相关解读.
+    case furniture
+    /// `发布时间:2023-03-23 14:07` or `时间:2022-05-20`.
+    case publishedAt(DateTime)
+    case documentNumber(String)
+    /// 2023年3月6日, 2022 年 5 月 12 日, 2022519.
+    case date(CalendarDate, ambiguous: Bool)
+    /// (此件主动公开)
+    case disclosureMark
+    /// 湖南省2023年政务公开工作要点
+    case planTitle
+    /// 一、深化重点领域信息公开
+    case section(number: Int, text: String, title: String)
+    /// （一）… or (一)…
+    case item(number: Int, text: String, rest: String)
+    case text
+
+    static func classify(_ line: String) -> LineKind {
+        if let furniture = furnitureKind(line) { return furniture }
+        if let number = documentNumber(line), number == line { return .documentNumber(number) }
+        if let date = date(line) { return date }
+        if line.hasPrefix("(此件") || line.hasPrefix("（此件") { return .disclosureMark }
+        if isPlanTitle(line) { return .planTitle }
+        if let section = section(line) { return section }
+        if let item = item(line) { return item }
+        return .text
+    }
+
+    static func furnitureKind(_ line: String) -> LineKind? {
+        for prefix in ["发布时间:", "发布时间：", "时间:", "时间："] where line.hasPrefix(prefix) {
+            let rest = line.dropFirst(prefix.count)
+            let value = rest.components(separatedBy: "信息来源").first ?? String(rest)
+            if let moment = DateParser.dateTime(TextCleaner.clean(value).replacingOccurrences(of: "-", with: "-")) {
+                return .publishedAt(moment)
+            }
+            let parts = value.split(separator: " ")
+            if let first = parts.first, let day = DateParser.dateTime(String(first)) { return .publishedAt(day) }
+        }
+        let prefixes = ["当前位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源", "打印本页", "关闭窗口"]
+        if prefixes.contains(where: { line.hasPrefix($0) }) || line == "相关解读" || line == "作者" || line == "字号" {
+            return .furniture
+        }
+        return nil
+    }
+
+    static func documentNumber(_ line: String) -> String? {
+        let pattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
+        let ns = line as NSString
+        guard let match = pattern.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: match.range)
+    }
+
+    static func date(_ line: String) -> LineKind? {
+        let squeezed = TextCleaner.squeezed(line)
+        if let date = DateParser.date(squeezed), squeezed.hasSuffix("日") { return .date(date, ambiguous: false) }
+        guard squeezed.count == 7 || squeezed.count == 8, squeezed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let year = Int(squeezed.prefix(4)), (1990...2100).contains(year) else { return nil }
+        let rest = Array(squeezed.dropFirst(4)).map { Int(String($0))! }
+        var readings: [CalendarDate] = []
+        if rest.count == 4, let date = CalendarDate(year: year, month: rest[0] * 10 + rest[1], day: rest[2] * 10 + rest[3]) {
+            readings.append(date)
+        }
+        if rest.count == 3 {
+            if let date = CalendarDate(year: year, month: rest[0], day: rest[1] * 10 + rest[2]) { readings.append(date) }
+            if let date = CalendarDate(year: year, month: rest[0] * 10 + rest[1], day: rest[2]) { readings.append(date) }
+        }
+        guard let first = readings.first else { return nil }
+        return .date(first, ambiguous: true)
+    }
+
+    static func isPlanTitle(_ line: String) -> Bool {
+        line.hasSuffix("工作要点") && line.count <= 40 && !line.hasPrefix("《") && !line.contains("关于") && !line.contains("印发")
+    }
+
+    static func section(_ line: String) -> LineKind? {
+        guard let mark = line.firstIndex(of: "、"), mark > line.startIndex,
+              line[..<mark].allSatisfy(ChineseNumeral.characters.contains),
+              let number = ChineseNumeral.value(String(line[..<mark])) else { return nil }
+        return .section(number: number, text: String(line[..<line.index(after: mark)]),
+                        title: TextCleaner.clean(String(line[line.index(after: mark)...])))
+    }
+
+    /// `（一）`, `(一)`, `(六) `, `[一]`, `【一】` at the start of a line.
+    static func item(_ line: String) -> LineKind? {
+        guard let open = line.first, "（([【".contains(open) else { return nil }
+        var index = line.index(after: line.startIndex)
+        var digits = ""
+        while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+        while index < line.endIndex, ChineseNumeral.characters.contains(line[index]) {
+            digits.append(line[index])
+            index = line.index(after: index)
+        }
+        while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+        guard index < line.endIndex, "）)]】".contains(line[index]), let number = ChineseNumeral.value(digits) else { return nil }
+        let text = "\(open)\(digits)\(line[index])"
+        let rest = TextCleaner.clean(String(line[line.index(after: index)...]))
+        return .item(number: number, text: text, rest: rest)
+    }
+}
