@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "GongkaiSite",
             dependencies: [
-                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "CLinux",
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "CLinux",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
-            dependencies: ["GongkaiSite", "gongkai"],
+            dependencies: ["GongkaiSite", "GongkaiContent", "gongkai"],
             resources: []
         ),
     ]

@@ -17,6 +17,11 @@ enum PlanReferences {
                     "“上级要点”中的“\(parent)”不是已有的工作要点。现有：\(plans.map(\.id).joined(separator: "、"))。"))
             }
             for item in plan.items {
+                for entry in item.progress {
+                    guard let evidence = entry.evidence, !evidence.contains("://"), !documentIDs.contains(evidence) else { continue }
+                    diagnostics.append(.error(plan.file, line: item.line,
+                        "任务\(item.numberText)进展中的“佐证”“\(evidence)”既不是网址（https://…），也不是本站文件的路径。"))
+                }
                 for reference in item.implements ?? [] {
                     guard let slash = reference.lastIndex(of: "/"), let number = Int(reference[reference.index(after: slash)...]),
                           let target = byID[String(reference[..<slash])], target.item(number) != nil else {

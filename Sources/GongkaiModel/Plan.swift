@@ -174,12 +174,16 @@ public struct PlanItem: Sendable, Hashable {
         return body.isEmpty ? "\(title)。" : "\(title)。\(body)"
     }
 
-    /// The latest dated progress entry.
-    public var latestProgress: ProgressEntry? {
-        progress.max { ($0.date, $0.index) < ($1.date, $1.index) }
+    /// The progress entries recorded by a day, newest first.
+    public func progress(asOf day: CalendarDate) -> [ProgressEntry] {
+        progress.filter { $0.date <= day }.sorted { ($0.date, $0.index) > ($1.date, $1.index) }
     }
 
-    public var status: ProgressStatus { latestProgress?.status ?? .notStarted }
+    /// The status on a day: that of the latest entry dated on or before it. Derived like
+    /// overdue, so a build on a fixed `--as-of` day shows the ledger as it was then.
+    public func status(asOf day: CalendarDate) -> ProgressStatus {
+        progress(asOf: day).first?.status ?? .notStarted
+    }
 }
 
 /// A deadline as written (6月底前) and the day it means in the plan's year.

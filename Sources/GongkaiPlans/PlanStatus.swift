@@ -9,7 +9,7 @@ public struct PlanStatus: Sendable {
     public init(_ plan: Plan, asOf: CalendarDate) {
         total = plan.items.count
         var counts: [ProgressStatus: Int] = [:]
-        for item in plan.items { counts[item.status, default: 0] += 1 }
+        for item in plan.items { counts[item.status(asOf: asOf), default: 0] += 1 }
         self.counts = counts
         overdue = plan.items.filter { Self.isOverdue($0, of: plan, asOf: asOf) }
     }
@@ -22,6 +22,6 @@ public struct PlanStatus: Sendable {
 
     /// Past its deadline and not 已完成. Derived from the day of the build, never stored.
     public static func isOverdue(_ item: PlanItem, of plan: Plan, asOf: CalendarDate) -> Bool {
-        item.status != .done && due(item, of: plan) < asOf
+        item.status(asOf: asOf) != .done && due(item, of: plan) < asOf
     }
 }

@@ -32,6 +32,8 @@ public struct DocumentView: Codable, Sendable {
     let relations: Listing<RelationGroup>?
     let tags: [String]
     let extra: [ExtraView]
+    /// The work plans this notice publishes.
+    let plans: Listing<PlanSummary>?
 }
 
 public struct MetadataRow: Codable, Sendable {
@@ -73,7 +75,8 @@ extension PageFactory {
             attachments: .of(document.attachments.map { LinkView(title: $0.title, url: routes.contentFile($0.path)) }),
             relations: .of(relations(of: document)),
             tags: document.tags,
-            extra: document.extra.map { ExtraView(key: $0.key, value: $0.value) })
+            extra: document.extra.map { ExtraView(key: $0.key, value: $0.value) },
+            plans: .of(planBook.plans(ofNotice: document).map(planSummary)))
         return DocumentPageView(
             site: siteView(currentColumn: column.path),
             page: pageInfo(heading: document.title, url: url),

@@ -8,6 +8,10 @@ public struct HomePageView: Codable, Sendable {
     let breadcrumb: [Crumb]
     let sections: [HomeSection]
     let latestDate: String?
+    /// The latest year's work plans and how far they have got.
+    let plans: Listing<PlanSummary>?
+    let plansURL: String
+    let ledgerURL: String
 }
 
 public struct HomeSection: Codable, Sendable {
@@ -37,6 +41,8 @@ extension PageFactory {
             meta: metaTags(column: nil),
             breadcrumb: [Crumb(title: "首页", url: nil)],
             sections: sections,
-            latestDate: published.documents.first?.published.date.chinese)
+            latestDate: published.documents.first?.published.date.chinese,
+            plans: .of(planBook.plans.filter { $0.year == planBook.currentYear }.map(planSummary)),
+            plansURL: routes.plans, ledgerURL: routes.ledgers)
     }
 }

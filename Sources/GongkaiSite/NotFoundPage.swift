@@ -9,7 +9,7 @@ public struct NotFoundPageView: Codable, Sendable {
 extension PageFactory {
     public func notFoundPage() -> NotFoundPageView {
         NotFoundPageView(
-            site: siteView(currentColumn: nil),
+            site: siteView(currentColumn: nil, current: .other),
             page: pageInfo(heading: "页面不存在", url: routes.notFound),
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "页面不存在"))

@@ -14,16 +14,26 @@ public struct PageFactory: Sendable {
     var site: Site { published.site }
     var routes: Routes { published.routes }
 
-    func siteView(currentColumn: String?) -> SiteView {
+    /// Sections of the site outside the column tree.
+    enum Section {
+        case plans, ledger, other
+    }
+
+    func siteView(currentColumn: String?, current section: Section? = nil) -> SiteView {
         let identity = site.identity
-        let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil)]
+        var extra: [NavigationItem] = []
+        if !planBook.plans.isEmpty {
+            extra = [NavigationItem(title: "工作要点", url: routes.plans, current: section == .plans),
+                     NavigationItem(title: "工作台账", url: routes.ledgers, current: section == .ledger)]
+        }
+        let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
             + navigationColumns.map { column in
                 NavigationItem(title: column.title, url: routes.column(column.path),
                                current: currentColumn.map { current in
                                    Site.isWithin(current, column.path)
                                        && !navigationColumns.contains { $0.depth > column.depth && Site.isWithin(current, $0.path) }
                                } ?? false)
-            }
+            } + extra
         return SiteView(
             name: identity.name, language: identity.language, homeURL: routes.home,
             sitemapURL: routes.sitemapPage, stylesheetURL: routes.asset("gongkai.css"),

@@ -8,6 +8,11 @@ public enum PageKind: String, CaseIterable, Sendable {
     case notFound
     case feed
     case sitemapXML
+    case plans
+    case plan
+    case ledgers
+    case ledger
+    case alignment
 
     public var template: String {
         switch self {
@@ -18,6 +23,11 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .notFound: return "404"
         case .feed: return "feed.xml"
         case .sitemapXML: return "sitemap.xml"
+        case .plans: return "plans"
+        case .plan: return "plan"
+        case .ledgers: return "ledgers"
+        case .ledger: return "ledger"
+        case .alignment: return "alignment"
         }
     }
 
@@ -30,6 +40,11 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .notFound: return NotFoundPageView.self
         case .feed: return FeedView.self
         case .sitemapXML: return SitemapXMLView.self
+        case .plans: return PlansIndexView.self
+        case .plan: return PlanPageView.self
+        case .ledgers: return LedgerIndexView.self
+        case .ledger: return LedgerPageView.self
+        case .alignment: return AlignmentPageView.self
         }
     }
 
@@ -49,6 +64,11 @@ public enum OutputPage: Sendable, Hashable {
     case notFound
     case feed(column: String)
     case sitemapXML
+    case plans
+    case plan(id: String)
+    case ledgers
+    case ledger(slug: String)
+    case alignment(lower: String, higher: String)
 
     public var kind: PageKind {
         switch self {
@@ -59,6 +79,11 @@ public enum OutputPage: Sendable, Hashable {
         case .notFound: return .notFound
         case .feed: return .feed
         case .sitemapXML: return .sitemapXML
+        case .plans: return .plans
+        case .plan: return .plan
+        case .ledgers: return .ledgers
+        case .ledger: return .ledger
+        case .alignment: return .alignment
         }
     }
 }

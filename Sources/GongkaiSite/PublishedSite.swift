@@ -12,6 +12,8 @@ public struct PublishedSite: Sendable {
     public let documentsUnder: [String: [Document]]
     /// Documents held back, with the reason.
     public let withheld: [(document: Document, reason: String)]
+    /// The work plans that reach the output, and what is derived from them.
+    public let planBook: PlanBook
     private let publishedIDs: Set<String>
 
     public init(site: Site, rule: PublicationRule) {
@@ -39,6 +41,8 @@ public struct PublishedSite: Sendable {
             }
         }
         self.documentsUnder = under
+        let ids = self.publishedIDs
+        self.planBook = PlanBook(site: site, isPublished: { ids.contains($0) }, asOf: rule.asOf)
     }
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }

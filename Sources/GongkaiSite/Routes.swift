@@ -16,6 +16,17 @@ public struct Routes: Sendable {
     public var sitemapXML: String { basePath + "sitemap.xml" }
     public var notFound: String { basePath + "404.html" }
 
+    public var plans: String { basePath + "plans/" }
+    public var ledgers: String { basePath + "ledger/" }
+
+    public func plan(_ id: String) -> String { basePath + "plans/\(id).html" }
+
+    public func planItem(_ id: String, _ number: Int) -> String { plan(id) + "#item-\(number)" }
+
+    public func ledger(_ slug: String) -> String { basePath + "ledger/\(slug).html" }
+
+    public func alignment(lower: String, higher: String) -> String { basePath + "plans/align/\(lower)--\(higher).html" }
+
     public func column(_ path: String, page: Int = 1) -> String {
         basePath + path + (page <= 1 ? "/" : "/index_\(page).html")
     }

@@ -21,6 +21,13 @@ public struct SitePlan: Sendable {
             }
         }
         pages += factory.published.documents.map { .document(id: $0.id) }
+        let book = factory.planBook
+        if !book.plans.isEmpty {
+            pages += [.plans, .ledgers]
+            pages += book.plans.map { .plan(id: $0.id) }
+            pages += book.ledger.units.map { .ledger(slug: $0.slug) }
+            pages += book.alignments.map { .alignment(lower: $0.lower.id, higher: $0.higher.id) }
+        }
         return pages
     }
 
@@ -34,6 +41,11 @@ public struct SitePlan: Sendable {
         case .notFound: return routes.file(for: routes.notFound)
         case .feed(let column): return routes.file(for: routes.feed(column))
         case .sitemapXML: return routes.file(for: routes.sitemapXML)
+        case .plans: return routes.file(for: routes.plans)
+        case .plan(let id): return routes.file(for: routes.plan(id))
+        case .ledgers: return routes.file(for: routes.ledgers)
+        case .ledger(let slug): return routes.file(for: routes.ledger(slug))
+        case .alignment(let lower, let higher): return routes.file(for: routes.alignment(lower: lower, higher: higher))
         }
     }
 
@@ -48,6 +60,11 @@ public struct SitePlan: Sendable {
         case .notFound: view = factory.notFoundPage()
         case .feed(let column): view = factory.feed(site.column(column)!)
         case .sitemapXML: view = factory.sitemapXML()
+        case .plans: view = factory.plansIndex()
+        case .plan(let id): view = factory.planPage(factory.planBook.plan(id)!)
+        case .ledgers: view = factory.ledgerIndex()
+        case .ledger(let slug): view = factory.ledgerPage(factory.planBook.ledger.units.first { $0.slug == slug }!)
+        case .alignment(let lower, _): view = factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!)
         }
         return templates.render(view, template: page.kind.template)
     }

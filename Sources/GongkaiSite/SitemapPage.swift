@@ -7,6 +7,8 @@ public struct SitemapPageView: Codable, Sendable {
     let meta: [MetaTag]
     let breadcrumb: [Crumb]
     let columns: Listing<ColumnNode>?
+    /// 工作要点, 工作台账 and their pages.
+    let planLinks: Listing<LinkView>?
 }
 
 public struct ColumnNode: Codable, Sendable {
@@ -24,10 +26,12 @@ extension PageFactory {
                        columns: .of(column.childPaths.compactMap(site.column).map(node)))
         }
         return SitemapPageView(
-            site: siteView(currentColumn: nil),
+            site: siteView(currentColumn: nil, current: .other),
             page: pageInfo(heading: "网站地图", url: routes.sitemapPage),
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "网站地图"),
-            columns: .of(site.rootColumns.map(node)))
+            columns: .of(site.rootColumns.map(node)),
+            planLinks: .of(planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
+                + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) }))
     }
 }

@@ -24,6 +24,14 @@ extension PageFactory {
         for document in published.documents.sorted(by: { $0.id < $1.id }) {
             urls.append(SitemapEntry(loc: routes.absolute(routes.document(document)), lastmod: document.published.date.iso))
         }
+        let book = planBook
+        if !book.plans.isEmpty {
+            urls.append(SitemapEntry(loc: routes.absolute(routes.plans), lastmod: nil))
+            urls += book.plans.map { SitemapEntry(loc: routes.absolute(routes.plan($0.id)), lastmod: nil) }
+            urls += book.alignments.map { SitemapEntry(loc: routes.absolute(routes.alignment(lower: $0.lower.id, higher: $0.higher.id)), lastmod: nil) }
+            urls.append(SitemapEntry(loc: routes.absolute(routes.ledgers), lastmod: nil))
+            urls += book.ledger.units.map { SitemapEntry(loc: routes.absolute(routes.ledger($0.slug)), lastmod: nil) }
+        }
         return SitemapXMLView(urls: urls)
     }
 }

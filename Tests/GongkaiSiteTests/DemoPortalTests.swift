@@ -8,15 +8,15 @@ import Testing
 
 /// Builds the repository's demo content and checks the pages a visitor and an inspector see.
 @Suite struct DemoPortalTests {
-    /// The five seed notices as the spec requires them: 文号, 发文机关, 成文日期, 发布日期,
-    /// transcribed by hand from `shared/seeds/` (三 of them carry no publication date; the
-    /// demo content uses the 成文日期 and says so in its front matter).
+    /// The five seed notices as the spec requires them: 文号, 发文机关 (as signed), 成文日期,
+    /// 发布日期, transcribed by hand from the seeds (three carry no publication date; the
+    /// importer uses the 成文日期 and says so in the notice file).
     static let seeds: [(page: String, issuer: String, number: String?, written: String, published: String)] = [
-        ("xxgk/fdzdgknr/ghjh/heshan-2023-zwgk-zwfw.html", "益阳市赫山区政务公开政务服务领导小组办公室", nil, "2023年7月17日", "2023-07-17 00:00"),
-        ("xxgk/fdzdgknr/ghjh/hunan-2023-zwgk-zwfw.html", "湖南省人民政府办公厅", "湘政办发〔2023〕11号", "2023年3月6日", "2023-03-23 14:07"),
-        ("xxgk/fdzdgknr/ghjh/zhangjiajie-2022-zwgk-zwfw.html", "张家界市人民政府办公室", "张政办发〔2022〕14号", "2022年5月19日", "2022-05-20 00:00"),
+        ("xxgk/fdzdgknr/ghjh/heshan-2023-zwgk-zwfw.html", "益阳市赫山区政务公开政务服务领导小组", nil, "2023年7月17日", "2023-07-17 00:00"),
+        ("xxgk/fdzdgknr/ghjh/hunan-2023-zwfw-zwgk.html", "湖南省人民政府办公厅", "湘政办发〔2023〕11号", "2023年3月6日", "2023-03-23 14:07"),
+        ("xxgk/fdzdgknr/ghjh/zhangjiajie-2022-zwfw-zwgk.html", "张家界市人民政府办公室", "张政办发〔2022〕14号", "2022年5月19日", "2022-05-20 00:00"),
         ("xxgk/fdzdgknr/ghjh/kaifu-2023-zwgk.html", "长沙市开福区政务公开政务服务工作领导小组办公室", "开政务公开办发〔2023〕2号", "2023年5月5日", "2023-05-05 00:00"),
-        ("xxgk/fdzdgknr/ghjh/shaoyang-2022-zwgk-zwfw.html", "邵阳市人民政府推进政府职能转变和“放管服”改革行政审批制度改革领导小组办公室", "邵放组办字〔2022〕7号", "2022年5月12日", "2022-05-12 00:00"),
+        ("xxgk/fdzdgknr/ghjh/shaoyang-2022-zwfw-zwgk.html", "邵阳市人民政府推进政府职能转变和“放管服”改革行政审批制度改革领导小组办公室", "邵放组办字〔2022〕7号", "2022年5月12日", "2022-05-12 00:00"),
     ]
 
     static func cell(_ label: String, _ value: String) -> String {
@@ -42,20 +42,21 @@ import Testing
             #expect(html.contains(">网站地图</a>"))
         }
         let hunan = try project.read("site/\(Self.seeds[1].page)")
-        #expect(hunan.contains("<h2>湖南省2023年政务公开工作要点</h2>"))
-        #expect(hunan.contains("用户数突破3000万"))
+        #expect(hunan.contains("<h2>本文件印发的工作要点</h2>"))
+        #expect(hunan.contains("<a href=\"/plans/hunan-2023-zwgk.html\">湖南省2023年政务公开工作要点</a>"))
+        #expect(hunan.contains("<a href=\"/plans/hunan-2023-zwfw.html\">湖南省2023年政务管理服务工作要点</a>"))
         #expect(hunan.contains(Self.cell("发布日期", "2023年3月23日")))
     }
 
     @Test func linksAnInterpretationAndItsPolicyBothWays() throws {
         let project = try Project()
         try project.build()
-        let policy = try project.read("site/xxgk/fdzdgknr/ghjh/hunan-2023-zwgk-zwfw.html")
+        let policy = try project.read("site/xxgk/fdzdgknr/ghjh/hunan-2023-zwfw-zwgk.html")
         let reading = try project.read("site/xxgk/fdzdgknr/zcjd/hunan-2023-zwgk-zwfw-jiedu.html")
         #expect(policy.contains("<h2>相关解读</h2>"))
         #expect(policy.contains("href=\"/xxgk/fdzdgknr/zcjd/hunan-2023-zwgk-zwfw-jiedu.html\""))
         #expect(reading.contains("<h2>解读对象</h2>"))
-        #expect(reading.contains("href=\"/xxgk/fdzdgknr/ghjh/hunan-2023-zwgk-zwfw.html\""))
+        #expect(reading.contains("href=\"/xxgk/fdzdgknr/ghjh/hunan-2023-zwfw-zwgk.html\""))
         let old = try project.read("site/xxgk/gkzn/guide-2021.html")
         #expect(old.contains("gk-notice--warning"))
         #expect(old.contains("本文件已修改"))
@@ -89,7 +90,16 @@ import Testing
             let path = String(location.dropFirst(base.count))
             #expect(project.exists("site/" + (path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path)), "\(location)")
         }
-        #expect(locations.count == report.published + 10 + 2, "documents + 10 columns + home + 网站地图")
+        #expect(locations.contains(base + "plans/hunan-2023-zwgk.html"))
+        #expect(locations.contains(base + "ledger/"))
+        #expect(locations.contains(base + "plans/align/kaifu-2023-zwgk--hunan-2023-zwgk.html"))
+        let planPages = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("site/plans").path).filter { $0.hasSuffix(".html") && $0 != "index.html" }.count
+        let ledgerPages = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("site/ledger").path).filter { $0 != "index.html" }.count
+        let alignmentPages = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("site/plans/align").path).count
+        #expect(planPages == 9)
+        #expect(alignmentPages == 3, "赫山 ×2 and 开福 against 湖南")
+        #expect(locations.count == report.published + 10 + 2 + planPages + 1 + alignmentPages + ledgerPages + 1,
+                "documents, 10 columns, home, 网站地图, plans and their index, alignments, ledgers and their index")
 
         let feed = try XMLDocumentReader(project.root.appendingPathComponent("site/xxgk/fdzdgknr/ghjh/feed.xml"))
         #expect(feed.root == "feed")
@@ -111,6 +121,9 @@ import Testing
         #expect(home.contains("<h2 class=\"gk-home__heading\"><a href=\"/xxgk/fdzdgknr/ghjh/\">规划计划</a></h2>"))
         #expect(home.contains("规划计划：查看全部 5 篇"))
         #expect(home.contains("最近更新：2023年7月17日"))
+        #expect(home.contains("工作要点落实情况"))
+        #expect(home.contains("<a href=\"/plans/kaifu-2023-zwgk.html\">开福区2023年政务公开工作要点</a>"))
+        #expect(!home.contains("href=\"/plans/zhangjiajie-2022-zwgk.html\""), "the home page shows the latest year's plans")
         let notFound = try project.read("site/404.html")
         #expect(notFound.contains("页面不存在"))
     }

@@ -1,0 +1,29 @@
+import GongkaiModel
+
+/// 工作要点: every published plan by year, with its progress.
+public struct PlansIndexView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let ledgerURL: String
+    let years: Listing<PlanYear>?
+}
+
+public struct PlanYear: Codable, Sendable {
+    let year: Int
+    let plans: [PlanSummary]
+}
+
+extension PageFactory {
+    public func plansIndex() -> PlansIndexView {
+        let years = Array(Set(planBook.plans.map(\.year))).sorted(by: >).map { year in
+            PlanYear(year: year, plans: planBook.plans.filter { $0.year == year }.map(planSummary))
+        }
+        return PlansIndexView(
+            site: siteView(currentColumn: nil, current: .plans),
+            page: pageInfo(heading: "工作要点", url: routes.plans,
+                           description: "政务公开、政务管理服务年度工作要点的全部任务、牵头单位、完成时限和进展。"),
+            meta: metaTags(column: nil), breadcrumb: planCrumbs(nil), ledgerURL: routes.ledgers, years: .of(years))
+    }
+}
