@@ -59,37 +59,47 @@ public struct Alignment: Sendable {
     }
 }
 
-/// Cosine similarity of TF-IDF weighted character bigrams, with IDF over a set of items.
+/// Cosine similarity of TF-IDF weighted character bigrams, with IDF over a set of items. Each
+/// item's vector is built once; a bigram is two Unicode scalars packed into one integer.
 struct Similarity {
-    private let idf: [String: Double]
+    private struct Vector {
+        let weights: [UInt64: Double]
+        let norm: Double
+    }
+
+    private var vectors: [String: Vector] = [:]
 
     init(_ items: [PlanItem]) {
-        var frequency: [String: Int] = [:]
-        for item in items {
-            for gram in Set(Self.bigrams(item.text)) { frequency[gram, default: 0] += 1 }
+        var frequency: [UInt64: Int] = [:]
+        let grams = items.map { (title: Self.bigrams($0.title ?? ""), body: Self.bigrams($0.body)) }
+        for gram in grams {
+            for bigram in Set(gram.title + gram.body) { frequency[bigram, default: 0] += 1 }
         }
         let count = Double(max(items.count, 1))
-        idf = frequency.mapValues { log(count / Double($0)) + 0.1 }
+        let idf = frequency.mapValues { log(count / Double($0)) + 0.1 }
+        for (item, gram) in zip(items, grams) {
+            var weights: [UInt64: Double] = [:]
+            for bigram in gram.title { weights[bigram, default: 0] += 3 }
+            for bigram in gram.body { weights[bigram, default: 0] += 1 }
+            for (bigram, weight) in weights { weights[bigram] = weight * (idf[bigram] ?? 0.1) }
+            vectors[Self.key(item)] = Vector(weights: weights, norm: sqrt(weights.values.reduce(0) { $0 + $1 * $1 }))
+        }
     }
 
     func score(_ a: PlanItem, _ b: PlanItem) -> Double {
-        let x = vector(a), y = vector(b)
+        guard let x = vectors[Self.key(a)], let y = vectors[Self.key(b)], x.norm > 0, y.norm > 0 else { return 0 }
+        let (small, large) = x.weights.count < y.weights.count ? (x, y) : (y, x)
         var dot = 0.0
-        for (gram, weight) in x { dot += weight * (y[gram] ?? 0) }
-        let norm = sqrt(x.values.reduce(0) { $0 + $1 * $1 }) * sqrt(y.values.reduce(0) { $0 + $1 * $1 })
-        return norm == 0 ? 0 : dot / norm
+        for (bigram, weight) in small.weights { dot += weight * (large.weights[bigram] ?? 0) }
+        return dot / (x.norm * y.norm)
     }
 
-    private func vector(_ item: PlanItem) -> [String: Double] {
-        var weights: [String: Double] = [:]
-        for gram in Self.bigrams(item.title ?? "") { weights[gram, default: 0] += 3 }
-        for gram in Self.bigrams(item.body) { weights[gram, default: 0] += 1 }
-        return weights.reduce(into: [:]) { result, entry in result[entry.key] = entry.value * (idf[entry.key] ?? 0.1) }
-    }
+    /// Items of two plans may share numbers; their text tells them apart.
+    private static func key(_ item: PlanItem) -> String { "\(item.number)|\(item.text)" }
 
-    static func bigrams(_ text: String) -> [String] {
-        let characters = Array(text.filter { $0.isLetter || $0.isNumber })
-        guard characters.count > 1 else { return characters.map(String.init) }
-        return (0..<characters.count - 1).map { String(characters[$0...$0 + 1]) }
+    static func bigrams(_ text: String) -> [UInt64] {
+        let scalars = text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map { UInt64($0.value) }
+        guard scalars.count > 1 else { return scalars }
+        return (0..<scalars.count - 1).map { scalars[$0] << 32 | scalars[$0 + 1] }
     }
 }
