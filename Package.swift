@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libqrencode, for the QR code of each document page.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // Linux system calls that Swift's Glibc module does not expose (renameat2).
         .target(name: "CLinux"),
         .target(name: "GongkaiModel"),
@@ -32,7 +38,7 @@ let package = Package(
         .target(
             name: "GongkaiSite",
             dependencies: [
-                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "CLinux",
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "CLinux", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

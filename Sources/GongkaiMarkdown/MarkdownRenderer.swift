@@ -30,8 +30,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func html(_ markdown: String) -> String {
+        render(markdown).html
+    }
+
+    /// HTML and what an editor should know about the source.
+    public func render(_ markdown: String) -> RenderedMarkdown {
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", imagesWithoutAlt: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -47,11 +52,21 @@ public struct MarkdownRenderer: Sendable {
         }
         let finished = cmark_parser_finish(parser)
         Self.parseLock.unlock()
-        guard let document = finished else { return "" }
+        guard let document = finished else { return RenderedMarkdown(html: "", imagesWithoutAlt: []) }
         defer { cmark_node_free(document) }
         ChineseLineBreaks.join(in: document)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        let tree = MarkdownTree(document)
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", imagesWithoutAlt: tree.imagesWithoutAlt)
+        }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return RenderedMarkdown(html: AccessibleHTML.fix(String(cString: rendered), tree: tree), imagesWithoutAlt: tree.imagesWithoutAlt)
     }
+}
+
+/// Rendered Markdown and the problems found in it.
+public struct RenderedMarkdown: Sendable {
+    public let html: String
+    /// Lines of the Markdown source with an image that has no alt text.
+    public let imagesWithoutAlt: [Int]
 }

@@ -5,7 +5,10 @@ public struct SiteView: Codable, Sendable {
     let language: String
     let homeURL: String
     let sitemapURL: String
+    let accessibilityURL: String
     let stylesheetURL: String
+    /// The care-mode script (关怀模式).
+    let scriptURL: String
     /// 主办单位
     let host: String
     /// 承办单位

@@ -36,7 +36,8 @@ public struct PageFactory: Sendable {
             } + extra
         return SiteView(
             name: identity.name, language: identity.language, homeURL: routes.home,
-            sitemapURL: routes.sitemapPage, stylesheetURL: routes.asset("gongkai.css"),
+            sitemapURL: routes.sitemapPage, accessibilityURL: routes.accessibility,
+            stylesheetURL: routes.asset("gongkai.css"), scriptURL: routes.asset("care.js"),
             host: identity.host, operatorName: identity.operatorName, siteCode: identity.siteCode,
             icp: identity.icp, policeRecord: identity.policeRecord, phone: identity.phone,
             address: identity.address, email: identity.email, navigation: navigation)

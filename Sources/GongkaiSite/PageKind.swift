@@ -13,6 +13,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     case ledgers
     case ledger
     case alignment
+    case accessibility
 
     public var template: String {
         switch self {
@@ -28,6 +29,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ledgers: return "ledgers"
         case .ledger: return "ledger"
         case .alignment: return "alignment"
+        case .accessibility: return "accessibility"
         }
     }
 
@@ -45,6 +47,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ledgers: return LedgerIndexView.self
         case .ledger: return LedgerPageView.self
         case .alignment: return AlignmentPageView.self
+        case .accessibility: return AccessibilityPageView.self
         }
     }
 
@@ -69,6 +72,7 @@ public enum OutputPage: Sendable, Hashable {
     case ledgers
     case ledger(slug: String)
     case alignment(lower: String, higher: String)
+    case accessibility
 
     public var kind: PageKind {
         switch self {
@@ -84,6 +88,7 @@ public enum OutputPage: Sendable, Hashable {
         case .ledgers: return .ledgers
         case .ledger: return .ledger
         case .alignment: return .alignment
+        case .accessibility: return .accessibility
         }
     }
 }

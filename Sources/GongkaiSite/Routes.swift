@@ -15,6 +15,7 @@ public struct Routes: Sendable {
     public var sitemapPage: String { basePath + "sitemap.html" }
     public var sitemapXML: String { basePath + "sitemap.xml" }
     public var notFound: String { basePath + "404.html" }
+    public var accessibility: String { basePath + "accessibility.html" }
 
     public var plans: String { basePath + "plans/" }
     public var ledgers: String { basePath + "ledger/" }

@@ -75,14 +75,17 @@ public enum SiteBuilder {
             let pages = plan.pages
             let paths = pages.map(plan.path)
             try createDirectories(for: paths + content.assets, in: staging)
-            let failures = Array(zip(pages, paths)).parallelMap { page, path -> String? in
+            let results = Array(zip(pages, paths)).parallelMap { page, path -> (failure: String?, warnings: [Diagnostic]) in
+                let rendered = plan.renderWithWarnings(page)
                 do {
-                    try FileWriter.write(plan.render(page), to: staging.appendingPathComponent(path).path)
-                    return nil
+                    try FileWriter.write(rendered.text, to: staging.appendingPathComponent(path).path)
+                    return (nil, rendered.warnings)
                 } catch {
-                    return "\(path)：\(error.localizedDescription)"
+                    return ("\(path)：\(error.localizedDescription)", rendered.warnings)
                 }
-            }.compactMap { $0 }
+            }
+            let failures = results.compactMap(\.failure)
+            let renderWarnings = results.flatMap(\.warnings)
             if !failures.isEmpty {
                 throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
             }
@@ -91,7 +94,7 @@ public enum SiteBuilder {
             return BuildReport(
                 pages: pages.count, copied: copied, published: plan.factory.published.documents.count,
                 withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
-                warnings: warnings, seconds: Date().timeIntervalSince(start))
+                warnings: Diagnostic.ordered(warnings + renderWarnings), seconds: Date().timeIntervalSince(start))
         } catch {
             output.discard(staging)
             throw error

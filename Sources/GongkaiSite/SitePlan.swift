@@ -13,7 +13,7 @@ public struct SitePlan: Sendable {
     var routes: Routes { factory.routes }
 
     public var pages: [OutputPage] {
-        var pages: [OutputPage] = [.home, .sitemap, .sitemapXML, .notFound]
+        var pages: [OutputPage] = [.home, .sitemap, .sitemapXML, .notFound, .accessibility]
         for column in factory.site.columns {
             pages.append(.feed(column: column.path))
             for page in 1...factory.published.pageCount(of: column.path) {
@@ -46,16 +46,26 @@ public struct SitePlan: Sendable {
         case .ledgers: return routes.file(for: routes.ledgers)
         case .ledger(let slug): return routes.file(for: routes.ledger(slug))
         case .alignment(let lower, let higher): return routes.file(for: routes.alignment(lower: lower, higher: higher))
+        case .accessibility: return routes.file(for: routes.accessibility)
         }
     }
 
     public func render(_ page: OutputPage) -> String {
+        renderWithWarnings(page).text
+    }
+
+    /// The page's text and the warnings found while making it.
+    public func renderWithWarnings(_ page: OutputPage) -> (text: String, warnings: [Diagnostic]) {
         let site = factory.site
         let view: Any
+        var warnings: [Diagnostic] = []
         switch page {
         case .home: view = factory.homePage()
         case .column(let path, let number): view = factory.columnPage(site.column(path)!, page: number)
-        case .document(let id): view = factory.documentPage(site.document(id)!)
+        case .document(let id):
+            let made = factory.documentPageWithWarnings(site.document(id)!)
+            view = made.view
+            warnings = made.warnings
         case .sitemap: view = factory.sitemapPage()
         case .notFound: view = factory.notFoundPage()
         case .feed(let column): view = factory.feed(site.column(column)!)
@@ -65,7 +75,8 @@ public struct SitePlan: Sendable {
         case .ledgers: view = factory.ledgerIndex()
         case .ledger(let slug): view = factory.ledgerPage(factory.planBook.ledger.units.first { $0.slug == slug }!)
         case .alignment(let lower, _): view = factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!)
+        case .accessibility: view = factory.accessibilityPage()
         }
-        return templates.render(view, template: page.kind.template)
+        return (templates.render(view, template: page.kind.template), warnings)
     }
 }

@@ -21,6 +21,7 @@ extension PageFactory {
             }
         }
         urls.append(SitemapEntry(loc: routes.absolute(routes.sitemapPage), lastmod: nil))
+        urls.append(SitemapEntry(loc: routes.absolute(routes.accessibility), lastmod: nil))
         for document in published.documents.sorted(by: { $0.id < $1.id }) {
             urls.append(SitemapEntry(loc: routes.absolute(routes.document(document)), lastmod: document.published.date.iso))
         }

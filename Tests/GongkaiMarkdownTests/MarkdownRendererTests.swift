@@ -8,7 +8,7 @@ import Testing
     @Test func rendersGitHubTables() {
         let html = renderer.html("| 指标 | 目标 |\n|---|---|\n| 用户数 | 3000万 |\n")
         #expect(html.contains("<table>"))
-        #expect(html.contains("<th>指标</th>"))
+        #expect(html.contains("<th scope=\"col\">指标</th>"))
         #expect(html.contains("<td>3000万</td>"))
     }
 
@@ -50,5 +50,35 @@ import Testing
         let results = Array(0..<4000).parallelMap { _ in renderer.html(source) }
         let broken = results.filter { !$0.contains("<del>旧规定</del>") || !$0.contains("<table>") }
         #expect(broken.isEmpty, "\(broken.count) of \(results.count) renders lost an extension")
+    }
+}
+
+@Suite struct AccessibleMarkdownTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func givesHeadingsStableIDs() {
+        let html = renderer.html("## 一、强化重点领域信息公开\n\n文字\n\n## 二、Open Data 2023\n\n## 一、强化重点领域信息公开\n")
+        #expect(html.contains("<h2 id=\"一-强化重点领域信息公开\">"))
+        #expect(html.contains("<h2 id=\"二-open-data-2023\">"))
+        #expect(html.contains("<h2 id=\"一-强化重点领域信息公开-2\">"), "a repeated heading gets a distinct id")
+        #expect(renderer.html("## 一、强化重点领域信息公开\n") == renderer.html("## 一、强化重点领域信息公开\n"))
+    }
+
+    @Test func scopesTableHeaders() {
+        let html = renderer.html("| 指标 | 目标 |\n|:---|---:|\n| 用户数 | 3000万 |\n")
+        #expect(html.contains("<th scope=\"col\" align=\"left\">指标</th>"))
+        #expect(html.contains("<th scope=\"col\" align=\"right\">目标</th>"))
+        #expect(!html.contains("<td scope"))
+    }
+
+    @Test func labelsTaskCheckboxesWithTheirText() {
+        let html = renderer.html("- [x] 完成目录编制\n- [ ] 完成适老化改造\n")
+        #expect(html.contains("aria-label=\"完成目录编制\""))
+        #expect(html.contains("aria-label=\"完成适老化改造\""))
+    }
+
+    @Test func reportsImagesWithoutAltText() {
+        let rendered = renderer.render("第一段\n\n![](a.png)\n\n![柱状图](b.png)\n\n![ ](c.png)\n")
+        #expect(rendered.imagesWithoutAlt == [3, 7])
     }
 }

@@ -98,8 +98,8 @@ import Testing
         let alignmentPages = try FileManager.default.contentsOfDirectory(atPath: project.root.appendingPathComponent("site/plans/align").path).count
         #expect(planPages == 9)
         #expect(alignmentPages == 3, "赫山 ×2 and 开福 against 湖南")
-        #expect(locations.count == report.published + 10 + 2 + planPages + 1 + alignmentPages + ledgerPages + 1,
-                "documents, 10 columns, home, 网站地图, plans and their index, alignments, ledgers and their index")
+        #expect(locations.count == report.published + 10 + 2 + planPages + 1 + alignmentPages + ledgerPages + 1 + 1,
+                "documents, 10 columns, home, 网站地图, plans and their index, alignments, ledgers and their index, 无障碍说明")
 
         let feed = try XMLDocumentReader(project.root.appendingPathComponent("site/xxgk/fdzdgknr/ghjh/feed.xml"))
         #expect(feed.root == "feed")
