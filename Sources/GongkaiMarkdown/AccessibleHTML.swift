@@ -1,10 +1,19 @@
-/// Makes cmark-gfm's HTML accessible: stable ids on headings (for links and the table of
-/// contents), `scope="col"` on table header cells, and a label on each task-list checkbox.
+/// Makes cmark-gfm's HTML accessible and valid: stable ids on headings, `scope="col"` on table
+/// header cells, `text-align` styles instead of the obsolete `align` attribute, each table in a
+/// keyboard-scrollable region (so a wide table never makes the page scroll sideways), and a
+/// label on each task-list checkbox.
 enum AccessibleHTML {
     static func fix(_ html: String, tree: MarkdownTree) -> String {
         var output = html
         if !tree.headings.isEmpty { output = addHeadingIDs(output, headings: tree.headings) }
-        if output.contains("<th") { output = output.replacingOccurrences(of: "<th", with: "<th scope=\"col\"") }
+        if output.contains("<table>") {
+            output = output.replacingOccurrences(of: "<th", with: "<th scope=\"col\"")
+            for alignment in ["left", "center", "right"] {
+                output = output.replacingOccurrences(of: " align=\"\(alignment)\"", with: " style=\"text-align: \(alignment)\"")
+            }
+            output = output.replacingOccurrences(of: "<table>", with: "<div class=\"gk-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表格，可左右滚动\"><table>")
+                .replacingOccurrences(of: "</table>", with: "</table></div>")
+        }
         if !tree.tasks.isEmpty { output = labelCheckboxes(output, labels: tree.tasks) }
         return output
     }
