@@ -7,7 +7,9 @@ enum AccessibleHTML {
         var output = html
         if !tree.headings.isEmpty { output = addHeadingIDs(output, headings: tree.headings) }
         if output.contains("<table>") {
-            output = output.replacingOccurrences(of: "<th", with: "<th scope=\"col\"")
+            // "<th " first: once "<th>" has become "<th scope=…>" it would match again.
+            output = output.replacingOccurrences(of: "<th ", with: "<th scope=\"col\" ")
+                .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
             for alignment in ["left", "center", "right"] {
                 output = output.replacingOccurrences(of: " align=\"\(alignment)\"", with: " style=\"text-align: \(alignment)\"")
             }

@@ -70,6 +70,7 @@ import Testing
         #expect(html.contains("<th scope=\"col\" style=\"text-align: right\">目标</th>"))
         #expect(html.contains("<td style=\"text-align: right\">3000万</td>"))
         #expect(!html.contains("<td scope") && !html.contains(" align="))
+        #expect(html.contains("<thead>") && !html.contains("<th scope=\"col\"ead"), "<thead> is not a header cell")
         #expect(html.hasPrefix("<div class=\"gk-table-scroll\" role=\"region\" tabindex=\"0\""))
     }
 
