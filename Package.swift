@@ -35,17 +35,18 @@ let package = Package(
         ),
         .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),
+        .target(name: "GongkaiChecks", dependencies: ["GongkaiModel"]),
         .target(
             name: "GongkaiSite",
             dependencies: [
-                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "CLinux", "CQRencode",
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "GongkaiChecks", "CLinux", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans",
+                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
         .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
+        .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
             dependencies: ["GongkaiSite", "GongkaiContent", "gongkai"],

@@ -48,12 +48,17 @@ public struct ContentLoader: Sendable {
         let columnPaths = Set(columns.map(\.path))
         var documentPaths: [String] = []
         var planPaths: [String] = []
+        var reportPaths: [String] = []
         var assets: [String] = []
         for path in files {
             let directoryPath = (path as NSString).deletingLastPathComponent
             let top = path.split(separator: "/").first.map(String.init) ?? ""
             if directoryPath == "plans" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 planPaths.append(path)
+                continue
+            }
+            if directoryPath == "reports" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
+                reportPaths.append(path)
                 continue
             }
             if path == "site.yml" || (SiteConfigReader.reservedSegments.contains(top) && directoryPath != "") {
@@ -110,10 +115,29 @@ public struct ContentLoader: Sendable {
         diagnostics += planResults.flatMap(\.1)
         diagnostics += PlanReferences.check(plans: plans, documents: drafts.map(\.document))
 
+        var reports: [AnnualReport] = []
+        for path in reportPaths {
+            let display = "\(contentDisplay)/\(path)"
+            switch SourceText.read(root.appendingPathComponent(path), display: display) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let text):
+                let (report, found) = ReportReader(display: display).read(text, siteHost: identity?.host ?? "")
+                diagnostics += found
+                if let report {
+                    if let other = reports.first(where: { $0.year == report.year }) {
+                        diagnostics.append(.error(display, line: 1, "\(report.year)年的年度报告与 \(other.file) 重复。"))
+                    } else {
+                        reports.append(report)
+                    }
+                }
+            }
+        }
+
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
-        let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans)
+        let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
+                        reports: reports.sorted { $0.year > $1.year })
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 

@@ -99,7 +99,9 @@ struct DocumentReader {
             interprets: [], interpretedBy: [], replaces: [], replacedBy: [], plans: plans, attachments: attachments,
             tags: tags, extra: extra, body: frontMatter.body, bodyLine: frontMatter.bodyLine,
             fieldLines: fieldLines)
-        return (DocumentDraft(document: document, references: references), fields.diagnostics)
+        var allowed = document
+        allowed.allowsPersonalData = fields.bool("allow_personal_data") ?? false
+        return (DocumentDraft(document: allowed, references: references), fields.diagnostics)
     }
 
     /// `附件` is a list of file names, or of `{标题, 文件}` mappings, relative to the document's folder.

@@ -51,6 +51,7 @@ public struct FieldTable: Sendable {
         ("attachments", ["附件"]),
         ("tags", ["标签", "主题词"]),
         ("slug", ["网址名"]),
+        ("allow_personal_data", ["允许个人信息"]),
     ])
 
     /// `content/site.yml`.
@@ -99,4 +100,12 @@ public struct FieldTable: Sendable {
     public static let deadline = FieldTable([("text", ["文字"]), ("date", ["日期"])])
 
     public static let progress = FieldTable([("date", ["日期"]), ("status", ["状态"]), ("note", ["说明"]), ("evidence", ["佐证"])])
+
+    /// `content/reports/<year>.yml`.
+    public static let report = FieldTable([
+        ("year", ["年度"]), ("title", ["标题"]), ("issuer", ["发布机关"]), ("published", ["发布日期"]),
+        ("overview", ["总体情况"]), ("decisions", ["主动公开政府信息情况"]),
+        ("applications", ["收到和处理政府信息公开申请情况"]), ("reviews", ["行政复议和行政诉讼情况"]),
+        ("problems", ["存在的主要问题及改进情况"]), ("other", ["其他需要报告的事项"]),
+    ])
 }

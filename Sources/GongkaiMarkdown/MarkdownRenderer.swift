@@ -33,10 +33,11 @@ public struct MarkdownRenderer: Sendable {
         render(markdown).html
     }
 
-    /// HTML and what an editor should know about the source.
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// HTML and what an editor should know about the source. `links` decides what each link
+    /// and image address becomes; without it addresses stay as written.
+    public func render(_ markdown: String, links: ((String) -> LinkTarget)? = nil) -> RenderedMarkdown {
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", imagesWithoutAlt: []) }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", imagesWithoutAlt: [], brokenLinks: []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -52,15 +53,17 @@ public struct MarkdownRenderer: Sendable {
         }
         let finished = cmark_parser_finish(parser)
         Self.parseLock.unlock()
-        guard let document = finished else { return RenderedMarkdown(html: "", imagesWithoutAlt: []) }
+        guard let document = finished else { return RenderedMarkdown(html: "", imagesWithoutAlt: [], brokenLinks: []) }
         defer { cmark_node_free(document) }
         ChineseLineBreaks.join(in: document)
         let tree = MarkdownTree(document)
+        let broken = links.map { LinkRewriter.rewrite(document, with: $0) } ?? []
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return RenderedMarkdown(html: "", imagesWithoutAlt: tree.imagesWithoutAlt)
+            return RenderedMarkdown(html: "", imagesWithoutAlt: tree.imagesWithoutAlt, brokenLinks: broken)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: AccessibleHTML.fix(String(cString: rendered), tree: tree), imagesWithoutAlt: tree.imagesWithoutAlt)
+        return RenderedMarkdown(html: AccessibleHTML.fix(String(cString: rendered), tree: tree),
+                                imagesWithoutAlt: tree.imagesWithoutAlt, brokenLinks: broken)
     }
 }
 
@@ -69,4 +72,6 @@ public struct RenderedMarkdown: Sendable {
     public let html: String
     /// Lines of the Markdown source with an image that has no alt text.
     public let imagesWithoutAlt: [Int]
+    /// Links and images whose address leads nowhere.
+    public let brokenLinks: [BrokenLink]
 }

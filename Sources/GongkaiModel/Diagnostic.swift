@@ -24,20 +24,23 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public let line: Int?
     /// What is wrong and how to fix it, in Chinese.
     public let message: String
+    /// The check that found it (`personal-data`, `stale-column`…), for grouping and for CI.
+    public let rule: String?
 
-    public init(_ severity: Severity, file: String?, line: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String?, line: Int? = nil, _ message: String, rule: String? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
+        self.rule = rule
     }
 
-    public static func error(_ file: String?, line: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.error, file: file, line: line, message)
+    public static func error(_ file: String?, line: Int? = nil, _ message: String, rule: String? = nil) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, message, rule: rule)
     }
 
-    public static func warning(_ file: String?, line: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, file: file, line: line, message)
+    public static func warning(_ file: String?, line: Int? = nil, _ message: String, rule: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, message, rule: rule)
     }
 
     /// `content/a.md:3: 错误：…` — the shape compilers use, so editors' tools can jump to the line.

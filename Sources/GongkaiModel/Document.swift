@@ -39,6 +39,9 @@ public struct Document: Sendable, Hashable {
     public var plans: [String]
     public var attachments: [Attachment]
     public var tags: [String]
+    /// Set by the editor when the document must show personal data (a 公示 of names and
+    /// numbers, say): the personal-data check then leaves it alone.
+    public var allowsPersonalData: Bool = false
     /// Front matter keys Gongkai does not know, kept for templates.
     public var extra: [ExtraField]
     /// Markdown source of the body.

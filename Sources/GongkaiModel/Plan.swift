@@ -58,6 +58,17 @@ public struct Plan: Sendable, Hashable {
 
     /// The reference other plans use for an item: `hunan-2023-zwgk/3`.
     public func reference(_ item: PlanItem) -> String { "\(id)/\(item.number)" }
+
+    /// The day an item is due: its latest stated deadline, or the end of the plan's year
+    /// (a yearly plan's items are all due within the year).
+    public func due(_ item: PlanItem) -> CalendarDate {
+        item.deadlines.map(\.date).max() ?? CalendarDate(year: year, month: 12, day: 31)!
+    }
+
+    /// Past its deadline and not 已完成 on a day. Derived, never stored.
+    public func isOverdue(_ item: PlanItem, asOf day: CalendarDate) -> Bool {
+        item.status(asOf: day) != .done && due(item) < day
+    }
 }
 
 public enum PlanLevel: String, Sendable, CaseIterable, Comparable {

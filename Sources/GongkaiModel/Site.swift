@@ -8,12 +8,15 @@ public struct Site: Sendable {
     public let documents: [Document]
     /// All work plans, sorted by id.
     public let plans: [Plan]
+    /// Annual reports, newest year first.
+    public let reports: [AnnualReport]
 
     private let columnIndex: [String: Int]
     private let documentIndex: [String: Int]
     private let planIndex: [String: Int]
 
-    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = []) {
+    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = [], reports: [AnnualReport] = []) {
+        self.reports = reports
         self.identity = identity
         self.columns = columns
         self.documents = documents.sorted { $0.id < $1.id }

@@ -11,17 +11,6 @@ public struct PlanStatus: Sendable {
         var counts: [ProgressStatus: Int] = [:]
         for item in plan.items { counts[item.status(asOf: asOf), default: 0] += 1 }
         self.counts = counts
-        overdue = plan.items.filter { Self.isOverdue($0, of: plan, asOf: asOf) }
-    }
-
-    /// The day an item is due: its latest stated deadline, or the end of the plan's year
-    /// (a yearly plan's items are all due within the year).
-    public static func due(_ item: PlanItem, of plan: Plan) -> CalendarDate {
-        item.deadlines.map(\.date).max() ?? CalendarDate(year: plan.year, month: 12, day: 31)!
-    }
-
-    /// Past its deadline and not 已完成. Derived from the day of the build, never stored.
-    public static func isOverdue(_ item: PlanItem, of plan: Plan, asOf: CalendarDate) -> Bool {
-        item.status(asOf: asOf) != .done && due(item, of: plan) < asOf
+        overdue = plan.items.filter { plan.isOverdue($0, asOf: asOf) }
     }
 }

@@ -11,6 +11,8 @@ public struct ColumnPageView: Codable, Sendable {
     let subcolumns: Listing<ColumnLink>?
     let documents: Listing<DocumentSummary>?
     let pagination: Pagination?
+    /// Annual reports, on the column that lists them.
+    let reports: Listing<LinkView>?
 }
 
 public struct ColumnView: Codable, Sendable {
@@ -66,7 +68,9 @@ extension PageFactory {
                                url: routes.column(column.path), feedURL: routes.feed(column.path), total: all.count),
             subcolumns: .of(subcolumns),
             documents: .of(slice.map(summary)),
-            pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil)
+            pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil,
+            reports: page == 1 && published.reportsColumn?.path == column.path
+                ? .of(published.reports.map { LinkView(title: $0.title, url: routes.report($0.year)) }) : nil)
     }
 
     /// First, last, and two either side of the current page; gaps between.

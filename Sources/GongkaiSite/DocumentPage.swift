@@ -70,10 +70,17 @@ extension PageFactory {
             ("成文日期", document.written?.chinese), ("发布日期", document.published.date.chinese),
             ("主题分类", document.topic), ("有效性", validityText),
         ]
-        let body = markdown.render(document.body)
-        let warnings = body.imagesWithoutAlt.map { line in
+        let resolver = LinkResolver(factory: self, document: document)
+        let body = markdown.render(document.body, links: resolver.resolve)
+        var warnings = body.imagesWithoutAlt.map { line in
             Diagnostic.warning(document.file, line: document.bodyLine + line - 1,
-                "图片没有替代文字，读屏软件的用户不知道它是什么。请在 ![ ] 的方括号中写明图片内容，例如 ![2023年重点任务完成情况柱状图](chart.png)。")
+                "图片没有替代文字，读屏软件的用户不知道它是什么。请在 ![ ] 的方括号中写明图片内容，例如 ![2023年重点任务完成情况柱状图](chart.png)。",
+                rule: "image-without-alt")
+        }
+        warnings += body.brokenLinks.map { link in
+            Diagnostic.error(document.file, line: document.bodyLine + link.line - 1,
+                "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。请更正地址；链接本站其他文件时请写它的文件路径，如 ../zcjd/example.md。",
+                rule: "broken-link")
         }
         let view = DocumentView(
             title: document.title, url: url,

@@ -5,10 +5,17 @@ import GongkaiModel
 /// same views, so output is deterministic.
 public struct PageFactory: Sendable {
     public let published: PublishedSite
+    /// Files under `content/` copied to the output (attachments, images), for link checks.
+    public let assets: Set<String>
     let markdown = MarkdownRenderer()
 
-    public init(published: PublishedSite) {
+    /// Output paths of the pages (not assets), for link checks.
+    let pagePaths: Set<String>
+
+    public init(published: PublishedSite, assets: Set<String> = [], pagePaths: Set<String> = []) {
         self.published = published
+        self.assets = assets
+        self.pagePaths = pagePaths
     }
 
     var site: Site { published.site }

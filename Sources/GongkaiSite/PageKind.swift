@@ -14,6 +14,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     case ledger
     case alignment
     case accessibility
+    case report
 
     public var template: String {
         switch self {
@@ -30,6 +31,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ledger: return "ledger"
         case .alignment: return "alignment"
         case .accessibility: return "accessibility"
+        case .report: return "report"
         }
     }
 
@@ -48,6 +50,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ledger: return LedgerPageView.self
         case .alignment: return AlignmentPageView.self
         case .accessibility: return AccessibilityPageView.self
+        case .report: return ReportPageView.self
         }
     }
 
@@ -73,6 +76,7 @@ public enum OutputPage: Sendable, Hashable {
     case ledger(slug: String)
     case alignment(lower: String, higher: String)
     case accessibility
+    case report(year: Int)
 
     public var kind: PageKind {
         switch self {
@@ -89,6 +93,7 @@ public enum OutputPage: Sendable, Hashable {
         case .ledger: return .ledger
         case .alignment: return .alignment
         case .accessibility: return .accessibility
+        case .report: return .report
         }
     }
 }

@@ -37,7 +37,7 @@ public struct PlanBook: Sendable {
 
     public func status(of plan: Plan) -> PlanStatus { statuses[plan.id] ?? PlanStatus(plan, asOf: asOf) }
 
-    public func isOverdue(_ item: PlanItem, of plan: Plan) -> Bool { PlanStatus.isOverdue(item, of: plan, asOf: asOf) }
+    public func isOverdue(_ item: PlanItem, of plan: Plan) -> Bool { plan.isOverdue(item, asOf: asOf) }
 
     /// The alignment in which `plan` is the lower plan.
     public func alignment(lower plan: Plan) -> Alignment? { alignments.first { $0.lower.id == plan.id } }

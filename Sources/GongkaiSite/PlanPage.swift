@@ -103,7 +103,7 @@ extension PageFactory {
             leads: unitLinks(item.leads, of: plan), partners: unitLinks(item.partners, of: plan),
             responsible: unitLinks(plan.responsible(for: item), of: plan),
             deadlines: .of(item.deadlines.map { DeadlineView(text: $0.text, date: $0.date.chinese) }),
-            implicitDue: item.deadlines.isEmpty ? PlanStatus.due(item, of: plan).chinese : nil,
+            implicitDue: item.deadlines.isEmpty ? plan.due(item).chinese : nil,
             targets: .of(item.targets), status: item.status(asOf: planBook.asOf).rawValue,
             statusModifier: statusModifier(item.status(asOf: planBook.asOf)),
             overdue: planBook.isOverdue(item, of: plan),

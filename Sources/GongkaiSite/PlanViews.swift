@@ -61,7 +61,7 @@ extension PageFactory {
         ItemLink(url: routes.planItem(plan.id, item.number), number: item.numberText, label: item.label,
                  planTitle: plan.title, status: item.status(asOf: planBook.asOf).rawValue,
                  statusModifier: statusModifier(item.status(asOf: planBook.asOf)),
-                 due: PlanStatus.due(item, of: plan).chinese, overdue: planBook.isOverdue(item, of: plan))
+                 due: plan.due(item).chinese, overdue: planBook.isOverdue(item, of: plan))
     }
 
     func unitLinks(_ names: [String], of plan: Plan) -> Listing<UnitLink>? {

@@ -61,7 +61,8 @@ public struct PublishedSite: Sendable {
                     // Reverse relations are filled in from the other side; report only what this file wrote.
                     guard document.fieldLines[field.field] != nil else { continue }
                     diagnostics.append(.error(document.file, line: document.fieldLines[field.field],
-                        "“\(field.label)”指向的 \(target.file) 不会发布（\(reason)），这里的链接会失效并泄露其标题。请删除这一关联，或等该文件可以公开后再关联。"))
+                        "“\(field.label)”指向的 \(target.file) 不会发布（\(reason)），这里的链接会失效并泄露其标题。请删除这一关联，或等该文件可以公开后再关联。",
+                        rule: "withheld-reached"))
                 }
             }
         }
@@ -76,6 +77,21 @@ public struct PublishedSite: Sendable {
     public func pageCount(of columnPath: String) -> Int {
         let count = documentsUnder[columnPath]?.count ?? 0
         return max(1, (count + site.identity.pageSize - 1) / site.identity.pageSize)
+    }
+
+    /// The column that lists the annual reports: the one whose title names them (…年报,
+    /// …年度报告).
+    public var reportsColumn: Column? {
+        site.columns.first { $0.title.contains("年报") || $0.title.contains("年度报告") }
+    }
+
+    /// Reports whose 发布日期 has come, newest year first.
+    public var reports: [AnnualReport] { site.reports.filter { $0.published.date <= rule.asOf } }
+
+    /// Publication dates of the reports, for the staleness check of their column.
+    public var reportDates: [String: [CalendarDate]] {
+        guard let column = reportsColumn, !site.reports.isEmpty else { return [:] }
+        return [column.path: site.reports.filter { $0.published.date <= rule.asOf }.map(\.published.date)]
     }
 
     /// The latest publication on the whole site, for feeds that have no entries of their own.

@@ -24,6 +24,8 @@ public struct Routes: Sendable {
 
     public func planItem(_ id: String, _ number: Int) -> String { plan(id) + "#item-\(number)" }
 
+    public func report(_ year: Int) -> String { basePath + "reports/\(year).html" }
+
     public func ledger(_ slug: String) -> String { basePath + "ledger/\(slug).html" }
 
     public func alignment(lower: String, higher: String) -> String { basePath + "plans/align/\(lower)--\(higher).html" }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiChecks
 import GongkaiContent
 import GongkaiMarkdown
 import GongkaiModel
@@ -33,14 +34,24 @@ public struct BuildReport: Sendable {
     /// Documents held back, with the reason.
     public let withheld: [(file: String, reason: String)]
     public let warnings: [Diagnostic]
+    /// The inspectors' view of the site on the build day.
+    public let inspection: Inspection
     public let seconds: Double
+}
+
+/// What `SiteBuilder.prepare` hands on: the plan of pages and the checks' results.
+public struct PreparedBuild: Sendable {
+    public let plan: SitePlan
+    public let content: LoadedContent
+    public let warnings: [Diagnostic]
+    public let inspection: Inspection
 }
 
 /// A build: load → check templates → derive what is published → render → write atomically.
 public enum SiteBuilder {
     /// Loads and checks everything a build needs, collecting every problem of the run before
     /// failing once.
-    public static func prepare(_ options: BuildOptions) throws -> (plan: SitePlan, content: LoadedContent, warnings: [Diagnostic]) {
+    public static func prepare(_ options: BuildOptions) throws -> PreparedBuild {
         MarkdownRenderer.prepare()
         var diagnostics: [Diagnostic] = []
         var content: LoadedContent?
@@ -60,15 +71,26 @@ public enum SiteBuilder {
         guard let content, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticError(diagnostics)
         }
-        let published = PublishedSite(site: content.site, rule: PublicationRule(asOf: options.asOf))
-        let unreachable = published.referencesToWithheld()
-        if !unreachable.isEmpty { throw DiagnosticError(diagnostics + unreachable) }
-        return (SitePlan(published: published, templates: templates), content, Diagnostic.ordered(diagnostics))
+        let rule = PublicationRule(asOf: options.asOf)
+        let published = PublishedSite(site: content.site, rule: rule)
+        let check = Checker.run(site: content.site, rule: rule, configFile: "\(options.contentDisplay)/site.yml",
+                                extraDates: published.reportDates)
+        diagnostics += published.referencesToWithheld() + check.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
+        let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets))
+        return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
+    }
+
+    /// Renders every page in memory and collects what rendering finds (links that lead nowhere,
+    /// images without alt text), without writing: what `gongkai check` runs.
+    public static func renderCheck(_ prepared: PreparedBuild) -> [Diagnostic] {
+        prepared.plan.pages.parallelMap { prepared.plan.renderWithWarnings($0).warnings }.flatMap { $0 }
     }
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
-        let (plan, content, warnings) = try prepare(options)
+        let prepared = try prepare(options)
+        let plan = prepared.plan, content = prepared.content, warnings = prepared.warnings
         let output = OutputDirectory(target: options.outputDirectory)
         let staging = try output.makeStaging()
         do {
@@ -86,6 +108,9 @@ public enum SiteBuilder {
             }
             let failures = results.compactMap(\.failure)
             let renderWarnings = results.flatMap(\.warnings)
+            if renderWarnings.contains(where: { $0.severity == .error }) {
+                throw DiagnosticError(warnings + renderWarnings)
+            }
             if !failures.isEmpty {
                 throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
             }
@@ -94,7 +119,8 @@ public enum SiteBuilder {
             return BuildReport(
                 pages: pages.count, copied: copied, published: plan.factory.published.documents.count,
                 withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
-                warnings: Diagnostic.ordered(warnings + renderWarnings), seconds: Date().timeIntervalSince(start))
+                warnings: Diagnostic.ordered(warnings + renderWarnings), inspection: prepared.inspection,
+                seconds: Date().timeIntervalSince(start))
         } catch {
             output.discard(staging)
             throw error

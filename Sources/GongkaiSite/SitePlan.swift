@@ -5,8 +5,14 @@ public struct SitePlan: Sendable {
     public let factory: PageFactory
     public let templates: TemplateSet
 
-    public init(published: PublishedSite, templates: TemplateSet) {
-        self.factory = PageFactory(published: published)
+    public init(published: PublishedSite, templates: TemplateSet, assets: Set<String> = []) {
+        let bare = SitePlan(factory: PageFactory(published: published), templates: templates)
+        self.factory = PageFactory(published: published, assets: assets, pagePaths: Set(bare.pages.map(bare.path)))
+        self.templates = templates
+    }
+
+    private init(factory: PageFactory, templates: TemplateSet) {
+        self.factory = factory
         self.templates = templates
     }
 
@@ -21,6 +27,7 @@ public struct SitePlan: Sendable {
             }
         }
         pages += factory.published.documents.map { .document(id: $0.id) }
+        pages += factory.published.reports.map { .report(year: $0.year) }
         let book = factory.planBook
         if !book.plans.isEmpty {
             pages += [.plans, .ledgers]
@@ -47,6 +54,7 @@ public struct SitePlan: Sendable {
         case .ledger(let slug): return routes.file(for: routes.ledger(slug))
         case .alignment(let lower, let higher): return routes.file(for: routes.alignment(lower: lower, higher: higher))
         case .accessibility: return routes.file(for: routes.accessibility)
+        case .report(let year): return routes.file(for: routes.report(year))
         }
     }
 
@@ -76,6 +84,7 @@ public struct SitePlan: Sendable {
         case .ledger(let slug): view = factory.ledgerPage(factory.planBook.ledger.units.first { $0.slug == slug }!)
         case .alignment(let lower, _): view = factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!)
         case .accessibility: view = factory.accessibilityPage()
+        case .report(let year): view = factory.reportPage(site.reports.first { $0.year == year }!)
         }
         return (templates.render(view, template: page.kind.template), warnings)
     }

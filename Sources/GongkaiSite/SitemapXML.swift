@@ -22,6 +22,7 @@ extension PageFactory {
         }
         urls.append(SitemapEntry(loc: routes.absolute(routes.sitemapPage), lastmod: nil))
         urls.append(SitemapEntry(loc: routes.absolute(routes.accessibility), lastmod: nil))
+        urls += published.reports.map { SitemapEntry(loc: routes.absolute(routes.report($0.year)), lastmod: $0.published.date.iso) }
         for document in published.documents.sorted(by: { $0.id < $1.id }) {
             urls.append(SitemapEntry(loc: routes.absolute(routes.document(document)), lastmod: document.published.date.iso))
         }

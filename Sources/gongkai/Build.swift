@@ -25,6 +25,9 @@ struct Build: ParsableCommand {
         }
         DiagnosticPrinter.print(report.warnings, quiet: quiet)
         guard !quiet else { return }
+        if !report.inspection.vetoRisks.isEmpty {
+            print("单项否决风险：\(report.inspection.vetoRisks.joined(separator: "；"))（运行 gongkai check 查看完整检查结果）")
+        }
         var summary = "已生成 \(report.pages) 个页面，复制 \(report.copied) 个文件，发布 \(report.published) 篇文件"
         if !report.withheld.isEmpty { summary += "（另有 \(report.withheld.count) 篇未发布）" }
         summary += "，用时 \(String(format: "%.2f", report.seconds)) 秒 → \(output)/"

@@ -44,17 +44,42 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
-/// Prints diagnostics to standard error, errors first, with a count line.
+/// Prints diagnostics to standard error: every error, and warnings grouped so that one rule
+/// repeated in one file takes two lines and a count rather than a screen.
 enum DiagnosticPrinter {
+    static let shownPerGroup = 2
+
     static func print(_ diagnostics: [Diagnostic], quiet: Bool = false) {
         let ordered = Diagnostic.ordered(diagnostics)
         let errors = ordered.filter { $0.severity == .error }
         let warnings = ordered.filter { $0.severity == .warning }
         var lines = errors.map(\.description)
-        if !quiet || errors.isEmpty == false { lines += warnings.map(\.description) }
+        if !quiet || !errors.isEmpty { lines += grouped(warnings) }
         if !errors.isEmpty {
             lines.append("共 \(errors.count) 个错误\(warnings.isEmpty ? "" : "、\(warnings.count) 个警告")。请按提示修改后重试；原有的输出没有改动。")
         }
+        write(lines)
+    }
+
+    static func grouped(_ warnings: [Diagnostic]) -> [String] {
+        var lines: [String] = []
+        var index = 0
+        while index < warnings.count {
+            let first = warnings[index]
+            var end = index + 1
+            while end < warnings.count, first.rule != nil, warnings[end].rule == first.rule, warnings[end].file == first.file { end += 1 }
+            let group = warnings[index..<end]
+            lines += group.prefix(shownPerGroup).map(\.description)
+            if group.count > shownPerGroup {
+                let rest = group.dropFirst(shownPerGroup).compactMap(\.line).map(String.init)
+                lines.append("    ……同一文件还有 \(group.count - shownPerGroup) 处同类警告（第 \(rest.joined(separator: "、")) 行）")
+            }
+            index = end
+        }
+        return lines
+    }
+
+    static func write(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

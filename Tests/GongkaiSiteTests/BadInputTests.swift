@@ -85,7 +85,7 @@ import Testing
         try project.write("content/zcwj/policy.md", Self.good["zcwj/policy.md"]!)
         let fixed = try project.run(["check", "--as-of", "2024-01-01"])
         #expect(fixed.status == 0, "\(fixed.stderr)")
-        #expect(fixed.stdout.contains("检查通过"))
+        #expect(fixed.stdout.contains("检查完成：没有错误"))
     }
 
     @Test func rejectsABadAsOfDate() throws {

@@ -120,7 +120,7 @@ import Testing
         let home = try project.read("site/index.html")
         #expect(home.contains("<h2 class=\"gk-home__heading\"><a href=\"/xxgk/fdzdgknr/ghjh/\">规划计划</a></h2>"))
         #expect(home.contains("规划计划：查看全部 5 篇"))
-        #expect(home.contains("最近更新：2023年7月17日"))
+        #expect(home.contains("最近更新：2023年8月3日"))
         #expect(home.contains("工作要点落实情况"))
         #expect(home.contains("<a href=\"/plans/kaifu-2023-zwgk.html\">开福区2023年政务公开工作要点</a>"))
         #expect(!home.contains("href=\"/plans/zhangjiajie-2022-zwgk.html\""), "the home page shows the latest year's plans")

@@ -10,7 +10,7 @@ from harness import PAGE_KINDS
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """Directory of the demo portal, built with --as-of 2024-01-01."""
+    """Directory of the demo portal, built with a fixed --as-of (harness.AS_OF)."""
     return harness.build_site(tmp_path_factory.mktemp("gongkai") / "site")
 
 

@@ -24,7 +24,7 @@ from selenium.webdriver.common.keys import Keys
 
 REPO = Path(__file__).resolve().parents[2]
 GONGKAI = Path(os.environ.get("GONGKAI", REPO / ".build" / "debug" / "gongkai"))
-AS_OF = "2024-01-01"
+AS_OF = "2024-06-01"  # after the demo annual report is published (2024-01-20)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 WINDOW = (1280, 1000)
@@ -46,6 +46,8 @@ PAGE_KINDS = {
     "ledger": None,
     "alignment": "/plans/align/heshan-2023-zwgk--hunan-2023-zwgk.html",
     "accessibility": "/accessibility.html",
+    "report": "/reports/2023.html",
+    "column-reports": "/xxgk/gknb/",
 }
 
 

@@ -1,0 +1,36 @@
+import GongkaiModel
+
+/// Every check over the loaded site on a given day: errors that must stop a build, and the
+/// warnings and summary an inspector would give.
+public struct CheckReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let inspection: Inspection
+}
+
+public enum Checker {
+    /// - Parameters:
+    ///   - extraDates: publication dates of content other than documents, by column path
+    ///     (annual reports shown in their column).
+    public static func run(site: Site, rule: PublicationRule, configFile: String, extraDates: [String: [CalendarDate]] = [:]) -> CheckReport {
+        let published = site.documents.filter(rule.isPublished)
+        let publishedIDs = Set(published.map(\.id))
+        let plans = site.plans.filter { plan in plan.notice.map { publishedIDs.contains($0) } ?? true }
+        var dates = extraDates
+        for document in published { dates[document.columnPath, default: []].append(document.published.date) }
+        let inspection = Inspection(site: site, dates: dates, asOf: rule.asOf, configFile: configFile)
+        var diagnostics = ContentRules.check(documents: published, plans: plans)
+        diagnostics += DocumentRules.check(documents: published, site: site, isPublished: publishedIDs.contains)
+        diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
+        diagnostics += inspection.diagnostics
+        for report in site.reports {
+            diagnostics += ReportArithmetic.check(report)
+        }
+        for document in published where NormativeCounts.Kind.allCases.contains(where: { $0.matches(document) })
+            && (document.validity == .repealed || document.validity == .expired) && document.validUntil == nil {
+            diagnostics.append(.warning(document.file, line: document.fieldLines["validity"],
+                "已\(document.validity!.rawValue == "失效" ? "失效" : "废止")的\(document.type!)没有写“有效期至”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
+                rule: "abolished-without-date"))
+        }
+        return CheckReport(diagnostics: Diagnostic.ordered(diagnostics), inspection: inspection)
+    }
+}

@@ -1,0 +1,49 @@
+import GongkaiModel
+
+/// Errors in what the public will read: personal data and markup that could run code, in every
+/// published document (front matter and body) and every published plan.
+enum ContentRules {
+    static func check(documents: [Document], plans: [Plan]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            var texts: [(text: String, firstLine: Int)] = [(document.body, document.bodyLine)]
+            let fields: [(String, String?)] = [("title", document.title), ("issuer", document.issuer), ("doc_no", document.docNumber),
+                                               ("topic", document.topic), ("type", document.type)]
+            for (field, value) in fields {
+                if let value { texts.append((value, document.fieldLines[field] ?? 1)) }
+            }
+            texts += document.tags.map { ($0, document.fieldLines["tags"] ?? 1) }
+            texts += document.extra.map { ($0.value, $0.line) }
+            for (text, firstLine) in texts {
+                diagnostics += scan(text, file: document.file, firstLine: firstLine, personalDataAllowed: document.allowsPersonalData)
+            }
+        }
+        for plan in plans {
+            diagnostics += scan(plan.title + "\n" + plan.preamble, file: plan.file, firstLine: 1, personalDataAllowed: false, sameLine: true)
+            for item in plan.items {
+                let text = [item.title ?? "", item.body, item.assignment ?? ""] + item.progress.map(\.note)
+                diagnostics += scan(text.joined(separator: "\n"), file: plan.file, firstLine: item.line, personalDataAllowed: false, sameLine: true)
+            }
+        }
+        return diagnostics
+    }
+
+    /// - Parameter sameLine: report every finding on `firstLine` (for YAML values, whose lines
+    ///   inside the scanned text are not the file's).
+    static func scan(_ text: String, file: String, firstLine: Int, personalDataAllowed: Bool, sameLine: Bool = false) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if !personalDataAllowed {
+            for finding in PersonalData.find(in: text) {
+                diagnostics.append(.error(file, line: sameLine ? firstLine : firstLine + finding.line,
+                    "有疑似\(finding.kind.rawValue)（\(PersonalData.masked(finding.text))）。公开的内容不得包含个人信息，请删除或打码（如 138****5678）；确需公开的，在文件开头写“允许个人信息: 是”。",
+                    rule: "personal-data"))
+            }
+        }
+        for finding in UnsafeMarkup.find(in: text) {
+            diagnostics.append(.error(file, line: sameLine ? firstLine : firstLine + finding.line,
+                "内容中有\(finding.what)，这是网页代码而不是文件内容，可能来自复制粘贴。请删除；如需链接请写 [文字](网址)。",
+                rule: "unsafe-markup"))
+        }
+        return diagnostics
+    }
+}

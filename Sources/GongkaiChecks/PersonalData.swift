@@ -1,0 +1,90 @@
+import Foundation
+
+/// Personal data that must not reach a public page (个人信息保护): 居民身份证号码 with a valid
+/// check digit and birth date, mainland mobile numbers, bank card numbers that pass the Luhn
+/// check. Masked numbers (138****5678) and numbers inside longer digit runs are not matches.
+public enum PersonalData {
+    public enum Kind: String, Sendable {
+        case idNumber = "居民身份证号码"
+        case mobile = "手机号码"
+        case bankCard = "银行卡号"
+    }
+
+    public struct Finding: Sendable, Equatable {
+        public let kind: Kind
+        public let text: String
+        /// 0-based line within the scanned text.
+        public let line: Int
+    }
+
+    nonisolated(unsafe) static let digitRuns = try! NSRegularExpression(pattern: "(?<![0-9A-Za-z])[0-9]{11,19}[Xx]?(?![0-9A-Za-z])")
+
+    public static func find(in text: String) -> [Finding] {
+        var findings: [Finding] = []
+        let ns = text as NSString
+        for match in digitRuns.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let run = ns.substring(with: match.range)
+            let line = ns.substring(to: match.range.location).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            if run.count == 18, isIDNumber(run) {
+                findings.append(Finding(kind: .idNumber, text: run, line: line))
+            } else if run.count == 11, isMobile(run) {
+                findings.append(Finding(kind: .mobile, text: run, line: line))
+            } else if (16...19).contains(run.count), run.allSatisfy(\.isNumber), passesLuhn(run) {
+                findings.append(Finding(kind: .bankCard, text: run, line: line))
+            }
+        }
+        return findings
+    }
+
+    /// GB 11643: 17 digits, then a check character from ISO 7064 MOD 11-2; the birth date
+    /// (digits 7–14) must be a real day.
+    public static func isIDNumber(_ text: String) -> Bool {
+        let characters = Array(text.uppercased())
+        guard characters.count == 18, characters[0..<17].allSatisfy(\.isNumber),
+              characters[17].isNumber || characters[17] == "X" else { return false }
+        let digits = characters[0..<17].map { Int(String($0))! }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let check = Array("10X98765432")[sum % 11]
+        guard check == characters[17] else { return false }
+        let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
+        let month = digits[10] * 10 + digits[11]
+        let day = digits[12] * 10 + digits[13]
+        return (1900...2100).contains(year) && (1...12).contains(month)
+            && (1...31).contains(day) && day <= daysIn(month: month, year: year)
+    }
+
+    /// 11 digits starting 13–19, the mainland mobile ranges.
+    public static func isMobile(_ text: String) -> Bool {
+        let characters = Array(text)
+        return characters.count == 11 && characters.allSatisfy(\.isNumber) && characters[0] == "1"
+            && "3456789".contains(characters[1])
+    }
+
+    public static func passesLuhn(_ text: String) -> Bool {
+        var sum = 0
+        for (index, character) in text.reversed().enumerated() {
+            guard var digit = character.wholeNumberValue else { return false }
+            if index % 2 == 1 {
+                digit *= 2
+                if digit > 9 { digit -= 9 }
+            }
+            sum += digit
+        }
+        return sum % 10 == 0
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The number as shown in a message: enough to find it, not enough to copy it.
+    public static func masked(_ text: String) -> String {
+        guard text.count > 7 else { return text }
+        return String(text.prefix(3)) + String(repeating: "*", count: text.count - 7) + String(text.suffix(4))
+    }
+}

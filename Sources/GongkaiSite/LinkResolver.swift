@@ -1,0 +1,59 @@
+import Foundation
+import GongkaiMarkdown
+import GongkaiModel
+
+/// Decides where a link written in a document's Markdown leads. Editors link to other
+/// documents by their file (`../zcjd/a.md`), to attachments and images beside the document, or
+/// to pages of the site (`/plans/`); external addresses are left alone.
+struct LinkResolver {
+    let factory: PageFactory
+    let document: Document
+
+    func resolve(_ address: String) -> LinkTarget {
+        let lowered = address.lowercased()
+        if lowered.hasPrefix("javascript:") { return .broken("javascript: 链接不允许使用") }
+        if address.isEmpty || address.hasPrefix("#") || lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") || address.contains("://") {
+            return .keep
+        }
+        var path = address
+        var suffix = ""
+        if let index = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[index...])
+            path = String(path[..<index])
+        }
+        path = path.removingPercentEncoding ?? path
+        let routes = factory.routes
+        let contentPath: String
+        if path.hasPrefix("/") {
+            let relative = path.hasPrefix(routes.basePath) ? String(path.dropFirst(routes.basePath.count)) : String(path.dropFirst())
+            contentPath = Self.normalised(relative)
+        } else {
+            contentPath = Self.normalised(document.columnPath.isEmpty ? path : "\(document.columnPath)/\(path)")
+        }
+        if contentPath.hasSuffix(".md") {
+            let id = String(contentPath.dropLast(3))
+            guard let target = factory.site.document(id) else { return .broken("找不到文件 \(id).md") }
+            if let reason = factory.published.rule.reasonWithheld(target) {
+                return .broken("\(target.file) 不会发布（\(reason)）")
+            }
+            return .rewrite(routes.document(target) + suffix)
+        }
+        if factory.assets.contains(contentPath) { return .rewrite(routes.contentFile(contentPath) + suffix) }
+        if factory.pagePaths.contains(contentPath) || factory.pagePaths.contains(contentPath + (contentPath.isEmpty || contentPath.hasSuffix("/") ? "" : "/") + "index.html")
+            || contentPath.hasPrefix("assets/") {
+            return .rewrite(routes.basePath + contentPath + suffix)
+        }
+        return .broken("本站没有 /\(contentPath)")
+    }
+
+    /// Resolves `.` and `..` segments; nil segments above the root are dropped.
+    static func normalised(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+}
