@@ -15,6 +15,9 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "只输出错误，不输出警告和统计。")
     var quiet = false
 
+    @Flag(help: "完整重建：不使用上次构建的缓存。")
+    var full = false
+
     func run() throws {
         let report: BuildReport
         do {
