@@ -18,7 +18,20 @@ public enum Checker {
         var dates = extraDates
         for document in published { dates[document.columnPath, default: []].append(document.published.date) }
         let inspection = Inspection(site: site, dates: dates, asOf: rule.asOf, configFile: configFile)
-        var diagnostics = ContentRules.check(documents: published, plans: plans)
+        let faqs = site.faqs.filter { $0.answered <= rule.asOf }
+        var diagnostics = ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs)
+        for catalogue in site.catalogues where rule.asOf.ordinal - catalogue.updated.ordinal > 365 {
+            diagnostics.append(.warning(catalogue.file, line: catalogue.fieldLines["updated"],
+                "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
+                rule: "stale-catalogue"))
+        }
+        for faq in faqs {
+            for id in faq.related where !publishedIDs.contains(id) {
+                let reason = site.document(id).flatMap(rule.reasonWithheld) ?? "尚未发布"
+                diagnostics.append(.error(faq.file, line: faq.fieldLines["related"],
+                    "“相关政策”中的 \(id) 不会发布（\(reason)），这里的链接会失效并泄露其标题。", rule: "withheld-reached"))
+            }
+        }
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: publishedIDs.contains)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
         diagnostics += inspection.diagnostics

@@ -3,7 +3,7 @@ import GongkaiModel
 /// Errors in what the public will read: personal data and markup that could run code, in every
 /// published document (front matter and body) and every published plan.
 enum ContentRules {
-    static func check(documents: [Document], plans: [Plan]) -> [Diagnostic] {
+    static func check(documents: [Document], plans: [Plan], catalogues: [Catalogue] = [], faqs: [FAQEntry] = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in documents {
             var texts: [(text: String, firstLine: Int)] = [(document.body, document.bodyLine)]
@@ -17,6 +17,17 @@ enum ContentRules {
             for (text, firstLine) in texts {
                 diagnostics += scan(text, file: document.file, firstLine: firstLine, personalDataAllowed: document.allowsPersonalData)
             }
+        }
+        for catalogue in catalogues {
+            diagnostics += scan(catalogue.title, file: catalogue.file, firstLine: catalogue.fieldLines["title"] ?? 1, personalDataAllowed: false)
+            for row in catalogue.rows {
+                diagnostics += scan(row.values.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"), file: row.file,
+                                    firstLine: row.line, personalDataAllowed: false, sameLine: true)
+            }
+        }
+        for faq in faqs {
+            diagnostics += scan(faq.question, file: faq.file, firstLine: faq.fieldLines["question"] ?? 1, personalDataAllowed: false)
+            diagnostics += scan(faq.body, file: faq.file, firstLine: faq.bodyLine, personalDataAllowed: false)
         }
         for plan in plans {
             diagnostics += scan(plan.title + "\n" + plan.preamble, file: plan.file, firstLine: 1, personalDataAllowed: false, sameLine: true)

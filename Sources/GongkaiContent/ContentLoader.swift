@@ -49,6 +49,8 @@ public struct ContentLoader: Sendable {
         var documentPaths: [String] = []
         var planPaths: [String] = []
         var reportPaths: [String] = []
+        var cataloguePaths: [String] = []
+        var faqPaths: [String] = []
         var assets: [String] = []
         for path in files {
             let directoryPath = (path as NSString).deletingLastPathComponent
@@ -59,6 +61,14 @@ public struct ContentLoader: Sendable {
             }
             if directoryPath == "reports" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 reportPaths.append(path)
+                continue
+            }
+            if directoryPath == "catalogues" {
+                if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { cataloguePaths.append(path) }
+                continue
+            }
+            if directoryPath == "faq" && path.hasSuffix(".md") {
+                faqPaths.append(path)
                 continue
             }
             if path == "site.yml" || (SiteConfigReader.reservedSegments.contains(top) && directoryPath != "") {
@@ -133,11 +143,45 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        var catalogues: [Catalogue] = []
+        for path in cataloguePaths {
+            let display = "\(contentDisplay)/\(path)"
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            switch SourceText.read(root.appendingPathComponent(path), display: display) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let text):
+                let reader = CatalogueReader(display: display, id: id) { name in
+                    SourceText.read(root.appendingPathComponent("catalogues").appendingPathComponent(name),
+                                    display: "\(contentDisplay)/catalogues/\(name)")
+                }
+                let (catalogue, found) = reader.read(text)
+                diagnostics += found
+                if let catalogue { catalogues.append(catalogue) }
+            }
+        }
+
+        var faqs: [FAQEntry] = []
+        let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
+        for path in faqPaths {
+            let display = "\(contentDisplay)/\(path)"
+            switch SourceText.read(root.appendingPathComponent(path), display: display) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let text):
+                let (entry, references, found) = FAQReader(display: display, relativePath: path).read(text)
+                diagnostics += found
+                guard var entry else { continue }
+                entry.related = Self.unique(references.compactMap {
+                    resolve($0.text, key: "相关政策", line: $0.line, file: display, lookup: lookup, diagnostics: &diagnostics)
+                })
+                faqs.append(entry)
+            }
+        }
+
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
         let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
-                        reports: reports.sorted { $0.year > $1.year })
+                        reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 
@@ -193,41 +237,18 @@ public struct ContentLoader: Sendable {
     /// 索引号, and fills in the reverse relations so both pages can link to each other.
     private func resolveReferences(_ drafts: inout [DocumentDraft]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var byID: [String: Int] = [:]
-        var byNumber: [String: [Int]] = [:]
-        var byIndex: [String: Int] = [:]
-        for (index, draft) in drafts.enumerated() {
-            byID[draft.document.id] = index
-            if let number = draft.document.docNumber { byNumber[Self.normalisedNumber(number), default: []].append(index) }
-            byIndex[draft.document.indexNumber] = index
-        }
+        let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
+        let indexOf = Dictionary(uniqueKeysWithValues: drafts.enumerated().map { ($1.document.id, $0) })
         for index in drafts.indices {
             for reference in drafts[index].references {
-                var key = reference.text
-                if key.hasPrefix("\(display)/") { key.removeFirst(display.count + 1) }
-                if key.hasPrefix("/") { key.removeFirst() }
-                if key.hasSuffix(".md") { key.removeLast(3) }
-                var target = byID[key] ?? byIndex[key]
-                if target == nil, let matches = byNumber[Self.normalisedNumber(key)] {
-                    if matches.count == 1 {
-                        target = matches[0]
-                    } else {
-                        diagnostics.append(.error(drafts[index].document.file, line: reference.line,
-                            "“\(reference.text)”对应多个文件（\(matches.map { drafts[$0].document.file }.joined(separator: "、"))），请改写为文件路径。"))
-                        continue
-                    }
-                }
-                guard let target else {
-                    diagnostics.append(.error(drafts[index].document.file, line: reference.line,
-                        "“\(reference.key)”中的“\(reference.text)”找不到对应的文件。请填写文件路径（如 xxgk/fdzdgknr/zcwj/example）、文号或索引号。"))
-                    continue
-                }
+                let file = drafts[index].document.file
+                guard let targetID = resolve(reference.text, key: reference.key, line: reference.line, file: file,
+                                             lookup: lookup, diagnostics: &diagnostics) else { continue }
+                let target = indexOf[targetID]!
                 guard target != index else {
-                    diagnostics.append(.error(drafts[index].document.file, line: reference.line,
-                        "“\(reference.key)”指向了文件自身，请删除。"))
+                    diagnostics.append(.error(file, line: reference.line, "“\(reference.key)”指向了文件自身，请删除。"))
                     continue
                 }
-                let targetID = drafts[target].document.id
                 let sourceID = drafts[index].document.id
                 switch reference.field {
                 case "interprets":
@@ -251,6 +272,22 @@ public struct ContentLoader: Sendable {
         return diagnostics
     }
 
+    /// The id a reference names, or nil after reporting why it names none.
+    private func resolve(_ text: String, key: String, line: Int, file: String, lookup: DocumentLookup,
+                         diagnostics: inout [Diagnostic]) -> String? {
+        switch lookup.find(text) {
+        case .found(let id):
+            return id
+        case .ambiguous(let ids):
+            diagnostics.append(.error(file, line: line,
+                "“\(text)”对应多个文件（\(ids.map { "\(display)/\($0).md" }.joined(separator: "、"))），请改写为文件路径。"))
+        case .missing:
+            diagnostics.append(.error(file, line: line,
+                "“\(key)”中的“\(text)”找不到对应的文件。请填写文件路径（如 xxgk/fdzdgknr/zcwj/example）、文号或索引号。"))
+        }
+        return nil
+    }
+
     private func checkAttachments(_ drafts: [DocumentDraft], assets: Set<String>) -> [Diagnostic] {
         drafts.flatMap { draft in
             draft.document.attachments.compactMap { attachment in
@@ -259,11 +296,6 @@ public struct ContentLoader: Sendable {
                     "附件“\(attachment.path)”不存在。请把文件放到 \(display)/\(attachment.path)，或更正文件名。")
             }
         }
-    }
-
-    /// 文号 compared without bracket style or spaces: 湘政办发〔2023〕11号 = 湘政办发[2023]11号.
-    static func normalisedNumber(_ number: String) -> String {
-        String(number.filter { !" 　〔〕[]［］()（）【】".contains($0) })
     }
 
     private static func unique(_ ids: [String]) -> [String] {

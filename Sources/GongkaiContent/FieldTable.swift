@@ -108,4 +108,15 @@ public struct FieldTable: Sendable {
         ("applications", ["收到和处理政府信息公开申请情况"]), ("reviews", ["行政复议和行政诉讼情况"]),
         ("problems", ["存在的主要问题及改进情况"]), ("other", ["其他需要报告的事项"]),
     ])
+
+    /// `content/catalogues/<id>.yml`.
+    public static let catalogue = FieldTable([
+        ("kind", ["类型"]), ("title", ["标题"]), ("unit", ["责任单位"]), ("updated", ["更新日期"]),
+        ("description", ["说明"]), ("field", ["领域"]), ("columns", ["列"]), ("rows", ["行"]), ("data", ["数据"]),
+    ])
+
+    /// `content/faq/<slug>.md`.
+    public static let faq = FieldTable([
+        ("question", ["问题"]), ("topic", ["主题"]), ("answered", ["答复日期"]), ("unit", ["答复单位"]), ("related", ["相关政策"]),
+    ])
 }

@@ -10,13 +10,20 @@ public struct Site: Sendable {
     public let plans: [Plan]
     /// Annual reports, newest year first.
     public let reports: [AnnualReport]
+    /// Disclosure lists (目录清单), sorted by id.
+    public let catalogues: [Catalogue]
+    /// The 常见问题知识库, sorted by id.
+    public let faqs: [FAQEntry]
 
     private let columnIndex: [String: Int]
     private let documentIndex: [String: Int]
     private let planIndex: [String: Int]
 
-    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = [], reports: [AnnualReport] = []) {
+    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = [], reports: [AnnualReport] = [],
+                catalogues: [Catalogue] = [], faqs: [FAQEntry] = []) {
         self.reports = reports
+        self.catalogues = catalogues.sorted { $0.id < $1.id }
+        self.faqs = faqs.sorted { $0.id < $1.id }
         self.identity = identity
         self.columns = columns
         self.documents = documents.sorted { $0.id < $1.id }

@@ -7,7 +7,17 @@ import GongkaiModel
 /// to pages of the site (`/plans/`); external addresses are left alone.
 struct LinkResolver {
     let factory: PageFactory
-    let document: Document
+    /// The folder under `content/` relative links start from.
+    let folder: String
+
+    init(factory: PageFactory, folder: String) {
+        self.factory = factory
+        self.folder = folder
+    }
+
+    init(factory: PageFactory, document: Document) {
+        self.init(factory: factory, folder: document.columnPath)
+    }
 
     func resolve(_ address: String) -> LinkTarget {
         let lowered = address.lowercased()
@@ -28,7 +38,7 @@ struct LinkResolver {
             let relative = path.hasPrefix(routes.basePath) ? String(path.dropFirst(routes.basePath.count)) : String(path.dropFirst())
             contentPath = Self.normalised(relative)
         } else {
-            contentPath = Self.normalised(document.columnPath.isEmpty ? path : "\(document.columnPath)/\(path)")
+            contentPath = Self.normalised(folder.isEmpty ? path : "\(folder)/\(path)")
         }
         if contentPath.hasSuffix(".md") {
             let id = String(contentPath.dropLast(3))

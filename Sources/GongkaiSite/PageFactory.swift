@@ -23,7 +23,7 @@ public struct PageFactory: Sendable {
 
     /// Sections of the site outside the column tree.
     enum Section {
-        case plans, ledger, other
+        case plans, ledger, catalogues, faq, other
     }
 
     func siteView(currentColumn: String?, current section: Section? = nil) -> SiteView {
@@ -32,6 +32,12 @@ public struct PageFactory: Sendable {
         if !planBook.plans.isEmpty {
             extra = [NavigationItem(title: "工作要点", url: routes.plans, current: section == .plans),
                      NavigationItem(title: "工作台账", url: routes.ledgers, current: section == .ledger)]
+        }
+        if !site.catalogues.isEmpty {
+            extra.append(NavigationItem(title: "公开目录", url: routes.catalogues, current: section == .catalogues))
+        }
+        if !published.faqs.isEmpty {
+            extra.append(NavigationItem(title: "常见问题", url: routes.faqs, current: section == .faq))
         }
         let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
             + navigationColumns.map { column in
@@ -50,15 +56,8 @@ public struct PageFactory: Sendable {
             address: identity.address, email: identity.email, navigation: navigation)
     }
 
-    /// The top-level columns, or the children of the only top-level column (a portal whose whole
-    /// tree sits under 政府信息公开 shows that column's sections in its main navigation).
-    var navigationColumns: [Column] {
-        let roots = site.rootColumns
-        if roots.count == 1, let only = roots.first, !only.childPaths.isEmpty {
-            return [only] + only.childPaths.compactMap(site.column)
-        }
-        return roots
-    }
+    /// The columns of the main navigation: the top-level ones.
+    var navigationColumns: [Column] { site.rootColumns }
 
     /// 首页 › column › … › column, with the last step unlinked when the page is the column itself.
     func breadcrumb(column path: String?, current: String?) -> [Crumb] {

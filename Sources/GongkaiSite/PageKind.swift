@@ -15,6 +15,12 @@ public enum PageKind: String, CaseIterable, Sendable {
     case alignment
     case accessibility
     case report
+    case catalogues
+    case catalogue
+    case catalogueCSV
+    case faqs
+    case faqTopic
+    case faq
 
     public var template: String {
         switch self {
@@ -32,6 +38,12 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .alignment: return "alignment"
         case .accessibility: return "accessibility"
         case .report: return "report"
+        case .catalogues: return "catalogues"
+        case .catalogue: return "catalogue"
+        case .catalogueCSV: return "catalogue.csv"
+        case .faqs: return "faqs"
+        case .faqTopic: return "faq-topic"
+        case .faq: return "faq"
         }
     }
 
@@ -51,6 +63,12 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .alignment: return AlignmentPageView.self
         case .accessibility: return AccessibilityPageView.self
         case .report: return ReportPageView.self
+        case .catalogues: return CataloguesIndexView.self
+        case .catalogue: return CataloguePageView.self
+        case .catalogueCSV: return CatalogueCSVView.self
+        case .faqs: return FAQIndexView.self
+        case .faqTopic: return FAQTopicView.self
+        case .faq: return FAQPageView.self
         }
     }
 
@@ -77,6 +95,12 @@ public enum OutputPage: Sendable, Hashable {
     case alignment(lower: String, higher: String)
     case accessibility
     case report(year: Int)
+    case catalogues
+    case catalogue(id: String)
+    case catalogueCSV(id: String)
+    case faqs
+    case faqTopic(topic: String)
+    case faq(id: String)
 
     public var kind: PageKind {
         switch self {
@@ -94,6 +118,12 @@ public enum OutputPage: Sendable, Hashable {
         case .alignment: return .alignment
         case .accessibility: return .accessibility
         case .report: return .report
+        case .catalogues: return .catalogues
+        case .catalogue: return .catalogue
+        case .catalogueCSV: return .catalogueCSV
+        case .faqs: return .faqs
+        case .faqTopic: return .faqTopic
+        case .faq: return .faq
         }
     }
 }

@@ -85,6 +85,9 @@ public struct PublishedSite: Sendable {
         site.columns.first { $0.title.contains("年报") || $0.title.contains("年度报告") }
     }
 
+    /// Questions answered by the build day.
+    public var faqs: [FAQEntry] { site.faqs.filter { $0.answered <= rule.asOf } }
+
     /// Reports whose 发布日期 has come, newest year first.
     public var reports: [AnnualReport] { site.reports.filter { $0.published.date <= rule.asOf } }
 

@@ -28,6 +28,15 @@ public struct SitePlan: Sendable {
         }
         pages += factory.published.documents.map { .document(id: $0.id) }
         pages += factory.published.reports.map { .report(year: $0.year) }
+        if !factory.site.catalogues.isEmpty {
+            pages.append(.catalogues)
+            pages += factory.site.catalogues.flatMap { [OutputPage.catalogue(id: $0.id), .catalogueCSV(id: $0.id)] }
+        }
+        if !factory.published.faqs.isEmpty {
+            pages.append(.faqs)
+            pages += factory.faqTopics.map { .faqTopic(topic: $0.topic) }
+            pages += factory.published.faqs.map { .faq(id: $0.id) }
+        }
         let book = factory.planBook
         if !book.plans.isEmpty {
             pages += [.plans, .ledgers]
@@ -55,6 +64,12 @@ public struct SitePlan: Sendable {
         case .alignment(let lower, let higher): return routes.file(for: routes.alignment(lower: lower, higher: higher))
         case .accessibility: return routes.file(for: routes.accessibility)
         case .report(let year): return routes.file(for: routes.report(year))
+        case .catalogues: return routes.file(for: routes.catalogues)
+        case .catalogue(let id): return routes.file(for: routes.catalogue(id))
+        case .catalogueCSV(let id): return routes.file(for: routes.catalogueCSV(id))
+        case .faqs: return routes.file(for: routes.faqs)
+        case .faqTopic(let topic): return routes.file(for: routes.faqTopic(topic))
+        case .faq(let id): return routes.file(for: routes.faq(factory.site.faqs.first { $0.id == id }!.slug))
         }
     }
 
@@ -85,6 +100,15 @@ public struct SitePlan: Sendable {
         case .alignment(let lower, _): view = factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!)
         case .accessibility: view = factory.accessibilityPage()
         case .report(let year): view = factory.reportPage(site.reports.first { $0.year == year }!)
+        case .catalogues: view = factory.cataloguesIndex()
+        case .catalogue(let id): view = factory.cataloguePage(site.catalogues.first { $0.id == id }!)
+        case .catalogueCSV(let id): view = factory.catalogueCSV(site.catalogues.first { $0.id == id }!)
+        case .faqs: view = factory.faqIndex()
+        case .faqTopic(let topic): view = factory.faqTopicPage(topic)
+        case .faq(let id):
+            let made = factory.faqPageWithWarnings(site.faqs.first { $0.id == id }!)
+            view = made.view
+            warnings = made.warnings
         }
         return (templates.render(view, template: page.kind.template), warnings)
     }

@@ -31,7 +31,9 @@ extension PageFactory {
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "网站地图"),
             columns: .of(site.rootColumns.map(node)),
-            planLinks: .of(planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
-                + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) }))
+            planLinks: .of((planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
+                + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) })
+                + (site.catalogues.isEmpty ? [] : [LinkView(title: "公开目录", url: routes.catalogues)])
+                + (published.faqs.isEmpty ? [] : [LinkView(title: "常见问题", url: routes.faqs)])))
     }
 }

@@ -22,6 +22,15 @@ extension PageFactory {
         }
         urls.append(SitemapEntry(loc: routes.absolute(routes.sitemapPage), lastmod: nil))
         urls.append(SitemapEntry(loc: routes.absolute(routes.accessibility), lastmod: nil))
+        if !site.catalogues.isEmpty {
+            urls.append(SitemapEntry(loc: routes.absolute(routes.catalogues), lastmod: nil))
+            urls += site.catalogues.map { SitemapEntry(loc: routes.absolute(routes.catalogue($0.id)), lastmod: $0.updated.iso) }
+        }
+        if !published.faqs.isEmpty {
+            urls.append(SitemapEntry(loc: routes.absolute(routes.faqs), lastmod: nil))
+            urls += faqTopics.map { SitemapEntry(loc: routes.absolute(routes.faqTopic($0.topic)), lastmod: nil) }
+            urls += published.faqs.map { SitemapEntry(loc: routes.absolute(routes.faq($0.slug)), lastmod: $0.answered.iso) }
+        }
         urls += published.reports.map { SitemapEntry(loc: routes.absolute(routes.report($0.year)), lastmod: $0.published.date.iso) }
         for document in published.documents.sorted(by: { $0.id < $1.id }) {
             urls.append(SitemapEntry(loc: routes.absolute(routes.document(document)), lastmod: document.published.date.iso))

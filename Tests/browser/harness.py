@@ -48,6 +48,11 @@ PAGE_KINDS = {
     "accessibility": "/accessibility.html",
     "report": "/reports/2023.html",
     "column-reports": "/xxgk/gknb/",
+    "catalogues": "/catalogues/",
+    "catalogue": "/catalogues/zhujian-active.html",
+    "catalogue-grouped": "/catalogues/transport-standard.html",
+    "faqs": "/faq/",
+    "faq": "/faq/online-application.html",
 }
 
 

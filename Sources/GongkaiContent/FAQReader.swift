@@ -1,0 +1,43 @@
+import Foundation
+import GongkaiModel
+import Yams
+
+/// Reads `content/faq/<slug>.md`: the question and its facts in front matter, the answer as
+/// Markdown. References to policies are resolved by the loader.
+struct FAQReader {
+    let display: String
+    let relativePath: String
+
+    func read(_ text: String) -> (FAQEntry?, [(text: String, line: Int)], [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, display: display) {
+        case .failure(let diagnostic): return (nil, [], [diagnostic])
+        case .success(let value): frontMatter = value
+        }
+        let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
+        let pairs: [(key: String, keyLine: Int, value: Node)]
+        switch source.parse(frontMatter.yaml).flatMap({ source.mapping($0, what: "问答的 front matter ") }) {
+        case .failure(let diagnostic): return (nil, [], [diagnostic])
+        case .success(let value): pairs = value
+        }
+        var fields = FieldValues(pairs: pairs, table: .faq, display: display, line: 1)
+        fields.reportUnknown(what: "问答")
+        let question = fields.requiredText("question", what: "front matter ")
+        let topic = fields.requiredText("topic", what: "front matter ")
+        let answered = fields.has("answered") ? fields.date("answered") : { _ = fields.requiredText("answered", what: "front matter "); return nil }()
+        let references = fields.list("related").map { ($0, fields.lineOf("related") ?? 1) }
+        if frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            fields.diagnostics.append(.error(display, line: frontMatter.bodyLine, "没有答复内容。请在 front matter 之后写答复。"))
+        }
+        var lines: [String: Int] = [:]
+        for (name, entry) in fields.values { lines[name] = entry.line }
+        let id = String(relativePath.dropLast(3))
+        let slug = (id as NSString).lastPathComponent
+        guard let question, let topic, let answered, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, [], fields.diagnostics)
+        }
+        return (FAQEntry(id: id, file: display, slug: slug, question: question, topic: topic, answered: answered,
+                         unit: fields.text("unit"), related: [], body: frontMatter.body, bodyLine: frontMatter.bodyLine,
+                         fieldLines: lines), references, fields.diagnostics)
+    }
+}

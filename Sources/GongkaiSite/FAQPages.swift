@@ -1,0 +1,108 @@
+import GongkaiModel
+
+/// 常见问题: topics and their questions.
+public struct FAQIndexView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let topics: Listing<FAQTopicSummary>?
+}
+
+public struct FAQTopicSummary: Codable, Sendable {
+    let title: String
+    let url: String
+    let count: Int
+    let questions: [LinkView]
+}
+
+public struct FAQTopicView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let topic: String
+    let questions: [FAQSummary]
+}
+
+public struct FAQSummary: Codable, Sendable {
+    let question: String
+    let url: String
+    let answered: String
+}
+
+/// One question and its answer, with the policies it rests on.
+public struct FAQPageView: Codable, Sendable {
+    let site: SiteView
+    let page: PageInfo
+    let meta: [MetaTag]
+    let breadcrumb: [Crumb]
+    let faq: FAQView
+}
+
+public struct FAQView: Codable, Sendable {
+    let question: String
+    let topic: LinkView
+    let answered: String
+    let unit: String?
+    let answer: HTML
+    let related: Listing<DocumentSummary>?
+}
+
+extension PageFactory {
+    /// Questions answered by the build day, grouped by topic in order of first appearance.
+    var faqTopics: [(topic: String, entries: [FAQEntry])] {
+        let answered = published.faqs
+        var order: [String] = []
+        for entry in answered where !order.contains(entry.topic) { order.append(entry.topic) }
+        return order.map { topic in (topic, answered.filter { $0.topic == topic }) }
+    }
+
+    public func faqIndex() -> FAQIndexView {
+        FAQIndexView(
+            site: siteView(currentColumn: nil, current: .faq),
+            page: pageInfo(heading: "常见问题", url: routes.faqs, description: "群众关心的政策问题及答复，每条答复注明所依据的政策文件。"),
+            meta: metaTags(column: nil), breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: nil)],
+            topics: .of(faqTopics.map { topic, entries in
+                FAQTopicSummary(title: topic, url: routes.faqTopic(topic), count: entries.count,
+                                questions: entries.map { LinkView(title: $0.question, url: routes.faq($0.slug)) })
+            }))
+    }
+
+    public func faqTopicPage(_ topic: String) -> FAQTopicView {
+        let entries = faqTopics.first { $0.topic == topic }?.entries ?? []
+        return FAQTopicView(
+            site: siteView(currentColumn: nil, current: .faq),
+            page: pageInfo(heading: "常见问题：\(topic)", url: routes.faqTopic(topic)),
+            meta: metaTags(column: nil),
+            breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: routes.faqs), Crumb(title: topic, url: nil)],
+            topic: topic,
+            questions: entries.map { FAQSummary(question: $0.question, url: routes.faq($0.slug), answered: $0.answered.chinese) })
+    }
+
+    public func faqPageWithWarnings(_ entry: FAQEntry) -> (view: FAQPageView, warnings: [Diagnostic]) {
+        let resolver = LinkResolver(factory: self, folder: "faq")
+        let answer = markdown.render(entry.body, links: resolver.resolve)
+        let warnings = answer.brokenLinks.map { link in
+            Diagnostic.error(entry.file, line: entry.bodyLine + link.line - 1,
+                "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。", rule: "broken-link")
+        }
+        let view = FAQView(
+            question: entry.question, topic: LinkView(title: entry.topic, url: routes.faqTopic(entry.topic)),
+            answered: entry.answered.chinese, unit: entry.unit, answer: HTML(answer.html),
+            related: .of(published.published(entry.related).map(summary)))
+        return (FAQPageView(
+            site: siteView(currentColumn: nil, current: .faq),
+            page: pageInfo(heading: entry.question, url: routes.faq(entry.slug)),
+            meta: metaTags(column: nil) + [MetaTag(name: "ArticleTitle", content: entry.question),
+                                            MetaTag(name: "PubDate", content: DateTime(date: entry.answered).minutePrecision)],
+            breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: routes.faqs),
+                         Crumb(title: entry.topic, url: routes.faqTopic(entry.topic)), Crumb(title: "问答", url: nil)],
+            faq: view), warnings)
+    }
+
+    /// The questions whose answers rest on a document (相关问答 on its page).
+    func faqs(about document: Document) -> [LinkView] {
+        published.faqs.filter { $0.related.contains(document.id) }.map { LinkView(title: $0.question, url: routes.faq($0.slug)) }
+    }
+}
