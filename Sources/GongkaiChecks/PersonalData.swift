@@ -1,8 +1,7 @@
-import Foundation
-
 /// Personal data that must not reach a public page (个人信息保护): 居民身份证号码 with a valid
 /// check digit and birth date, mainland mobile numbers, bank card numbers that pass the Luhn
-/// check. Masked numbers (138****5678) and numbers inside longer digit runs are not matches.
+/// check. Masked numbers (138****5678) and numbers inside longer runs of letters and digits are
+/// not matches. Scans UTF-8 bytes: it runs over every public text of every build.
 public enum PersonalData {
     public enum Kind: String, Sendable {
         case idNumber = "居民身份证号码"
@@ -17,19 +16,34 @@ public enum PersonalData {
         public let line: Int
     }
 
-    nonisolated(unsafe) static let digitRuns = try! NSRegularExpression(pattern: "(?<![0-9A-Za-z])[0-9]{11,19}[Xx]?(?![0-9A-Za-z])")
-
     public static func find(in text: String) -> [Finding] {
         var findings: [Finding] = []
-        let ns = text as NSString
-        for match in digitRuns.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let run = ns.substring(with: match.range)
-            let line = ns.substring(to: match.range.location).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let bytes = Array(text.utf8)
+        var line = 0
+        var index = 0
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        func isWord(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 { line += 1 }
+            guard isDigit(byte), index == 0 || !isWord(bytes[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            if end < bytes.count, bytes[end] | 0x20 == UInt8(ascii: "x"), end - index == 17 { end += 1 }
+            defer { index = end }
+            guard end == bytes.count || !isWord(bytes[end]) else {
+                while end < bytes.count, isWord(bytes[end]) { end += 1 }
+                continue
+            }
+            let run = String(decoding: bytes[index..<end], as: UTF8.self)
             if run.count == 18, isIDNumber(run) {
                 findings.append(Finding(kind: .idNumber, text: run, line: line))
             } else if run.count == 11, isMobile(run) {
                 findings.append(Finding(kind: .mobile, text: run, line: line))
-            } else if (16...19).contains(run.count), run.allSatisfy(\.isNumber), passesLuhn(run) {
+            } else if (16...19).contains(run.count), run.utf8.allSatisfy(isDigit), passesLuhn(run) {
                 findings.append(Finding(kind: .bankCard, text: run, line: line))
             }
         }

@@ -1,8 +1,6 @@
-import Foundation
-
 /// Markup that could run code in a reader's browser: `<script>`, event-handler attributes
 /// (`onclick=`…) and `javascript:` URLs. Gongkai never outputs raw HTML from content, but such
-/// text in a document means something was pasted that should not be there.
+/// text in a document means something was pasted that should not be there. Scans bytes.
 public enum UnsafeMarkup {
     public struct Finding: Sendable, Equatable {
         public let what: String
@@ -10,21 +8,58 @@ public enum UnsafeMarkup {
         public let line: Int
     }
 
-    nonisolated(unsafe) static let patterns: [(NSRegularExpression, String)] = [
-        (try! NSRegularExpression(pattern: "<\\s*script\\b", options: .caseInsensitive), "<script> 标签"),
-        (try! NSRegularExpression(pattern: "<[a-z][^>]*\\son[a-z]+\\s*=", options: .caseInsensitive), "事件属性（如 onclick=）"),
-        (try! NSRegularExpression(pattern: "javascript\\s*:", options: .caseInsensitive), "javascript: 链接"),
-    ]
-
     public static func find(in text: String) -> [Finding] {
-        let ns = text as NSString
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "<")) || bytes.contains(UInt8(ascii: ":")) else { return [] }
         var findings: [Finding] = []
-        for (pattern, what) in patterns {
-            for match in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                let line = ns.substring(to: match.range.location).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-                findings.append(Finding(what: what, line: line))
+        var line = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 10 { line += 1 }
+            if byte == UInt8(ascii: "<") {
+                var name = index + 1
+                while name < bytes.count, bytes[name] == 32 { name += 1 }
+                if matches(bytes, at: name, "script"), name + 6 >= bytes.count || !isLetter(bytes[name + 6]) {
+                    findings.append(Finding(what: "<script> 标签", line: line))
+                } else if name < bytes.count, isLetter(bytes[name]), hasEventHandler(bytes, tagStart: name) {
+                    findings.append(Finding(what: "事件属性（如 onclick=）", line: line))
+                }
+            } else if byte | 0x20 == UInt8(ascii: "j"), matches(bytes, at: index, "javascript") {
+                var colon = index + 10
+                while colon < bytes.count, bytes[colon] == 32 { colon += 1 }
+                if colon < bytes.count, bytes[colon] == UInt8(ascii: ":") {
+                    findings.append(Finding(what: "javascript: 链接", line: line))
+                }
             }
+            index += 1
         }
-        return findings.sorted { $0.line < $1.line }
+        return findings
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 97 && byte | 0x20 <= 122 }
+
+    /// Case-insensitive ASCII match.
+    static func matches(_ bytes: [UInt8], at index: Int, _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] | 0x20 != pattern[offset] { return false }
+        return true
+    }
+
+    /// Within the tag that starts at `tagStart` (up to `>` or the line's end): a whitespace,
+    /// then `on` and letters, then optional spaces and `=`.
+    static func hasEventHandler(_ bytes: [UInt8], tagStart: Int) -> Bool {
+        var index = tagStart
+        while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != 10 {
+            if bytes[index] == 32 || bytes[index] == 9, matches(bytes, at: index + 1, "on") {
+                var end = index + 3
+                while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+                while end < bytes.count, bytes[end] == 32 { end += 1 }
+                if end > index + 3, end < bytes.count, bytes[end] == UInt8(ascii: "=") { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

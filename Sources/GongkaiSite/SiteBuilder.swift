@@ -37,6 +37,8 @@ public struct BuildReport: Sendable {
     /// The inspectors' view of the site on the build day.
     public let inspection: Inspection
     public let seconds: Double
+    /// Seconds spent in each stage, in order, for `--timings`.
+    public let phases: [(name: String, seconds: Double)]
 }
 
 /// What `SiteBuilder.prepare` hands on: the plan of pages and the checks' results.
@@ -89,7 +91,9 @@ public enum SiteBuilder {
 
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
+        var clock = PhaseClock()
         let prepared = try prepare(options)
+        clock.mark("读取、检查")
         let plan = prepared.plan, content = prepared.content, warnings = prepared.warnings
         let output = OutputDirectory(target: options.outputDirectory)
         let staging = try output.makeStaging()
@@ -97,6 +101,7 @@ public enum SiteBuilder {
             let pages = plan.pages
             let paths = pages.map(plan.path)
             try createDirectories(for: paths + content.assets, in: staging)
+            clock.mark("规划页面")
             let results = Array(zip(pages, paths)).parallelMap { page, path -> (failure: String?, warnings: [Diagnostic]) in
                 let rendered = plan.renderWithWarnings(page)
                 do {
@@ -106,6 +111,7 @@ public enum SiteBuilder {
                     return ("\(path)：\(error.localizedDescription)", rendered.warnings)
                 }
             }
+            clock.mark("生成并写入页面")
             let failures = results.compactMap(\.failure)
             let renderWarnings = results.flatMap(\.warnings)
             if renderWarnings.contains(where: { $0.severity == .error }) {
@@ -115,12 +121,14 @@ public enum SiteBuilder {
                 throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
             }
             let copied = try copyAssets(options: options, assets: content.assets, to: staging)
+            clock.mark("复制文件")
             try output.commit(staging)
+            clock.mark("替换输出目录")
             return BuildReport(
                 pages: pages.count, copied: copied, published: plan.factory.published.documents.count,
                 withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
                 warnings: Diagnostic.ordered(warnings + renderWarnings), inspection: prepared.inspection,
-                seconds: Date().timeIntervalSince(start))
+                seconds: Date().timeIntervalSince(start), phases: clock.phases)
         } catch {
             output.discard(staging)
             throw error
@@ -156,5 +164,17 @@ public enum SiteBuilder {
             copied += 1
         }
         return copied
+    }
+}
+
+/// Measures the stages of a build.
+struct PhaseClock {
+    private var last = Date()
+    private(set) var phases: [(name: String, seconds: Double)] = []
+
+    mutating func mark(_ name: String) {
+        let now = Date()
+        phases.append((name, now.timeIntervalSince(last)))
+        last = now
     }
 }

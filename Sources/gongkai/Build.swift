@@ -18,6 +18,9 @@ struct Build: ParsableCommand {
     @Flag(help: "完整重建：不使用上次构建的缓存。")
     var full = false
 
+    @Flag(help: "输出各阶段用时。")
+    var timings = false
+
     func run() throws {
         let report: BuildReport
         do {
@@ -27,6 +30,10 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         DiagnosticPrinter.print(report.warnings, quiet: quiet)
+        if timings {
+            let lines = report.phases.map { "  \($0.name)：\(String(format: "%.3f", $0.seconds)) 秒" }
+            FileHandle.standardError.write(Data((["各阶段用时："] + lines).joined(separator: "\n").appending("\n").utf8))
+        }
         guard !quiet else { return }
         if !report.inspection.vetoRisks.isEmpty {
             print("单项否决风险：\(report.inspection.vetoRisks.joined(separator: "；"))（运行 gongkai check 查看完整检查结果）")
