@@ -199,20 +199,10 @@ public struct ContentLoader: Sendable {
 
     /// Every regular file under `content/`, as sorted relative paths; hidden files are skipped.
     private func listFiles() throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]) else {
+        guard let paths = FileTree.files(under: directory.path) else {
             throw DiagnosticError([.error(display, "无法读取内容文件夹 \(display)/。")])
         }
-        let rootPath = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            paths.append(String(path.dropFirst(rootPath.count)))
-        }
-        return paths.sorted()
+        return paths
     }
 
     /// Two documents may not share a URL. The file that set `网址名` is the one reported.

@@ -20,10 +20,13 @@ public struct FrontMatter: Sendable {
         while let current = lines.next() {
             let line = current.line.trimmingTrailingSpaces
             guard line == "---" || line == "..." else { continue }
-            var body = text[current.next...]
-            if body.hasSuffix("\n") { body = body.dropLast() }
-            let yaml = text[yamlStart..<current.start].dropLast()
-            return .success(FrontMatter(yaml: String(yaml), yamlLine: 2, body: String(body), bodyLine: current.number + 1))
+            // Slices by UTF-8 index: `dropLast()` on a Substring counts Characters over the whole body.
+            let utf8 = text.utf8
+            var bodyEnd = utf8.endIndex
+            if bodyEnd > current.next, utf8[utf8.index(before: bodyEnd)] == 10 { bodyEnd = utf8.index(before: bodyEnd) }
+            let yamlEnd = current.start > yamlStart ? utf8.index(before: current.start) : yamlStart
+            return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
+                                        body: String(text[current.next..<bodyEnd]), bodyLine: current.number + 1))
         }
         return .failure(.error(display, line: 1,
             "front matter 没有结束：第 1 行的 --- 之后找不到结束的 ---。请在字段之后、正文之前加一行 ---。"))

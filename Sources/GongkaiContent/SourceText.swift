@@ -23,7 +23,7 @@ public enum SourceText {
                 "文件不是 UTF-8 编码（从第 \(line) 行起无法识别），很可能是 GBK/GB2312 编码。"
                 + "请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 '\(display)' -o '\(display).utf8' 后替换原文件。"))
         }
-        if text.utf8.contains(13) {
+        if bytes.contains(13) {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         }
         return .success(text)

@@ -26,7 +26,7 @@ public struct OutputDirectory: Sendable {
         for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(stagingPrefix) {
             let pid = Int32(name.dropFirst(stagingPrefix.count).split(separator: "-").first ?? "") ?? 0
             if pid <= 0 || kill(pid, 0) != 0 {
-                try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+                try? Self.removeTree(parent.appendingPathComponent(name))
             }
         }
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -42,14 +42,22 @@ public struct OutputDirectory: Sendable {
             guard gk_rename_exchange(staging.path, target.path) == 0 else {
                 throw DiagnosticError([.error(target.path, "无法替换输出目录（\(String(cString: strerror(errno)))）。原网站未改动。")])
             }
-            try fileManager.removeItem(at: staging)
+            try Self.removeTree(staging)
         } else {
             try fileManager.moveItem(at: staging, to: target)
         }
     }
 
     public func discard(_ staging: URL) {
-        try? FileManager.default.removeItem(at: staging)
+        try? Self.removeTree(staging)
+    }
+
+    /// Removes a folder and everything in it; Foundation's `removeItem` takes seconds on a site
+    /// of ten thousand pages.
+    static func removeTree(_ url: URL) throws {
+        guard gk_remove_tree(url.path) == 0 else {
+            throw DiagnosticError([.error(url.path, "无法删除旧的输出目录（\(String(cString: strerror(errno)))）。")])
+        }
     }
 
     /// Refuses to replace a folder that has files but was not made by Gongkai.

@@ -1,32 +1,27 @@
 import Mustache
 
-/// Turns a view-model value into the dictionaries and arrays swift-mustache looks names up in:
-/// one reflection per value instead of one per lookup. A nil optional becomes `NullValue`, so
-/// that a name whose value is missing renders nothing instead of being looked up further out.
+/// Turns a view-model value into the dictionaries and arrays swift-mustache looks names up in,
+/// through the view's `Encodable` conformance (reflection with `Mirror` cost a sixth of a
+/// build). A nil optional becomes `NullValue`, so that a name whose value is missing renders
+/// nothing instead of being looked up further out in the context stack.
 enum ViewEncoder {
     static func encode(_ value: Any) -> Any {
+        guard let encodable = value as? any Encodable else { return value }
+        return tree(encodable)
+    }
+
+    static func tree<T: Encodable>(_ value: T) -> Any {
         switch value {
         case let text as String: return text
         case let html as HTML: return html
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
-        default: break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            guard let wrapped = mirror.children.first else { return NullValue() }
-            return encode(wrapped.value)
-        case .collection:
-            return mirror.children.map { encode($0.value) }
         default:
-            var fields: [String: Any] = [:]
-            fields.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
-                if let label = child.label { fields[label] = encode(child.value) }
-            }
-            return fields
+            let encoder = TreeEncoder()
+            // The encoders below never throw; a view whose own `encode(to:)` throws renders empty.
+            try? value.encode(to: encoder)
+            return encoder.value
         }
     }
 }
@@ -34,4 +29,134 @@ enum ViewEncoder {
 /// A missing value: found by name (so lookup stops here) but rendering as nothing and false.
 struct NullValue: MustacheCustomRepresentation {
     var representation: Any? { nil }
+}
+
+/// Collects what one value encodes: a keyed object, a list, or a single value.
+final class TreeEncoder: Encoder {
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private var object: TreeObject?
+    private var list: TreeList?
+    private var single: Any?
+
+    var value: Any {
+        if let object { return object.fields }
+        if let list { return list.items }
+        return single ?? NullValue()
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let object = self.object ?? TreeObject()
+        self.object = object
+        return KeyedEncodingContainer(TreeKeyedContainer<Key>(object: object))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let list = self.list ?? TreeList()
+        self.list = list
+        return TreeUnkeyedContainer(list: list)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        TreeSingleContainer(encoder: self)
+    }
+
+    fileprivate func set(_ value: Any) { single = value }
+}
+
+final class TreeObject {
+    var fields: [String: Any] = [:]
+}
+
+final class TreeList {
+    var items: [Any] = []
+}
+
+struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let object: TreeObject
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) { object.fields[key.stringValue] = NullValue() }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { object.fields[key.stringValue] = ViewEncoder.tree(value) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { store(value, key) }
+    // Every concrete overload too: their default implementations skip nil, which would let a
+    // missing value be looked up in an enclosing view.
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { store(value, key) }
+
+    private func store<T: Encodable>(_ value: T?, _ key: Key) {
+        object.fields[key.stringValue] = value.map(ViewEncoder.tree) ?? NullValue()
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = TreeObject()
+        object.fields[key.stringValue] = NestedObject(nested)
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = TreeList()
+        object.fields[key.stringValue] = NestedList(nested)
+        return TreeUnkeyedContainer(list: nested)
+    }
+
+    mutating func superEncoder() -> any Encoder { TreeEncoder() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder() }
+}
+
+struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
+    let list: TreeList
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { list.items.count }
+
+    mutating func encodeNil() { list.items.append(NullValue()) }
+    mutating func encode<T: Encodable>(_ value: T) { list.items.append(ViewEncoder.tree(value)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = TreeObject()
+        list.items.append(NestedObject(nested))
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = TreeList()
+        list.items.append(NestedList(nested))
+        return TreeUnkeyedContainer(list: nested)
+    }
+
+    mutating func superEncoder() -> any Encoder { TreeEncoder() }
+}
+
+struct TreeSingleContainer: SingleValueEncodingContainer {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() { encoder.set(NullValue()) }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.set(ViewEncoder.tree(value)) }
+}
+
+/// A nested container filled after it was stored (hand-written `encode(to:)` only); looked up
+/// through the reference so later writes are seen.
+struct NestedObject: MustacheParent {
+    let object: TreeObject
+    init(_ object: TreeObject) { self.object = object }
+    func child(named name: String) -> Any? { object.fields[name] }
+}
+
+struct NestedList: MustacheCustomRepresentation {
+    let list: TreeList
+    init(_ list: TreeList) { self.list = list }
+    var representation: Any? { list.items }
 }
