@@ -4,24 +4,27 @@ import Glibc
 import Foundation
 
 /// Writes output files with plain open/write/close. Foundation's `Data.write` syncs every file
-/// to disk, which made a build spend most of its time waiting on the disk; a site is written
-/// into a staging folder and swapped in whole, so per-file durability buys nothing.
+/// to disk, which made a build spend most of its time waiting on the disk; a whole build is
+/// swapped in at once and an incremental one renames each file into place, so per-file
+/// durability buys nothing.
 enum FileWriter {
     static func write(_ text: String, to path: String) throws {
         var text = text
-        try text.withUTF8 { bytes in
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(errno, path) }
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno, path)
-                }
-                offset += written
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno, path) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress!.advanced(by: offset), bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno, path)
             }
+            offset += written
         }
     }
 

@@ -13,6 +13,10 @@ public struct BuildOptions: Sendable {
     public var asOf: CalendarDate
     public var contentDisplay: String
     public var templatesDisplay: String
+    /// Ignore the previous build's cache: render every page and replace the output folder whole.
+    public var full = false
+    /// Called as pages are made, with the number done and the total, from any thread.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
                 contentDisplay: String = "content", templatesDisplay: String = "templates") {
@@ -28,6 +32,12 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     /// Files rendered from templates.
     public let pages: Int
+    /// Pages rendered in this build (the others were unchanged and kept).
+    public let rendered: Int
+    /// True when the output folder was updated in place from the previous build's cache.
+    public let incremental: Bool
+    /// Output files added, changed or deleted since the previous build, sorted by path.
+    public let changes: [(change: OutputChange, path: String)]
     /// Files copied (assets, attachments).
     public let copied: Int
     public let published: Int
@@ -89,81 +99,148 @@ public enum SiteBuilder {
         prepared.plan.pages.parallelMap { prepared.plan.renderWithWarnings($0).warnings }.flatMap { $0 }
     }
 
+    /// Builds the site. With the previous build's cache and output folder, only pages whose
+    /// inputs changed are rendered and only files whose bytes changed are written, in place;
+    /// otherwise (first build, `full`, unreadable cache) everything is written to a staging
+    /// folder that replaces the output in one rename. Either way a failed build changes nothing.
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
         var clock = PhaseClock()
         let prepared = try prepare(options)
         clock.mark("读取、检查")
-        let plan = prepared.plan, content = prepared.content, warnings = prepared.warnings
+        let plan = prepared.plan, content = prepared.content
         let output = OutputDirectory(target: options.outputDirectory)
-        let staging = try output.makeStaging()
-        do {
-            let pages = plan.pages
-            let paths = pages.map(plan.path)
-            try createDirectories(for: paths + content.assets, in: staging)
-            clock.mark("规划页面")
-            let results = Array(zip(pages, paths)).parallelMap { page, path -> (failure: String?, warnings: [Diagnostic]) in
-                let rendered = plan.renderWithWarnings(page)
-                do {
-                    try FileWriter.write(rendered.text, to: staging.appendingPathComponent(path).path)
-                    return (nil, rendered.warnings)
-                } catch {
-                    return ("\(path)：\(error.localizedDescription)", rendered.warnings)
-                }
-            }
-            clock.mark("生成并写入页面")
-            let failures = results.compactMap(\.failure)
-            let renderWarnings = results.flatMap(\.warnings)
-            if renderWarnings.contains(where: { $0.severity == .error }) {
-                throw DiagnosticError(warnings + renderWarnings)
-            }
-            if !failures.isEmpty {
-                throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
-            }
-            let copied = try copyAssets(options: options, assets: content.assets, to: staging)
-            clock.mark("复制文件")
-            try output.commit(staging)
-            clock.mark("替换输出目录")
-            return BuildReport(
-                pages: pages.count, copied: copied, published: plan.factory.published.documents.count,
-                withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
-                warnings: Diagnostic.ordered(warnings + renderWarnings), inspection: prepared.inspection,
-                seconds: Date().timeIntervalSince(start), phases: clock.phases)
-        } catch {
-            output.discard(staging)
-            throw error
+        try output.checkTarget()
+        let cacheURL = BuildCache.location(of: output.target)
+        let previous = BuildCache.read(from: cacheURL)
+        let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
+        let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
+
+        let pages = plan.pages
+        let paths = pages.map(plan.path)
+        let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates), previous: reusable,
+                                    outputPath: reusable == nil ? nil : output.target.path)
+        let counter = ProgressCounter(total: pages.count, report: options.progress)
+        let results = Array(zip(pages, paths)).parallelMap { page, path in
+            defer { counter.step() }
+            return renderer.make(page, path: path)
         }
+        clock.mark("生成页面")
+        let renderWarnings = results.flatMap(\.record.warnings)
+        if renderWarnings.contains(where: { $0.severity == .error }) {
+            throw DiagnosticError(prepared.warnings + renderWarnings)
+        }
+        let files = assetFiles(options: options, content: content)
+        var cache = BuildCache(folder: "")
+        var changes: [(change: OutputChange, path: String)] = []
+        if let reusable {
+            let writer = OutputWriter(root: output.target.path, previous: reusable)
+            try writer.makeFolders(for: results.filter { $0.text != nil }.map(\.path) + files.map(\.path))
+            let written = try write(results, files: files, with: writer)
+            for (path, item) in written {
+                cache.records[path] = item.record
+                if let change = item.change { changes.append((change, path)) }
+            }
+            let gone = reusable.records.keys.filter { cache.records[$0] == nil }.sorted()
+            try writer.delete(gone)
+            changes += gone.map { (.deleted, $0) }
+            cache.folder = reusable.folder
+            clock.mark("写入有变化的文件")
+        } else {
+            let staging = try output.makeStaging()
+            do {
+                let writer = OutputWriter(root: staging.path, previous: nil)
+                try writer.makeFolders(for: paths + files.map(\.path))
+                for (path, item) in try write(results, files: files, with: writer) { cache.records[path] = item.record }
+                clock.mark("写入文件")
+                changes = wholeChanges(new: cache, old: previous?.folder == folder ? previous : nil, oldFolder: output.target)
+                try output.commit(staging)
+                clock.mark("替换输出目录")
+            } catch {
+                output.discard(staging)
+                throw error
+            }
+            cache.folder = FileStamp(path: output.target.path)?.identity ?? ""
+        }
+        // A cache that cannot be written costs the next build its speed, never its correctness.
+        try? cache.write(to: cacheURL)
+        changes.sort { $0.path < $1.path }
+        return BuildReport(
+            pages: pages.count, rendered: results.filter { $0.text != nil }.count, incremental: reusable != nil, changes: changes,
+            copied: files.count, published: plan.factory.published.documents.count,
+            withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
+            warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,
+            seconds: Date().timeIntervalSince(start), phases: clock.phases)
     }
 
-    private static func createDirectories(for paths: [String], in root: URL) throws {
-        let directories = Set(paths.map { ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
-        for directory in directories.sorted() {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
+    /// Writes pages and copies files in parallel; the first failure is thrown after all ran.
+    private static func write(_ results: [PageRenderer.Result], files: [AssetFile], with writer: OutputWriter) throws
+        -> [(String, (record: BuildCache.Record, change: OutputChange?))] {
+        let pages = results.parallelMap { result in
+            Result { try writer.write(result) }.map { (result.path, $0) }
         }
+        let copies = files.parallelMap { file in
+            Result { try writer.copy(from: file.source, to: file.path, fingerprint: file.fingerprint) }.map { (file.path, $0) }
+        }
+        return try (pages + copies).map { try $0.get() }
     }
 
-    /// Copies `templates/assets/` to `assets/` and each content file to its own path.
-    private static func copyAssets(options: BuildOptions, assets: [String], to staging: URL) throws -> Int {
-        let fileManager = FileManager.default
-        var copied = 0
-        let templateAssets = options.templatesDirectory.appendingPathComponent("assets")
-        if let files = fileManager.enumerator(atPath: templateAssets.path)?.compactMap({ $0 as? String }) {
-            for file in files.sorted() {
-                let source = templateAssets.appendingPathComponent(file)
-                var isDirectory: ObjCBool = false
-                guard fileManager.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                let destination = staging.appendingPathComponent("assets").appendingPathComponent(file)
-                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fileManager.copyItem(at: source, to: destination)
-                copied += 1
+    /// What a whole build changed compared with the previous output: by content hash when the
+    /// previous cache describes it, otherwise every file counts as changed.
+    private static func wholeChanges(new: BuildCache, old: BuildCache?, oldFolder: URL) -> [(change: OutputChange, path: String)] {
+        let oldPaths: [String: UInt64?]
+        if let old {
+            oldPaths = old.records.mapValues { Optional($0.content) }
+        } else {
+            oldPaths = Dictionary(uniqueKeysWithValues: (FileTree.files(under: oldFolder.path) ?? []).map { ($0, nil as UInt64?) })
+        }
+        var changes: [(change: OutputChange, path: String)] = []
+        for (path, record) in new.records {
+            switch oldPaths[path] {
+            case .none: changes.append((.added, path))
+            case .some(let content): if content != record.content { changes.append((.changed, path)) }
             }
         }
-        for path in assets {
-            try fileManager.copyItem(at: options.contentDirectory.appendingPathComponent(path),
-                                     to: staging.appendingPathComponent(path))
-            copied += 1
+        changes += oldPaths.keys.filter { new.records[$0] == nil }.map { (.deleted, $0) }
+        return changes
+    }
+
+    /// Hash of what every page depends on besides its own view: the program and the templates.
+    static func buildKey(_ templates: TemplateSet) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("gongkai-build 1")
+        if let program = FileStamp(path: "/proc/self/exe") {
+            hasher.combine(program.size)
+            hasher.combine(Int(program.modified))
         }
-        return copied
+        for name in templates.sources.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(templates.sources[name]!)
+        }
+        return hasher.finalize()
+    }
+
+    /// A file copied as it is, with the fingerprint of its source (size, time, identity).
+    struct AssetFile: Sendable {
+        let source: String
+        let path: String
+        let fingerprint: UInt64
+    }
+
+    /// `templates/assets/` go to `assets/`; each content file to its own path.
+    private static func assetFiles(options: BuildOptions, content: LoadedContent) -> [AssetFile] {
+        let templateAssets = options.templatesDirectory.appendingPathComponent("assets").path
+        let sources = (FileTree.files(under: templateAssets) ?? []).map { (templateAssets + "/" + $0, "assets/" + $0) }
+            + content.assets.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
+        return sources.compactMap { source, path in
+            guard let stamp = FileStamp(path: source) else { return nil }
+            var hasher = StableHasher()
+            hasher.combine(source)
+            hasher.combine(stamp.size)
+            hasher.combine(Int(stamp.modified))
+            hasher.combine(Int(truncatingIfNeeded: stamp.inode))
+            return AssetFile(source: source, path: path, fingerprint: hasher.finalize())
+        }
     }
 }
 

@@ -79,37 +79,38 @@ public struct SitePlan: Sendable {
 
     /// The page's text and the warnings found while making it.
     public func renderWithWarnings(_ page: OutputPage) -> (text: String, warnings: [Diagnostic]) {
+        let made = view(of: page)
+        return (templates.render(made.view, template: page.kind.template), made.warnings)
+    }
+
+    /// The view model a page is rendered from, and the warnings found while making it.
+    func view(of page: OutputPage) -> (view: any Encodable & Sendable, warnings: [Diagnostic]) {
         let site = factory.site
-        let view: Any
-        var warnings: [Diagnostic] = []
         switch page {
-        case .home: view = factory.homePage()
-        case .column(let path, let number): view = factory.columnPage(site.column(path)!, page: number)
+        case .home: return (factory.homePage(), [])
+        case .column(let path, let number): return (factory.columnPage(site.column(path)!, page: number), [])
         case .document(let id):
             let made = factory.documentPageWithWarnings(site.document(id)!)
-            view = made.view
-            warnings = made.warnings
-        case .sitemap: view = factory.sitemapPage()
-        case .notFound: view = factory.notFoundPage()
-        case .feed(let column): view = factory.feed(site.column(column)!)
-        case .sitemapXML: view = factory.sitemapXML()
-        case .plans: view = factory.plansIndex()
-        case .plan(let id): view = factory.planPage(factory.planBook.plan(id)!)
-        case .ledgers: view = factory.ledgerIndex()
-        case .ledger(let slug): view = factory.ledgerPage(factory.planBook.ledger.units.first { $0.slug == slug }!)
-        case .alignment(let lower, _): view = factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!)
-        case .accessibility: view = factory.accessibilityPage()
-        case .report(let year): view = factory.reportPage(site.reports.first { $0.year == year }!)
-        case .catalogues: view = factory.cataloguesIndex()
-        case .catalogue(let id): view = factory.cataloguePage(site.catalogues.first { $0.id == id }!)
-        case .catalogueCSV(let id): view = factory.catalogueCSV(site.catalogues.first { $0.id == id }!)
-        case .faqs: view = factory.faqIndex()
-        case .faqTopic(let topic): view = factory.faqTopicPage(topic)
+            return (made.view, made.warnings)
+        case .sitemap: return (factory.sitemapPage(), [])
+        case .notFound: return (factory.notFoundPage(), [])
+        case .feed(let column): return (factory.feed(site.column(column)!), [])
+        case .sitemapXML: return (factory.sitemapXML(), [])
+        case .plans: return (factory.plansIndex(), [])
+        case .plan(let id): return (factory.planPage(factory.planBook.plan(id)!), [])
+        case .ledgers: return (factory.ledgerIndex(), [])
+        case .ledger(let slug): return (factory.ledgerPage(factory.planBook.ledger.units.first { $0.slug == slug }!), [])
+        case .alignment(let lower, _): return (factory.alignmentPage(factory.planBook.alignments.first { $0.lower.id == lower }!), [])
+        case .accessibility: return (factory.accessibilityPage(), [])
+        case .report(let year): return (factory.reportPage(site.reports.first { $0.year == year }!), [])
+        case .catalogues: return (factory.cataloguesIndex(), [])
+        case .catalogue(let id): return (factory.cataloguePage(site.catalogues.first { $0.id == id }!), [])
+        case .catalogueCSV(let id): return (factory.catalogueCSV(site.catalogues.first { $0.id == id }!), [])
+        case .faqs: return (factory.faqIndex(), [])
+        case .faqTopic(let topic): return (factory.faqTopicPage(topic), [])
         case .faq(let id):
             let made = factory.faqPageWithWarnings(site.faqs.first { $0.id == id }!)
-            view = made.view
-            warnings = made.warnings
+            return (made.view, made.warnings)
         }
-        return (templates.render(view, template: page.kind.template), warnings)
     }
 }

@@ -15,19 +15,38 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "只输出错误，不输出警告和统计。")
     var quiet = false
 
-    @Flag(help: "完整重建：不使用上次构建的缓存。")
+    @Flag(help: "完整重建：不使用上次构建的缓存，重新生成全部页面并整体替换输出目录。")
     var full = false
+
+    @Option(name: .customLong("changed-list"), help: ArgumentHelp(
+        "把与上次构建相比新增（A）、修改（M）、删除（D）的输出文件写入此文件，每行“状态<Tab>路径”，供只上传有变化的文件。",
+        valueName: "文件"))
+    var changedList: String?
 
     @Flag(help: "输出各阶段用时。")
     var timings = false
 
     func run() throws {
+        var options = try project.buildOptions(output: output)
+        options.full = full
+        if !quiet && isatty(STDERR_FILENO) != 0 { options.progress = ProgressLine.show }
         let report: BuildReport
         do {
-            report = try SiteBuilder.build(try project.buildOptions(output: output))
+            report = try SiteBuilder.build(options)
+            ProgressLine.clear()
         } catch let error as DiagnosticError {
+            ProgressLine.clear()
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(1)
+        }
+        if let changedList {
+            let lines = report.changes.map { "\($0.change.rawValue)\t\($0.path)\n" }.joined()
+            do {
+                try Data(lines.utf8).write(to: URL(fileURLWithPath: changedList))
+            } catch {
+                DiagnosticPrinter.print([.error(changedList, "无法写入变更清单：\(error.localizedDescription)")])
+                throw ExitCode(1)
+            }
         }
         DiagnosticPrinter.print(report.warnings, quiet: quiet)
         if timings {
@@ -38,7 +57,11 @@ struct Build: ParsableCommand {
         if !report.inspection.vetoRisks.isEmpty {
             print("单项否决风险：\(report.inspection.vetoRisks.joined(separator: "；"))（运行 gongkai check 查看完整检查结果）")
         }
-        var summary = "已生成 \(report.pages) 个页面，复制 \(report.copied) 个文件，发布 \(report.published) 篇文件"
+        var summary = "共 \(report.pages) 个页面"
+        summary += report.incremental ? "，重新生成 \(report.rendered) 个" : "，全部重新生成"
+        let counts = [OutputChange.added, .changed, .deleted].map { change in report.changes.filter { $0.change == change }.count }
+        summary += "；文件新增 \(counts[0])、修改 \(counts[1])、删除 \(counts[2])"
+        summary += "；发布 \(report.published) 篇文件"
         if !report.withheld.isEmpty { summary += "（另有 \(report.withheld.count) 篇未发布）" }
         summary += "，用时 \(String(format: "%.2f", report.seconds)) 秒 → \(output)/"
         print(summary)

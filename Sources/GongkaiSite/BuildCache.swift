@@ -1,0 +1,139 @@
+import Foundation
+import GongkaiModel
+
+/// What the previous build wrote, kept beside the output folder (`site/` → `.site.cache`): for
+/// every output file the fingerprint of the inputs it was made from, the hash, size and
+/// modification time of the bytes written, and what rendering found (warnings, the link
+/// addresses of a document body). A build re-renders an output only when its fingerprint
+/// changed, and rewrites it only when its bytes changed.
+///
+/// The file is plain text, one record per line, fields separated by tabs; it is thrown away
+/// (and the build made whole) whenever it cannot be read or was made by another format.
+public struct BuildCache: Sendable {
+    static let header = "gongkai-cache 1"
+
+    public struct Record: Sendable, Equatable {
+        /// Hash of everything the output was made from.
+        var fingerprint: UInt64
+        /// Hash of the bytes written.
+        var content: UInt64
+        var size: Int
+        /// Modification time of the written file, in nanoseconds.
+        var modified: Int64
+        /// Addresses of the links in a document body, resolved again to see if a target moved.
+        var links: [String] = []
+        var warnings: [Diagnostic] = []
+    }
+
+    /// Identity of the output folder the records describe (device and inode), so that a cache
+    /// is never trusted for a folder that was replaced or copied.
+    var folder: String
+    var records: [String: Record]
+
+    init(folder: String, records: [String: Record] = [:]) {
+        self.folder = folder
+        self.records = records
+    }
+
+    /// Where the cache of an output folder lives.
+    static func location(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    // MARK: Reading
+
+    static func read(from url: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard lines.next() == Substring(header), let folderLine = lines.next(),
+              folderLine.hasPrefix("folder\t") else { return nil }
+        var cache = BuildCache(folder: unescape(folderLine.dropFirst("folder\t".count)))
+        cache.records.reserveCapacity(1024)
+        var current: String?
+        while let line = lines.next() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "P":
+                guard fields.count == 6, let fingerprint = UInt64(fields[2], radix: 16), let content = UInt64(fields[3], radix: 16),
+                      let size = Int(fields[4]), let modified = Int64(fields[5]) else { return nil }
+                let path = unescape(fields[1])
+                cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified)
+                current = path
+            case "L":
+                guard fields.count == 2, let path = current else { return nil }
+                cache.records[path]!.links.append(unescape(fields[1]))
+            case "W":
+                guard fields.count == 6, let path = current, let severity = Diagnostic.Severity(rawValue: String(fields[1])) else { return nil }
+                let diagnostic = Diagnostic(severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(fields[3]),
+                                            unescape(fields[5]), rule: fields[4].isEmpty ? nil : unescape(fields[4]))
+                cache.records[path]!.warnings.append(diagnostic)
+            default:
+                return nil
+            }
+        }
+        return cache
+    }
+
+    // MARK: Writing
+
+    func text() -> String {
+        var out = "\(Self.header)\nfolder\t\(Self.escape(folder))\n"
+        for path in records.keys.sorted() {
+            let record = records[path]!
+            out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\n"
+            for link in record.links { out += "L\t\(Self.escape(link))\n" }
+            for warning in record.warnings {
+                out += "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
+            }
+        }
+        return out
+    }
+
+    /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.
+    func write(to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try FileWriter.write(text(), to: temporary.path)
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw FileWriter.POSIXError(errno, url.path)
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return text }
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        guard text.utf8.contains(92) else { return String(text) }
+        var out = ""
+        var escaped = false
+        for character in text.unicodeScalars {
+            if escaped {
+                switch character {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.unicodeScalars.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,115 @@
+import GongkaiModel
+
+/// Hashes an `Encodable` value (a page's view model) without building it into anything: two
+/// views give the same fingerprint exactly when they encode the same keys and values in the same
+/// order, which for the synthesized conformances of view structs means they render the same.
+enum FingerprintEncoder {
+    static func fingerprint<T: Encodable>(_ value: T, into hasher: inout StableHasher) {
+        let sink = HashSink(hasher)
+        sink.value(value)
+        hasher = sink.hasher
+    }
+
+    static func fingerprint(any value: any Encodable, into hasher: inout StableHasher) {
+        func open<T: Encodable>(_ value: T) { fingerprint(value, into: &hasher) }
+        open(value)
+    }
+}
+
+/// The hasher the containers of one fingerprint share.
+final class HashSink: Encoder {
+    var hasher: StableHasher
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ hasher: StableHasher) { self.hasher = hasher }
+
+    enum Marker: UInt64 {
+        case null = 0xA1, string, bool, int, double, object, list, end, html
+    }
+
+    func mark(_ marker: Marker) { hasher.combine(marker.rawValue) }
+
+    func value<T: Encodable>(_ value: T) {
+        switch value {
+        case let text as String: mark(.string); hasher.combine(text)
+        case let html as HTML: mark(.html); hasher.combine(html.markup)
+        case let flag as Bool: mark(.bool); hasher.combine(flag)
+        case let number as Int: mark(.int); hasher.combine(number)
+        case let number as Double: mark(.double); hasher.combine(number.bitPattern)
+        default:
+            try? value.encode(to: self)
+            mark(.end)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        mark(.object)
+        return KeyedEncodingContainer(HashKeyedContainer<Key>(sink: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        mark(.list)
+        return HashUnkeyedContainer(sink: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { HashSingleContainer(sink: self) }
+}
+
+struct HashKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: HashSink
+    var codingPath: [any CodingKey] { [] }
+
+    private func key(_ key: Key) { sink.hasher.combine(key.stringValue) }
+
+    mutating func encodeNil(forKey key: Key) { self.key(key); sink.mark(.null) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { self.key(key); sink.value(value) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        self.key(key)
+        sink.mark(.object)
+        return KeyedEncodingContainer(HashKeyedContainer<NestedKey>(sink: sink))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        self.key(key)
+        sink.mark(.list)
+        return HashUnkeyedContainer(sink: sink)
+    }
+
+    mutating func superEncoder() -> any Encoder { sink }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { self.key(key); return sink }
+}
+
+struct HashUnkeyedContainer: UnkeyedEncodingContainer {
+    let sink: HashSink
+    var codingPath: [any CodingKey] { [] }
+    private(set) var count = 0
+
+    init(sink: HashSink) { self.sink = sink }
+
+    mutating func encodeNil() { count += 1; sink.mark(.null) }
+    mutating func encode<T: Encodable>(_ value: T) { count += 1; sink.value(value) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        count += 1
+        sink.mark(.object)
+        return KeyedEncodingContainer(HashKeyedContainer<NestedKey>(sink: sink))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        count += 1
+        sink.mark(.list)
+        return HashUnkeyedContainer(sink: sink)
+    }
+
+    mutating func superEncoder() -> any Encoder { sink }
+}
+
+struct HashSingleContainer: SingleValueEncodingContainer {
+    let sink: HashSink
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() { sink.mark(.null) }
+    mutating func encode<T: Encodable>(_ value: T) { sink.value(value) }
+}

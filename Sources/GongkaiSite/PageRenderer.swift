@@ -1,0 +1,86 @@
+import GongkaiMarkdown
+import GongkaiModel
+
+/// Makes one output page, or finds that the previous build's file is still right. The
+/// fingerprint of a page is the hash of the build key (program, templates) and of the page's
+/// view model; for a document page, of the view without its body (the shell), the Markdown
+/// source, and where each link of the body leads now, so the costly part, rendering Markdown
+/// and the QR code, is done only when one of those changed.
+struct PageRenderer: Sendable {
+    let plan: SitePlan
+    /// Hash of what every page depends on: Gongkai itself and the templates.
+    let buildKey: UInt64
+    /// The records of the previous build, when the output folder is updated in place.
+    let previous: BuildCache?
+    /// The output folder updated in place, to check that a reused file is still as written.
+    let outputPath: String?
+
+    struct Result: Sendable {
+        let path: String
+        var record: BuildCache.Record
+        /// The new text, or nil when the previous file is kept as it is.
+        let text: String?
+    }
+
+    func make(_ page: OutputPage, path: String) -> Result {
+        var hasher = StableHasher()
+        hasher.combine(buildKey)
+        hasher.combine(page.kind.template)
+        hasher.combine(path)
+        if case .document(let id) = page {
+            return makeDocument(plan.factory.site.document(id)!, path: path, hasher: hasher)
+        }
+        let made = plan.view(of: page)
+        FingerprintEncoder.fingerprint(any: made.view, into: &hasher)
+        let fingerprint = hasher.finalize()
+        if let kept = reusable(path, fingerprint) {
+            return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: kept.content, size: kept.size,
+                                                                modified: kept.modified, warnings: made.warnings), text: nil)
+        }
+        let text = plan.templates.render(made.view, template: page.kind.template)
+        return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
+                                                            modified: 0, warnings: made.warnings), text: text)
+    }
+
+    private func makeDocument(_ document: Document, path: String, hasher base: StableHasher) -> Result {
+        let factory = plan.factory
+        let shell = factory.documentShell(document)
+        var hasher = base
+        FingerprintEncoder.fingerprint(shell, into: &hasher)
+        hasher.combine(document.file)
+        hasher.combine(document.bodyLine)
+        hasher.combine(document.body)
+        let resolver = LinkResolver(factory: factory, document: document)
+        if let record = previous?.records[path] {
+            let fingerprint = Self.adding(links: record.links, resolver: resolver, to: hasher)
+            if let kept = reusable(path, fingerprint) { return Result(path: path, record: kept, text: nil) }
+        }
+        let made = factory.completeDocumentPage(shell, document: document)
+        let text = plan.templates.render(made.view, template: PageKind.document.template)
+        let fingerprint = Self.adding(links: made.links, resolver: resolver, to: hasher)
+        return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0, modified: 0,
+                                                            links: made.links, warnings: made.warnings), text: text)
+    }
+
+    private static func adding(links: [String], resolver: LinkResolver, to base: StableHasher) -> UInt64 {
+        var hasher = base
+        for link in links {
+            hasher.combine(link)
+            switch resolver.resolve(link) {
+            case .keep: hasher.combine("keep")
+            case .rewrite(let address): hasher.combine("rewrite"); hasher.combine(address)
+            case .broken(let reason): hasher.combine("broken"); hasher.combine(reason)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// The previous record of `path` when its fingerprint is unchanged and the file on disk is
+    /// still the one that build wrote.
+    private func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
+        guard let outputPath, let record = previous?.records[path], record.fingerprint == fingerprint,
+              let stamp = FileStamp(path: outputPath + "/" + path),
+              stamp.size == record.size, stamp.modified == record.modified else { return nil }
+        return record
+    }
+}

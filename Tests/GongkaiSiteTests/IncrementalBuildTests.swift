@@ -1,0 +1,176 @@
+import Foundation
+import GongkaiModel
+import GongkaiSite
+import Testing
+
+/// Incremental builds on the demo portal: after every step of a scripted series of edits,
+/// renames and deletions, `site/` updated in place must be byte for byte the output of a whole
+/// build, and only what changed may be rendered and written.
+@Suite struct IncrementalBuildTests {
+    /// A step of the series: its name and what it does to the project.
+    struct Step: Sendable {
+        let name: String
+        let change: @Sendable (Project) throws -> Void
+    }
+
+    /// After the demo's newest content, so that documents dated 2024 are published.
+    static let day = CalendarDate(year: 2024, month: 6, day: 1)!
+    static let policy = "content/xxgk/fdzdgknr/zcwj/application-rules-2023.md"
+    static let policyPage = "xxgk/fdzdgknr/zcwj/application-rules-2023.html"
+
+    static func edit(_ project: Project, _ path: String, _ transform: (String) -> String) throws {
+        try project.write(path, transform(try project.read(path)))
+    }
+
+    static let steps: [Step] = [
+        Step(name: "nothing changed") { _ in },
+        Step(name: "a sentence added to a body") { project in
+            try edit(project, policy) { $0 + "\n本段为增量构建测试新增。\n" }
+        },
+        Step(name: "a title changed (listings, relations and the FAQ show it)") { project in
+            try edit(project, policy) { $0.replacingOccurrences(of: "标题: 演示市政府信息公开申请办理规定（演示）", with: "标题: 演示市政府信息公开申请办理规定（演示，修订）") }
+        },
+        Step(name: "a document added") { project in
+            try project.write("content/xxgk/fdzdgknr/zcwj/added-2024.md", Project.document(
+                "标题: 增量构建测试通知\n发文机关: 演示县人民政府办公室（演示）\n发布日期: 2024-01-10", body: "新增的文件。"))
+        },
+        Step(name: "a linked document renamed, and the links to it updated") { project in
+            let renamed = "content/xxgk/fdzdgknr/zcwj/application-rules-2023-rev.md"
+            try project.write(renamed, try project.read(policy))
+            try FileManager.default.removeItem(at: project.root.appendingPathComponent(policy))
+            for path in ["content/xxgk/fdzdgknr/zcjd/application-rules-2023-jiedu.md", "content/faq/online-application.md"] {
+                try edit(project, path) { $0.replacingOccurrences(of: "application-rules-2023.md", with: "application-rules-2023-rev.md") }
+            }
+        },
+        Step(name: "a document deleted") { project in
+            try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/xxgk/fdzdgknr/zcwj/added-2024.md"))
+        },
+        Step(name: "plan progress recorded") { project in
+            try edit(project, "content/plans/hunan-2023-zwgk.yml") { $0.replacingOccurrences(of: "      状态: 推进中", with: "      状态: 已完成") }
+        },
+        Step(name: "the site name changed in site.yml") { project in
+            try edit(project, "content/site.yml") { $0.replacingOccurrences(of: "网站名称: 湖南省政务公开演示门户", with: "网站名称: 湖南省政务公开演示门户（测试）") }
+        },
+        Step(name: "a partial template changed") { project in
+            try edit(project, "templates/partials/footer.mustache") { $0 + "<!-- 增量构建测试 -->\n" }
+        },
+        Step(name: "a stylesheet changed and an attachment added") { project in
+            try edit(project, "templates/assets/gongkai.css") { $0 + "\n/* 增量构建测试 */\n" }
+            try project.write("content/xxgk/fdzdgknr/zcwj/added-attachment.txt", "附件内容")
+        },
+    ]
+
+    @Test func incrementalBuildsEqualWholeBuildsAfterEachStep() throws {
+        let project = try Project()
+        let whole = project.root.appendingPathComponent("whole")
+        try SiteBuilder.build(project.options(asOf: Self.day))
+        for step in Self.steps {
+            try step.change(project)
+            let report = try SiteBuilder.build(project.options(asOf: Self.day))
+            #expect(report.incremental, "\(step.name): the build should have updated site/ in place")
+            var full = project.options(output: whole, asOf: Self.day)
+            full.full = true
+            let reference = try SiteBuilder.build(full)
+            #expect(!reference.incremental)
+            let built = Project.tree(project.site), expected = Project.tree(whole)
+            #expect(built.keys.sorted() == expected.keys.sorted(), "\(step.name): different files")
+            let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "\(step.name): files differ from a whole build: \(differing.prefix(5))")
+            // Every page a change touched is listed, and nothing else: what the two trees of the
+            // previous and this step differ in.
+            #expect(report.rendered <= report.pages)
+        }
+    }
+
+    @Test func onlyTheEditedPageIsRenderedAndWritten() throws {
+        let project = try Project()
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(!first.incremental)
+        #expect(first.rendered == first.pages)
+        let unchanged = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(unchanged.incremental)
+        #expect(unchanged.rendered == 0)
+        #expect(unchanged.changes.isEmpty)
+        let before = try modificationTimes(project.site)
+
+        try Self.edit(project, Self.policy) { $0 + "\n本段为增量构建测试新增。\n" }
+        let report = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(report.rendered == 1)
+        #expect(report.changes.map(\.path) == [Self.policyPage])
+        #expect(report.changes.map(\.change) == [.changed])
+        #expect(try project.read("site/\(Self.policyPage)").contains("本段为增量构建测试新增。"))
+        let after = try modificationTimes(project.site)
+        let touched = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(touched == [Self.policyPage], "only the edited page's file may be rewritten")
+    }
+
+    @Test func aTitleChangeRerendersTheListingsThatShowIt() throws {
+        let project = try Project()
+        try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.edit(project, Self.policy) { $0.replacingOccurrences(of: "标题: 演示市政府信息公开申请办理规定（演示）", with: "标题: 改过标题的规定") }
+        let report = try SiteBuilder.build(project.options(asOf: Self.day))
+        let changed = Set(report.changes.map(\.path))
+        #expect(changed.contains(Self.policyPage))
+        #expect(changed.contains("xxgk/fdzdgknr/zcwj/index.html"), "the column listing shows the title")
+        #expect(changed.contains("xxgk/fdzdgknr/zcjd/application-rules-2023-jiedu.html"), "the interpretation links to it by title")
+        #expect(report.rendered < report.pages / 2)
+        for path in changed {
+            let text = try project.read("site/\(path)")
+            #expect(text.contains("改过标题的规定") || path.hasSuffix(".xml"), "\(path) was rewritten but does not show the new title")
+        }
+    }
+
+    @Test func aFailedBuildLeavesSiteAndCacheUsable() throws {
+        let project = try Project()
+        try SiteBuilder.build(project.options(asOf: Self.day))
+        let before = Project.tree(project.site)
+        let good = try project.read(Self.policy)
+        try project.write(Self.policy, good + "\n[坏链接](../zcjd/missing.md)\n")
+        #expect(throws: DiagnosticError.self) { try SiteBuilder.build(project.options(asOf: Self.day)) }
+        #expect(Project.tree(project.site) == before, "a failed incremental build must not touch site/")
+        try project.write(Self.policy, good + "\n修好了。\n")
+        let report = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(report.incremental)
+        #expect(report.changes.map(\.path) == [Self.policyPage])
+    }
+
+    @Test func aFileChangedByHandInTheOutputIsRestored() throws {
+        let project = try Project()
+        try SiteBuilder.build(project.options(asOf: Self.day))
+        let original = try project.read("site/index.html")
+        try project.write("site/index.html", "被误改的首页")
+        try FileManager.default.removeItem(at: project.site.appendingPathComponent("404.html"))
+        let report = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(try project.read("site/index.html") == original)
+        #expect(project.exists("site/404.html"))
+        #expect(Set(report.changes.map(\.path)) == ["index.html", "404.html"])
+    }
+
+    @Test func theChangedListNamesAddedChangedAndDeletedFiles() throws {
+        let project = try Project()
+        #expect(try project.run(["build", "--quiet", "--as-of", "2024-06-01"]).status == 0)
+        try project.write("content/xxgk/fdzdgknr/zcwj/added-2024.md", Project.document(
+            "标题: 变更清单测试\n发布日期: 2024-01-10", body: "新增。"))
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/xxgk/fdzdgknr/zcwj/new-media-rules-2023.md"))
+        let run = try project.run(["build", "--as-of", "2024-06-01", "--changed-list", "changed.txt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = Set(try project.read("changed.txt").split(separator: "\n").map(String.init))
+        #expect(lines.contains("A\txxgk/fdzdgknr/zcwj/added-2024.html"))
+        #expect(lines.contains("D\txxgk/fdzdgknr/zcwj/new-media-rules-2023.html"))
+        #expect(lines.contains("M\txxgk/fdzdgknr/zcwj/index.html"))
+        #expect(!lines.contains { $0.hasSuffix("accessibility.html") }, "a page that did not change is not listed")
+        #expect(run.stdout.contains("重新生成"), "the summary line says how many pages were rendered")
+    }
+
+    private func modificationTimes(_ directory: URL) throws -> [String: Date] {
+        var times: [String: Date] = [:]
+        let base = directory.standardizedFileURL.path + "/"
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])!
+        for case let url as URL in enumerator {
+            let values = try url.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
+            guard values.isRegularFile == true else { continue }
+            times[String(url.standardizedFileURL.path.dropFirst(base.count))] = values.contentModificationDate
+        }
+        return times
+    }
+}
