@@ -39,12 +39,14 @@ public struct TemplateSet: Sendable {
                 case .success(let value): text = value
                 }
                 do {
-                    let template = try MustacheTemplate(string: text)
+                    _ = HTMLEscaping.registered
+                    let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     library.register(template, named: name)
                     trees[name] = .init(display: fileDisplay, nodes: try TemplateTree.parse(text))
                     sources[name] = text
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(fileDisplay, line: error.context.lineNumber,
+                    // Minus the line of the escaping pragma put before the text.
+                    diagnostics.append(.error(fileDisplay, line: error.context.lineNumber - 1,
                         "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
                 } catch let error as TemplateSyntaxError {
                     diagnostics.append(.error(fileDisplay, line: error.line, "模板语法错误：\(error.message)"))
