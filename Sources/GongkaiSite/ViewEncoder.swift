@@ -12,7 +12,7 @@ enum ViewEncoder {
 
     static func tree<T: Encodable>(_ value: T) -> Any {
         switch value {
-        case let text as String: return text
+        case let text as String: return Text(text)
         case let html as HTML: return html
         case let flag as Bool: return flag
         case let number as Int: return number
@@ -24,6 +24,16 @@ enum ViewEncoder {
             return encoder.value
         }
     }
+}
+
+/// A text value. swift-mustache renders a plain `String` after trying it as a template, a
+/// renderable, a lambda and an optional, then `String(describing:)`; a renderable is taken at the
+/// second try. Sections and `{{.}}` treat it as they treat a string.
+struct Text: MustacheCustomRenderable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    var renderText: String { text }
+    var isNull: Bool { false }
 }
 
 /// A missing value: found by name (so lookup stops here) but rendering as nothing and false.
