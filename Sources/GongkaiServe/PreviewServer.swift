@@ -23,6 +23,7 @@ public final class PreviewServer: Sendable {
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     private let watcher: FileWatcher
+    private let stopping = StopFlag()
 
     private init(session: PreviewSession, host: String, port: UInt16, server: HTTPServer, task: Task<Void, any Error>,
                  watcher: FileWatcher) {
@@ -90,17 +91,22 @@ public final class PreviewServer: Sendable {
     /// Problems the file watcher met (e.g. the system's watch limit), in Chinese.
     public var watchWarnings: [String] { watcher.warnings }
 
-    /// Returns when the server stops (after `stop()`), or throws what stopped it.
+    /// Returns when the server stops (after `stop()`), or throws what stopped it otherwise.
     public func wait() async throws {
-        try await task.value
+        do {
+            try await task.value
+        } catch {
+            if !stopping.isSet { throw error }
+        }
     }
 
     /// Stops watching, closes the live-reload connections and the server.
     public func stop() async {
+        stopping.set()
         watcher.stop()
         await session.idle()
         await live.close()
-        await server.stop(timeout: 1)
+        await server.stop(timeout: 0)
         task.cancel()
     }
 
@@ -133,4 +139,14 @@ public final class PreviewServer: Sendable {
             }
         }
     }
+}
+
+/// Set once `stop()` has begun, so that the server's end is not reported as a failure.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func set() { lock.withLock { value = true } }
 }
