@@ -36,7 +36,7 @@ public enum ErrorPage {
                 body.append("</details>")
             }
             if hasSite {
-                body.append("<p><a href=\"\(HTMLText.escape(back))\">返回刚才的页面（上次成功生成的版本）</a></p>")
+                body.append("<p><a class=\"gk-preview-back\" href=\"\(HTMLText.escape(back))\">查看刚才的页面（上次成功生成的版本）</a></p>")
             }
         } else {
             title = "网站已成功生成"

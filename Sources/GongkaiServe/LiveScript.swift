@@ -10,7 +10,10 @@ public enum LiveScript {
     /// `error` → go to the error page, remembering where from; `ok` with another build's token
     /// (a change missed while loading or while the server restarted) → reload. On the error
     /// page: `ok`/`reload` → back to where the browser came from; `error` with a newer token →
-    /// reload to show the new diagnostics. Reconnects with growing delays when the server goes away.
+    /// reload to show the new diagnostics. The error page's link back (`.gk-preview-back`) lets
+    /// the editor look at the last good site: pages then stay put for that failed build, and go
+    /// to the error page again only on the next failure. Reconnects with growing delays when the
+    /// server goes away.
     public static let source = """
         (function () {
           "use strict";
@@ -26,11 +29,20 @@ public enum LiveScript {
           function toErrorPage() {
             location.replace("/__gongkai/error?from=" + encodeURIComponent(location.pathname + location.search + location.hash));
           }
+          function staying(token) {
+            try { return sessionStorage.getItem("gongkai.stay") === token; } catch (e) { return false; }
+          }
+          if (errorPage) {
+            document.addEventListener("click", function (event) {
+              var link = event.target.closest && event.target.closest(".gk-preview-back");
+              if (link) { try { sessionStorage.setItem("gongkai.stay", build); } catch (e) {} }
+            });
+          }
           function handle(message) {
             var parts = String(message).split(" ");
             var kind = parts[0], token = parts[1] || "";
             if (kind === "error") {
-              if (!errorPage) { toErrorPage(); } else if (token !== build) { location.reload(); }
+              if (!errorPage) { if (!staying(token)) { toErrorPage(); } } else if (token !== build) { location.reload(); }
             } else if (kind === "reload" || (kind === "ok" && token !== build)) {
               if (errorPage) { back(); } else { location.reload(); }
             } else if (kind === "ok" && errorPage) {

@@ -121,7 +121,7 @@ final class IteratorBox<Element: Sendable>: @unchecked Sendable {
         #expect(page.contains("整个网站"))
         #expect(page.contains("共发现 2 个错误、1 个警告"))
         #expect(page.contains("预览中仍是上次成功生成的网站；修改保存后会自动重新生成"))
-        #expect(page.contains("<a href=\"/xxgk/a.html\">返回刚才的页面"))
+        #expect(page.contains("<a class=\"gk-preview-back\" href=\"/xxgk/a.html\">查看刚才的页面"))
         #expect(page.contains("data-build=\"s-2\""))
     }
 
@@ -129,7 +129,7 @@ final class IteratorBox<Element: Sendable>: @unchecked Sendable {
         let page = ErrorPage.render(failed: true, diagnostics: [.error("content/site.yml", line: 1, "坏了")],
                                     hasSite: false, from: "/", home: "/", token: "t")
         #expect(page.contains("网站还没有成功生成过"))
-        #expect(!page.contains("返回刚才的页面"))
+        #expect(!page.contains("查看刚才的页面"))
     }
 
     @Test func aGoodStateSaysSo() {

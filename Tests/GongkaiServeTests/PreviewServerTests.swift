@@ -126,7 +126,7 @@ import Testing
     @Test func aSavedEditRebuildsAndReloadsOpenPages() async throws {
         try await withPreview { project, server, http in
             var events = await server.live.subscribe().makeAsyncIterator()
-            let first = await next(&events, within: 5)
+            let first = await next(&events, within: 30)
             guard case .ready(let before) = first else {
                 Issue.record("the first event is \(String(describing: first)), not ready")
                 return
@@ -137,7 +137,7 @@ import Testing
             var text = try project.read(Self.source)
             text += "\n实时预览测试：新增的一段话。\n"
             try project.write(Self.source, text)
-            let event = await next(&events, within: 15)
+            let event = await next(&events, within: 30)
             let seconds = Date().timeIntervalSince(started)
             guard case .reload(let after) = event else {
                 Issue.record("after the edit the event is \(String(describing: event)), not reload")
@@ -155,7 +155,7 @@ import Testing
     @Test func aBrokenEditShowsTheErrorPageAndKeepsTheLastGoodSite() async throws {
         try await withPreview { project, server, http in
             var events = await server.live.subscribe().makeAsyncIterator()
-            _ = await next(&events, within: 5)
+            _ = await next(&events, within: 30)
             let good = try await http.get(Self.page).text
             let goodFile = try Data(contentsOf: project.site.appendingPathComponent(String(Self.page.dropFirst())))
             let original = try project.read(Self.source)
@@ -164,7 +164,7 @@ import Testing
             var lines = original.components(separatedBy: "\n")
             lines.insert("标题: [没有闭合的括号", at: 1)
             try project.write(Self.source, lines.joined(separator: "\n"))
-            let failed = await next(&events, within: 15)
+            let failed = await next(&events, within: 30)
             guard case .failed(let token) = failed else {
                 Issue.record("after the broken edit the event is \(String(describing: failed)), not failed")
                 return
@@ -174,7 +174,7 @@ import Testing
             #expect(errorPage.text.contains("网站生成失败"))
             #expect(errorPage.text.contains("<code>\(Self.source)</code> 第 2 行"))
             #expect(errorPage.text.contains("YAML"))
-            #expect(errorPage.text.contains("<a href=\"/xxgk/gkzn/guide-2021.html\">"))
+            #expect(errorPage.text.contains("<a class=\"gk-preview-back\" href=\"/xxgk/gkzn/guide-2021.html\">"))
             #expect(errorPage.text.contains("data-build=\"\(token)\""))
 
             // The last good page is still served, unchanged on disk, with the script that leads to the error page.
@@ -186,7 +186,7 @@ import Testing
 
             // Fixing the file recovers: the open pages reload, the error page says all is well.
             try project.write(Self.source, original)
-            let recovered = await next(&events, within: 15)
+            let recovered = await next(&events, within: 30)
             guard case .reload = recovered else {
                 Issue.record("after the fix the event is \(String(describing: recovered)), not reload")
                 return
@@ -209,11 +209,11 @@ import Testing
             #expect(other.status == 503)
 
             var events = await server.live.subscribe().makeAsyncIterator()
-            _ = await next(&events, within: 5)
+            _ = await next(&events, within: 30)
             try FileManager.default.removeItem(at: project.content.appendingPathComponent("site.yml"))
             try FileManager.default.copyItem(at: TestProject.repository.appendingPathComponent("content/site.yml"),
                                              to: project.content.appendingPathComponent("site.yml"))
-            guard case .reload = await next(&events, within: 15) else {
+            guard case .reload = await next(&events, within: 30) else {
                 Issue.record("no reload after site.yml was fixed")
                 return
             }

@@ -43,7 +43,7 @@ struct RawHTTP {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "socket failed") }
         defer { close(socket) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -64,7 +64,7 @@ struct RawHTTP {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            if count < 0 { throw Failure(description: "no answer within 10 s (\(String(cString: strerror(errno))))") }
+            if count < 0 { throw Failure(description: "no answer within 30 s (\(String(cString: strerror(errno))))") }
             if count == 0 { break }
             received += buffer[0..<count]
             if let stop, stop(received) { break }

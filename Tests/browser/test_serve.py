@@ -141,7 +141,19 @@ def test_live_reload_error_page_and_recovery(preview, fresh_driver, axe_source):
     assert "error" not in results, results.get("error")
     assert not results["violations"], "axe on the error page:\n" + describe(results["violations"])
 
-    # 3. Fixing the file brings the browser back to the page it came from, with the edit.
+    # 3. The link on the error page shows the last good page, which then stays put.
+    driver.find_element(By.CSS_SELECTOR, "a.gk-preview-back").click()
+    wait_for(driver, lambda d: d.current_url == page_url and marker in body_text(d), 20, "the last good page")
+    time.sleep(1.5)
+    assert driver.current_url == page_url, "the page went back to the error page"
+
+    # 4. The next broken save leads to the error page again, with the new error.
+    lines[1] = "标题: {另一处错误"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    wait_for(driver, lambda d: "/__gongkai/error" in d.current_url and "网站生成失败" in body_text(d), 20,
+             "the error page after the second broken save")
+
+    # 5. Fixing the file brings the browser back to the page it came from, with the edit.
     source.write_text(original + f"\n{marker}，已修复。\n", encoding="utf-8")
     wait_for(driver, lambda d: d.current_url == page_url and "已修复" in body_text(d), 20,
              "the document page after the fix")
