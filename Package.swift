@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Debian's cmark-gfm (Markdown). The extensions package holds the core-extensions
@@ -43,10 +44,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "GongkaiServe",
+            dependencies: [
+                "GongkaiSite", "GongkaiContent", "GongkaiModel",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiChecks",
+                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiChecks", "GongkaiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +68,6 @@ let package = Package(
             dependencies: ["GongkaiSite", "GongkaiContent", "gongkai"],
             resources: []
         ),
+        .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiSite", "GongkaiModel"]),
     ]
 )
