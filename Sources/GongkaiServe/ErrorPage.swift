@@ -1,3 +1,4 @@
+import GongkaiSite
 import GongkaiModel
 
 /// The page at `/__gongkai/error`: the last build's diagnostics for the editor, in Chinese, with
@@ -36,13 +37,13 @@ public enum ErrorPage {
                 body.append("</details>")
             }
             if hasSite {
-                body.append("<p><a class=\"gk-preview-back\" href=\"\(HTMLText.escape(back))\">查看刚才的页面（上次成功生成的版本）</a></p>")
+                body.append("<p><a class=\"gk-preview-back\" href=\"\(HTMLEscaping.escape(back))\">查看刚才的页面（上次成功生成的版本）</a></p>")
             }
         } else {
             title = "网站已成功生成"
             body.append("<h1>\(title)</h1>")
             body.append("<p>当前没有生成错误。</p>")
-            body.append("<p><a href=\"\(HTMLText.escape(back))\">返回刚才的页面</a></p>")
+            body.append("<p><a href=\"\(HTMLEscaping.escape(back))\">返回刚才的页面</a></p>")
         }
         return """
             <!DOCTYPE html>
@@ -71,7 +72,7 @@ public enum ErrorPage {
             let kind = diagnostic.severity == .error ? "error" : "warning"
             var place = ""
             if let file = diagnostic.file {
-                place = "<code>\(HTMLText.escape(file))</code>"
+                place = "<code>\(HTMLEscaping.escape(file))</code>"
                 if let line = diagnostic.line { place += " 第 \(line) 行" }
             } else {
                 place = "整个网站"
@@ -79,7 +80,7 @@ public enum ErrorPage {
             lines.append("""
                 <li class="gk-preview-item gk-preview-item--\(kind)"><p class="gk-preview-where">\
                 <span class="gk-preview-label">\(diagnostic.severity.label)</span> \(place)</p>\
-                <p class="gk-preview-message">\(HTMLText.escape(diagnostic.message))</p></li>
+                <p class="gk-preview-message">\(HTMLEscaping.escape(diagnostic.message))</p></li>
                 """)
         }
         lines.append("</ol>")

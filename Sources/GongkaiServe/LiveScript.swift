@@ -1,3 +1,4 @@
+import GongkaiSite
 import Foundation
 
 /// The small script that makes open pages follow the preview's builds. It exists only in the
@@ -70,7 +71,7 @@ public enum LiveScript {
 
     /// The tag added before `</body>`; `token` is the build the page belongs to.
     public static func tag(token: String) -> String {
-        "<script src=\"\(path)\" data-build=\"\(HTMLText.escape(token))\" defer></script>"
+        "<script src=\"\(path)\" data-build=\"\(HTMLEscaping.escape(token))\" defer></script>"
     }
 
     /// The page with the script tag added before its last `</body>` (or at the end).

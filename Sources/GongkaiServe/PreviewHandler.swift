@@ -1,3 +1,4 @@
+import GongkaiSite
 import FlyingFox
 import Foundation
 import GongkaiModel
@@ -104,8 +105,8 @@ struct PreviewHandler: HTTPHandler {
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
-            <title>\(HTMLText.escape(title))</title></head>
-            <body><main><h1>\(HTMLText.escape(title))</h1><p>\(HTMLText.escape(text))</p></main></body>
+            <title>\(HTMLEscaping.escape(title))</title></head>
+            <body><main><h1>\(HTMLEscaping.escape(title))</h1><p>\(HTMLEscaping.escape(text))</p></main></body>
             </html>
 
             """.utf8)

@@ -4,7 +4,7 @@ import Mustache
 /// HTML content type (`<` `>` `&` `"` `'`), found by scanning UTF-8 bytes instead of hashing
 /// each Character into a dictionary, which was a tenth of a build. Text without any of them,
 /// most Chinese text, is returned as it is.
-struct HTMLEscaping: MustacheContentType {
+public struct HTMLEscaping: MustacheContentType {
     static let name = "GONGKAI_HTML"
     /// Put before each template's text so that its variables use this escaping; on a line of
     /// its own, which the parser removes whole, so the output is unchanged.
@@ -13,7 +13,10 @@ struct HTMLEscaping: MustacheContentType {
     /// Registers the content type once, before any template is parsed.
     static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
-    func escapeText(_ text: String) -> String {
+    /// Escapes text for HTML element content and quoted attribute values.
+    public static func escape(_ text: String) -> String { HTMLEscaping().escapeText(text) }
+
+    public func escapeText(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.contains(where: Self.needsEscape) else { return nil }
