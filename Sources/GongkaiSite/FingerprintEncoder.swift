@@ -64,6 +64,14 @@ struct HashKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) { self.key(key); sink.mark(.null) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { self.key(key); sink.value(value) }
+    mutating func encode(_ value: String, forKey key: Key) { self.key(key); sink.mark(.string); sink.hasher.combine(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) { self.key(key); sink.mark(.bool); sink.hasher.combine(value) }
+    mutating func encode(_ value: Int, forKey key: Key) { self.key(key); sink.mark(.int); sink.hasher.combine(value) }
+    // The optionals of view models, without the detour through the protocol's generic default.
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { if let value { encode(value, forKey: key) } }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { if let value { encode(value, forKey: key) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         self.key(key)
