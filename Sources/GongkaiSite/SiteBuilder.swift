@@ -120,6 +120,8 @@ public enum SiteBuilder {
             if !failures.isEmpty {
                 throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
             }
+            try SearchData.write(plan.factory, to: staging)
+            clock.mark("建立检索索引")
             let copied = try copyAssets(options: options, assets: content.assets, to: staging)
             clock.mark("复制文件")
             try output.commit(staging)

@@ -1,0 +1,59 @@
+/// The terms of one document being counted, per field. Bigrams (most of the terms) are counted
+/// under an integer key, so that a string is made only once per distinct term, not once per
+/// occurrence; Swift's `String` hashing normalises Unicode and would dominate the analysis.
+struct TermCounts {
+    enum Field { case heading, meta, body }
+
+    private var bigrams: [UInt64: AnalyzedTerm.Counts] = [:]
+    private var others: [String: AnalyzedTerm.Counts] = [:]
+
+    init(capacity: Int) { bigrams.reserveCapacity(capacity) }
+
+    mutating func add(first: Unicode.Scalar, second: Unicode.Scalar, to field: Field) {
+        bigrams[UInt64(first.value) << 21 | UInt64(second.value), default: .zero].add(field)
+    }
+
+    mutating func add(_ term: String, to field: Field) {
+        others[term, default: .zero].add(field)
+    }
+
+    /// Every term: the bigrams in code point order, then the other terms in code point
+    /// (UTF-8 byte) order. Sorting bigrams by their integer key keeps this cheap.
+    func terms() -> [AnalyzedTerm] {
+        var terms: [AnalyzedTerm] = []
+        terms.reserveCapacity(bigrams.count + others.count)
+        for (key, counts) in bigrams.sorted(by: { $0.key < $1.key }) {
+            var text = String.UnicodeScalarView()
+            text.append(Unicode.Scalar(UInt32(key >> 21))!)
+            text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+            terms.append(AnalyzedTerm(text: String(text), counts: counts))
+        }
+        for (text, counts) in others.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            terms.append(AnalyzedTerm(text: text, counts: counts))
+        }
+        return terms
+    }
+}
+
+extension AnalyzedTerm {
+    /// Occurrences per field, saturating.
+    struct Counts {
+        var heading: UInt16 = 0
+        var meta: UInt16 = 0
+        var body: UInt16 = 0
+
+        static let zero = Counts()
+
+        mutating func add(_ field: TermCounts.Field) {
+            switch field {
+            case .heading: heading = heading == .max ? .max : heading + 1
+            case .meta: meta = meta == .max ? .max : meta + 1
+            case .body: body = body == .max ? .max : body + 1
+            }
+        }
+    }
+
+    init(text: String, counts: Counts) {
+        self.init(text: text, heading: counts.heading, meta: counts.meta, body: counts.body)
+    }
+}

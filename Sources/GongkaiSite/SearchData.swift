@@ -1,0 +1,99 @@
+import Foundation
+import GongkaiModel
+import GongkaiSearch
+
+/// The search index of the published site: what each document gives the index, and the files
+/// written under `search/data/`.
+///
+/// Caching (for incremental builds): `SearchAnalyzer.analyze` depends only on the
+/// `SearchRecord` (so a cache can key it by the record's hash: the document's fields, its
+/// URL, its body and the text of the work plans it publishes); the merge
+/// (`SearchIndexWriter.files`) depends on every analysed document and is redone on any change
+/// (every idf moves when the collection changes).
+public enum SearchData {
+    /// What the index knows of a published document.
+    public static func record(_ document: Document, factory: PageFactory) -> SearchRecord {
+        var body = plainText(document.body)
+        for plan in factory.planBook.plans(ofNotice: document) {
+            body += "\n" + planText(plan)
+        }
+        return metadataRecord(document, routes: factory.routes, body: body)
+    }
+
+    /// A record without the body, for grouping documents by facet.
+    static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
+        SearchRecord(
+            id: document.id, published: String(document.published.rfc3339.prefix(16)),
+            url: routes.document(document), title: document.title, docNumber: document.docNumber,
+            issuer: document.issuer, type: document.type, topic: document.topic,
+            validity: document.validity?.rawValue, notCurrent: document.validity.map { !$0.isCurrent } ?? false,
+            tags: document.tags, body: body)
+    }
+
+    /// Every index file with its output path, analysing documents in parallel.
+    public static func files(_ factory: PageFactory) -> [(path: String, bytes: [UInt8])] {
+        let records = factory.published.documents.map { record($0, factory: factory) }
+        let analyzer = SearchAnalyzer()
+        let analyzed = records.parallelMap { analyzer.analyze($0) }
+        return SearchIndexWriter().files(for: analyzed).map { (factory.routes.searchDataFile($0.path), $0.bytes) }
+    }
+
+    /// Markdown as text to index: link targets, HTML tags and markup characters dropped.
+    static func plainText(_ markdown: String) -> String {
+        var output = String.UnicodeScalarView()
+        var scalars = markdown.unicodeScalars[...]
+        while let scalar = scalars.first {
+            scalars = scalars.dropFirst()
+            switch scalar {
+            case "]" where scalars.first == "(":
+                // `[text](target)`: keep the text, drop the target.
+                if let close = scalars.firstIndex(of: ")") { scalars = scalars[scalars.index(after: close)...] }
+                output.append(" ")
+            case "<":
+                if let close = scalars.firstIndex(of: ">"), scalars.distance(from: scalars.startIndex, to: close) < 200 {
+                    scalars = scalars[scalars.index(after: close)...]
+                }
+                output.append(" ")
+            default:
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// The text of a work plan: title, preamble, sections, items with their units and targets.
+    static func planText(_ plan: Plan) -> String {
+        var lines = [plan.title, plan.preamble]
+        for section in plan.sections {
+            lines.append(section.title)
+            for item in section.items {
+                lines.append([item.title ?? "", item.body, (item.leads + item.partners + item.responsible).joined(separator: "、"),
+                              item.targets.joined(separator: "；")].joined(separator: "\n"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension SearchData {
+    /// Builds the index and writes its files under `root` (the staging directory).
+    static func write(_ factory: PageFactory, to root: URL) throws {
+        let files = files(factory)
+        var directories = Set<String>()
+        for file in files { directories.insert((file.path as NSString).deletingLastPathComponent) }
+        for directory in directories.sorted() {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        let failures = files.parallelMap { file -> String? in
+            do {
+                try FileWriter.write(String(decoding: file.bytes, as: UTF8.self), to: root.appendingPathComponent(file.path).path)
+                return nil
+            } catch {
+                return error.localizedDescription
+            }
+        }.compactMap { $0 }
+        if !failures.isEmpty {
+            throw DiagnosticError(failures.map { .error(root.path, "无法写入检索索引 \($0)") })
+        }
+    }
+}
