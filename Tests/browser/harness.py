@@ -53,6 +53,9 @@ PAGE_KINDS = {
     "catalogue-grouped": "/catalogues/transport-standard.html",
     "faqs": "/faq/",
     "faq": "/faq/online-application.html",
+    "library": "/library/",
+    "search": "/search/?q=%E6%B9%98%E6%98%93%E5%8A%9E",
+    "facet": "/library/year/2023/",
 }
 
 
