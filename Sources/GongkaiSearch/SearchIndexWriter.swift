@@ -64,14 +64,18 @@ public struct SearchIndexWriter: Sendable {
         // merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1).
         let fineCount = 1 << 14
         let fineMask = UInt32(fineCount - 1)
-        let hashes = documents.parallelMap { document in document.terms.map { TermHash.fnv1a($0.text) } }
+        let hashes = documents.parallelMap { document in document.terms.map { (TermHash.fnv1a($0.text), Self.key($0.text)) } }
         var buckets = [[Entry]](repeating: [], count: fineCount)
         for (documentIndex, documentHashes) in hashes.enumerated() {
-            for (termIndex, hash) in documentHashes.enumerated() {
-                buckets[Int(hash & fineMask)].append(Entry(document: Int32(documentIndex), term: Int32(termIndex), hash: hash))
+            let terms = documents[documentIndex].terms
+            for (termIndex, (hash, key)) in documentHashes.enumerated() {
+                let term = terms[termIndex]
+                buckets[Int(hash & fineMask)].append(Entry(document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: key,
+                                                           heading: term.heading, meta: term.meta, body: term.body))
             }
         }
-        let fragments = buckets.parallelMap { termFragments($0, documents: documents, averageLength: averageLength) }
+        let lengths = documents.map { Double($0.bodyLength) }
+        let fragments = buckets.parallelMap { termFragments($0, documents: documents, lengths: lengths, averageLength: averageLength) }
         let totalBytes = fragments.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
         var shardCount = 1
         while shardCount < fineCount && shardCount * shardBytes < totalBytes { shardCount *= 2 }
@@ -113,30 +117,56 @@ public struct SearchIndexWriter: Sendable {
     }
 
     /// `"term":[idf,…]` for every term of a fine bucket.
-    private func termFragments(_ entries: [Entry], documents: [AnalyzedDocument],
+    private func termFragments(_ entries: [Entry], documents: [AnalyzedDocument], lengths: [Double],
                                averageLength: Double) -> [(term: String, json: [UInt8])] {
-        var postings: [TermKey: [(id: Int32, term: AnalyzedTerm)]] = [:]
-        for entry in entries {
-            let term = documents[Int(entry.document)].terms[Int(entry.term)]
-            postings[TermKey(hash: entry.hash, text: term.text), default: []].append((entry.document, term))
+        // Group occurrences by term: sort by hash, then document (postings in id order); a
+        // run of equal hashes is one term unless two terms collide, which the text separates.
+        let sorted = entries.sorted { ($0.hash, $0.key, $0.document) < ($1.hash, $1.key, $1.document) }
+        func text(_ entry: Entry) -> String { documents[Int(entry.document)].terms[Int(entry.term)].text }
+        /// Equal texts; a bigram's key is its two characters, so bigrams need no text lookup.
+        func same(_ a: Entry, _ b: Entry) -> Bool {
+            a.key == b.key && (a.key >> 63 == 1 || text(a).utf8.elementsEqual(text(b).utf8))
+        }
+        var groups: [ArraySlice<Entry>] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].hash == sorted[start].hash { end += 1 }
+            let first = sorted[start]
+            if sorted[start..<end].allSatisfy({ same($0, first) }) {
+                groups.append(sorted[start..<end])
+            } else {
+                // Two terms with one hash: split them, keeping document order within each.
+                var byText: [[Entry]] = []
+                for entry in sorted[start..<end] {
+                    if let index = byText.firstIndex(where: { same($0[0], entry) }) {
+                        byText[index].append(entry)
+                    } else {
+                        byText.append([entry])
+                    }
+                }
+                groups += byText.map { ArraySlice($0) }
+            }
+            start = end
         }
         let total = Double(documents.count)
         var fragments: [(term: String, json: [UInt8])] = []
-        for (key, list) in postings {
-            let text = key.text
+        fragments.reserveCapacity(groups.count)
+        for group in groups {
+            let list = Array(group)
+            let text = text(list[0])
             let df = Double(list.count)
             let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-            let scored: [(id: Int32, score: UInt8)] = list.map { posting in
-                let term = posting.term
+            let scored: [(id: Int32, score: UInt8)] = list.map { entry in
                 var part = 0.0
-                if term.body > 0 {
-                    let tf = Double(term.body)
-                    let length = Double(documents[Int(posting.id)].bodyLength)
+                if entry.body > 0 {
+                    let tf = Double(entry.body)
+                    let length = lengths[Int(entry.document)]
                     part = tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
                 }
-                if term.heading > 0 { part += Self.headingBonus }
-                if term.meta > 0 { part += Self.metaBonus }
-                return (posting.id, Self.quantize(part))
+                if entry.heading > 0 { part += Self.headingBonus }
+                if entry.meta > 0 { part += Self.metaBonus }
+                return (entry.document, Self.quantize(part))
             }
             var json = JSONText(capacity: 16 + list.count * 3)
             json.string(text)
@@ -147,7 +177,7 @@ public struct SearchIndexWriter: Sendable {
             let bitmapLength = (documents.count + 5) / 6
             // Dense terms lose their body scores' detail, so only when it saves a quarter.
             let featured = sparse.count > bitmapLength
-                ? PostingCoder.postings(list.indices.filter { list[$0].term.heading > 0 || list[$0].term.meta > 0 }.map { scored[$0] })
+                ? PostingCoder.postings(list.indices.filter { list[$0].heading > 0 || list[$0].meta > 0 }.map { scored[$0] })
                 : []
             if sparse.count > bitmapLength, featured.count + bitmapLength < sparse.count * 3 / 4 {
                 json.quoted(featured)
@@ -229,23 +259,28 @@ public struct SearchIndexWriter: Sendable {
         return (json.bytes, files)
     }
 
-    /// One term occurrence: document, index of the term in the document, the term's hash.
+    /// A bigram's two characters with the top bit set (exact), or the 64-bit FNV-1a hash of
+    /// another term with the top bit clear (equal keys are then checked by text).
+    static func key(_ text: String) -> UInt64 {
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), let second = scalars.next(), scalars.next() == nil {
+            return 1 << 63 | UInt64(first.value) << 21 | UInt64(second.value)
+        }
+        var value: UInt64 = 14_695_981_039_346_656_037
+        TermHash.fnv1a64(Array(text.utf8), into: &value)
+        return value & ~(1 << 63)
+    }
+
+    /// One term occurrence: document, index of the term in the document, the term's hash and
+    /// its counts (copied here so that the per-shard work reads memory in order).
     struct Entry {
         let document: Int32
         let term: Int32
         let hash: UInt32
-    }
-
-    /// A term as a dictionary key, hashed by its precomputed FNV hash and compared by bytes
-    /// (String's own hashing normalises Unicode, which is slow and not needed here).
-    struct TermKey: Hashable {
-        let hash: UInt32
-        let text: String
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        static func == (lhs: TermKey, rhs: TermKey) -> Bool {
-            lhs.hash == rhs.hash && lhs.text.utf8.elementsEqual(rhs.text.utf8)
-        }
+        /// See `key(_:)`.
+        let key: UInt64
+        let heading: UInt16
+        let meta: UInt16
+        let body: UInt16
     }
 }

@@ -9,26 +9,59 @@
 struct TermExtractor {
     private let breaker = WordBreaker()
 
+    /// A normalised text and ICU's word boundaries in it, as character (scalar) offsets.
+    private struct Segmented {
+        let scalars: [Unicode.Scalar]
+        let boundaries: [Int]
+    }
+
+    /// Normalises `text` and breaks it into words with one ICU call.
+    private func segmented(_ text: String) -> Segmented {
+        let scalars = text.unicodeScalars.map(SearchText.normalize)
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(scalars.count)
+        // Scalar index at each UTF-16 offset where a scalar starts.
+        var scalarAt: [Int32] = []
+        scalarAt.reserveCapacity(scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.value > 0xFFFF {
+                let value = scalar.value - 0x10000
+                utf16.append(UInt16(0xD800 + (value >> 10)))
+                utf16.append(UInt16(0xDC00 + (value & 0x3FF)))
+                scalarAt.append(Int32(index))
+                scalarAt.append(Int32(index))
+            } else {
+                utf16.append(UInt16(scalar.value))
+                scalarAt.append(Int32(index))
+            }
+        }
+        scalarAt.append(Int32(scalars.count))
+        let boundaries = breaker.boundaries(utf16).map { Int(scalarAt[min($0, scalarAt.count - 1)]) }
+        return Segmented(scalars: scalars, boundaries: boundaries)
+    }
+
     /// Counts every term occurrence of `text` in `field`; returns the text's length in
     /// characters and tokens (for BM25's length normalisation).
     func extract(_ text: String, field: TermCounts.Field, into counts: inout TermCounts) -> Int {
-        let scalars = text.unicodeScalars.map(SearchText.normalize)
+        let text = segmented(text)
+        let scalars = text.scalars
         var length = 0
         var index = 0
+        var cursor = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if SearchText.isCJK(scalar) {
                 var end = index + 1
                 while end < scalars.count && SearchText.isCJK(scalars[end]) { end += 1 }
-                cjkRun(scalars[index..<end], field: field, into: &counts)
+                cjkRun(text, index..<end, cursor: &cursor, field: field, into: &counts)
                 length += end - index
                 index = end
             } else if SearchText.isAlphanumeric(scalar) {
                 var end = index + 1
                 while end < scalars.count && !SearchText.isCJK(scalars[end]) && SearchText.isAlphanumeric(scalars[end]) { end += 1 }
-                var token = String.UnicodeScalarView()
-                token.append(contentsOf: scalars[index..<end])
-                for term in SearchText.tokenTerms(String(token)) { counts.add(term, to: field) }
+                for term in SearchText.tokenTerms(String(String.UnicodeScalarView(scalars[index..<end]))) {
+                    counts.add(term, to: field)
+                }
                 length += 1
                 index = end
             } else {
@@ -38,65 +71,56 @@ struct TermExtractor {
         return length
     }
 
-    private func cjkRun(_ run: ArraySlice<Unicode.Scalar>, field: TermCounts.Field, into counts: inout TermCounts) {
+    private func cjkRun(_ text: Segmented, _ run: Range<Int>, cursor: inout Int, field: TermCounts.Field,
+                        into counts: inout TermCounts) {
+        let scalars = text.scalars
         if run.count == 1 {
-            if !SearchText.stopSet.contains(run.first!) { counts.add(String(Character(run.first!)), to: field) }
+            if !SearchText.stopSet.contains(scalars[run.lowerBound]) { counts.add(String(Character(scalars[run.lowerBound])), to: field) }
             return
         }
-        var previous = run.startIndex
-        for index in run.indices.dropFirst() {
-            counts.add(first: run[previous], second: run[index], to: field)
-            previous = index
+        for index in run.dropLast() {
+            counts.add(first: scalars[index], second: scalars[index + 1], to: field)
         }
-        for word in words(run) where word.count != 2 {
+        for word in words(text, run, cursor: &cursor) where word.count != 2 {
             if word.count == 1 {
-                if !SearchText.stopSet.contains(word.first!) { counts.add(String(Character(word.first!)), to: field) }
+                if !SearchText.stopSet.contains(scalars[word.lowerBound]) { counts.add(String(Character(scalars[word.lowerBound])), to: field) }
             } else {
-                counts.add(String(String.UnicodeScalarView(word)), to: field)
+                counts.add(String(String.UnicodeScalarView(scalars[word])), to: field)
             }
         }
     }
 
-    /// ICU's words of a CJK run.
-    func words(_ run: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
-        var utf16: [UInt16] = []
-        utf16.reserveCapacity(run.count)
-        // UTF-16 offset at which each scalar of the run starts.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(run.count + 1)
-        for scalar in run {
-            offsets.append(utf16.count)
-            utf16.append(contentsOf: UTF16.encode(scalar)!)
-        }
-        offsets.append(utf16.count)
-        let boundaries = breaker.boundaries(utf16)
-        var result: [ArraySlice<Unicode.Scalar>] = []
-        var scalarIndex = 0
-        var start = run.startIndex
-        for boundary in boundaries where boundary > 0 {
-            while scalarIndex < run.count && offsets[scalarIndex] < boundary { scalarIndex += 1 }
-            let end = run.startIndex + scalarIndex
-            if end > start {
-                result.append(run[start..<end])
-                start = end
+    /// The words of a CJK run: the run cut at ICU's boundaries inside it. `cursor` walks the
+    /// boundaries forward as runs come in order.
+    private func words(_ text: Segmented, _ run: Range<Int>, cursor: inout Int) -> [Range<Int>] {
+        while cursor < text.boundaries.count && text.boundaries[cursor] <= run.lowerBound { cursor += 1 }
+        var words: [Range<Int>] = []
+        var start = run.lowerBound
+        while cursor < text.boundaries.count && text.boundaries[cursor] < run.upperBound {
+            if text.boundaries[cursor] > start {
+                words.append(start..<text.boundaries[cursor])
+                start = text.boundaries[cursor]
             }
+            cursor += 1
         }
-        if start < run.endIndex { result.append(run[start...]) }
-        return result
+        words.append(start..<run.upperBound)
+        return words
     }
 
     /// The words of a text as ICU segments its CJK runs, and its letter-or-digit terms: what
     /// tests and `gongkai` diagnostics show as "the segmentation".
     func segment(_ text: String) -> [String] {
-        let scalars = text.unicodeScalars.map(SearchText.normalize)
+        let text = segmented(text)
+        let scalars = text.scalars
         var result: [String] = []
         var index = 0
+        var cursor = 0
         while index < scalars.count {
             let scalar = scalars[index]
             var end = index + 1
             if SearchText.isCJK(scalar) {
                 while end < scalars.count && SearchText.isCJK(scalars[end]) { end += 1 }
-                result += words(scalars[index..<end]).map { String(String.UnicodeScalarView($0)) }
+                result += words(text, index..<end, cursor: &cursor).map { String(String.UnicodeScalarView(scalars[$0])) }
             } else if SearchText.isAlphanumeric(scalar) {
                 while end < scalars.count && !SearchText.isCJK(scalars[end]) && SearchText.isAlphanumeric(scalars[end]) { end += 1 }
                 result += SearchText.tokenTerms(String(String.UnicodeScalarView(scalars[index..<end])))

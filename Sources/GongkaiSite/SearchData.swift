@@ -32,7 +32,7 @@ public enum SearchData {
 
     /// Every index file with its output path, analysing documents in parallel.
     public static func files(_ factory: PageFactory) -> [(path: String, bytes: [UInt8])] {
-        let records = factory.published.documents.map { record($0, factory: factory) }
+        let records = factory.published.documents.parallelMap { record($0, factory: factory) }
         let analyzer = SearchAnalyzer()
         let analyzed = records.parallelMap { analyzer.analyze($0) }
         return SearchIndexWriter().files(for: analyzed).map { (factory.routes.searchDataFile($0.path), $0.bytes) }
@@ -76,9 +76,8 @@ public enum SearchData {
 }
 
 extension SearchData {
-    /// Builds the index and writes its files under `root` (the staging directory).
-    static func write(_ factory: PageFactory, to root: URL) throws {
-        let files = files(factory)
+    /// Writes index files under `root` (the staging directory).
+    static func write(_ files: [(path: String, bytes: [UInt8])], to root: URL) throws {
         var directories = Set<String>()
         for file in files { directories.insert((file.path as NSString).deletingLastPathComponent) }
         for directory in directories.sorted() {

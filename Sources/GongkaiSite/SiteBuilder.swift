@@ -120,8 +120,10 @@ public enum SiteBuilder {
             if !failures.isEmpty {
                 throw DiagnosticError(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") })
             }
-            try SearchData.write(plan.factory, to: staging)
+            let searchFiles = SearchData.files(plan.factory)
             clock.mark("建立检索索引")
+            try SearchData.write(searchFiles, to: staging)
+            clock.mark("写入检索索引")
             let copied = try copyAssets(options: options, assets: content.assets, to: staging)
             clock.mark("复制文件")
             try output.commit(staging)

@@ -124,9 +124,9 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, handler=None):
         super().__init__(("127.0.0.1", 0),
-                         functools.partial(_SiteHandler, directory=str(root)))
+                         functools.partial(handler or _SiteHandler, directory=str(root)))
         self.root = root
         self.origin = f"http://127.0.0.1:{self.server_address[1]}"
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)

@@ -217,59 +217,23 @@
     });
   }
 
-  /* Per-document scores (0 = absent) of a term, or null when the index lacks it. */
-  function scoresOf(entry, count) {
-    if (!entry) {
-      return null;
-    }
-    var scores = new Uint8Array(count);
-    if (entry.length === 3) {
-      var bitmap = entry[2];
-      for (var j = 0; j < bitmap.length; j++) {
-        var bits = VALUE[bitmap.charCodeAt(j)];
-        for (var b = 0; b < 6; b++) {
-          if (bits & (1 << b)) {
-            scores[j * 6 + b] = manifest.denseScore;
-          }
+  /* Calls visit(id) for every document of a bitmap (6 documents a character). */
+  function eachInBitmap(bitmap, visit) {
+    for (var j = 0; j < bitmap.length; j++) {
+      var bits = VALUE[bitmap.charCodeAt(j)];
+      for (var b = 0; b < 6; b++) {
+        if (bits & (1 << b)) {
+          visit(j * 6 + b);
         }
       }
     }
-    var postings = entry[1];
-    var previous = -1;
-    var i = 0;
-    while (i < postings.length) {
-      var gap = 0;
-      var shift = 0;
-      var value;
-      do {
-        value = VALUE[postings.charCodeAt(i++)];
-        gap += (value & 31) * Math.pow(2, shift);
-        shift += 5;
-      } while (value & 32);
-      previous += gap + 1;
-      scores[previous] = VALUE[postings.charCodeAt(i++)];
-    }
-    return scores;
   }
 
-  /* The documents of one facet file, as a membership array. */
-  function membersOf(file, count) {
-    var members = new Uint8Array(count);
-    var data = file[1];
-    var i;
-    if (file[0] === "b") {
-      for (i = 0; i < data.length; i++) {
-        var bits = VALUE[data.charCodeAt(i)];
-        for (var b = 0; b < 6; b++) {
-          if (bits & (1 << b)) {
-            members[i * 6 + b] = 1;
-          }
-        }
-      }
-      return members;
-    }
+  /* Calls visit(id, score) for every document of a gap list; with `scored`, each gap is
+   * followed by one character of score. */
+  function eachInGaps(data, scored, visit) {
     var previous = -1;
-    i = 0;
+    var i = 0;
     while (i < data.length) {
       var gap = 0;
       var shift = 0;
@@ -280,7 +244,29 @@
         shift += 5;
       } while (value & 32);
       previous += gap + 1;
-      members[previous] = 1;
+      visit(previous, scored ? VALUE[data.charCodeAt(i++)] : 1);
+    }
+  }
+
+  /* Per-document scores (0 = absent) of a term's index entry: [idf, postings] or, for a
+   * dense term, [idf, featured postings, bitmap]. */
+  function scoresOf(entry, count) {
+    var scores = new Uint8Array(count);
+    if (entry.length === 3) {
+      eachInBitmap(entry[2], function (id) { scores[id] = manifest.denseScore; });
+    }
+    eachInGaps(entry[1], true, function (id, score) { scores[id] = score; });
+    return scores;
+  }
+
+  /* The documents of one facet file (["b", bitmap] or ["l", gaps]), as a membership array. */
+  function membersOf(file, count) {
+    var members = new Uint8Array(count);
+    function add(id) { members[id] = 1; }
+    if (file[0] === "b") {
+      eachInBitmap(file[1], add);
+    } else {
+      eachInGaps(file[1], false, add);
     }
     return members;
   }
@@ -634,6 +620,7 @@
         if (focusResults && rows.length) {
           list.querySelector("a").focus();
         }
+        return { total: total, shown: rows.length };
       });
     })["catch"](function () {
       if (mine === generation) {
@@ -641,10 +628,12 @@
         pages.hidden = true;
         announce("搜索暂时无法使用（索引文件读取失败）。请稍后再试，或者到政策文件库按类别浏览。");
       }
-    }).then(function () {
+      return null;
+    }).then(function (outcome) {
       if (mine === generation) {
         root.removeAttribute("aria-busy");
       }
+      return outcome;
     });
   }
 
@@ -693,6 +682,13 @@
   root.className += " gk-search--ready";
   run(initial, false);
 
-  /* For tests and for curious developers: how a query is cut into terms. */
-  window.gongkaiSearch = { parse: function (text) { return parse(text, manifest ? manifest.stop : ""); } };
+  /* For tests, the benchmark (bench/search) and curious developers: how a query is cut into
+   * terms, and a search as if typed into the form (resolves to {total, shown}). */
+  window.gongkaiSearch = {
+    parse: function (text) { return parse(text, manifest ? manifest.stop : ""); },
+    search: function (text) {
+      input.value = text;
+      return go(stateFromForm(), 1, false);
+    }
+  };
 })();
