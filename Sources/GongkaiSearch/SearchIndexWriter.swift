@@ -199,15 +199,10 @@ public struct SearchIndexWriter: Sendable {
             let record = document.record
             if index > 0 { json.raw(",\n") }
             json.raw("[")
-            json.string(record.title)
-            json.raw(",")
-            json.string(record.url)
-            json.raw(",")
-            json.string(record.docNumber ?? "")
-            json.raw(",")
-            json.string(record.date)
-            json.raw(",")
-            json.string(record.validity ?? "")
+            for (field, text) in [record.title, record.url, record.docNumber ?? "", record.date, record.validity ?? ""].enumerated() {
+                if field > 0 { json.raw(",") }
+                json.string(text)
+            }
             json.raw(record.notCurrent ? ",1," : ",0,")
             json.string(record.issuer ?? "")
             json.raw("]")

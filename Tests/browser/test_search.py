@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import harness
-from test_axe import TAGS, axe_source, describe  # noqa: F401  (fixture)
+from test_axe import axe_source, describe, run_axe  # noqa: F401  (axe_source is a fixture)
 
 HUNAN = "/xxgk/fdzdgknr/ghjh/hunan-2023-zwfw-zwgk.html"
 HUNAN_READING = "/xxgk/fdzdgknr/zcjd/hunan-2023-zwgk-zwfw-jiedu.html"
@@ -232,12 +232,7 @@ def test_search_page_with_results_and_filter_has_no_axe_violations(driver, origi
     driver.get(search_url(origin, "政务公开", year="2023"))
     result = settled(driver)
     assert result["results"], result
-    driver.execute_script(axe_source)
-    results = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-        "  .then(r => done({violations: r.violations}), e => done({error: String(e)}));",
-        TAGS)
+    results = run_axe(driver, axe_source)
     assert "error" not in results, results.get("error")
     assert not results["violations"], describe(results["violations"])
 
