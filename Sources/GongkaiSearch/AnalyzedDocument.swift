@@ -7,7 +7,7 @@ public struct AnalyzedDocument: Codable, Sendable, Hashable {
     public let record: SearchRecord
     /// Characters and tokens of the body, for BM25's length normalisation.
     public let bodyLength: Int
-    /// Every distinct term: bigrams, then other terms, each in code point order.
+    /// Every distinct term, in a fixed order (see `TermCounts.terms()`).
     public let terms: [AnalyzedTerm]
 
     public init(record: SearchRecord, bodyLength: Int, terms: [AnalyzedTerm]) {

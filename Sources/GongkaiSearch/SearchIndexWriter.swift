@@ -64,26 +64,35 @@ public struct SearchIndexWriter: Sendable {
         // merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1).
         let fineCount = 1 << 14
         let fineMask = UInt32(fineCount - 1)
-        let hashes = documents.parallelMap { document in document.terms.map { (TermHash.fnv1a($0.text), Self.key($0.text)) } }
-        var buckets = [[Entry]](repeating: [], count: fineCount)
-        for (documentIndex, documentHashes) in hashes.enumerated() {
-            let terms = documents[documentIndex].terms
-            for (termIndex, (hash, key)) in documentHashes.enumerated() {
-                let term = terms[termIndex]
-                buckets[Int(hash & fineMask)].append(Entry(document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: key,
-                                                           heading: term.heading, meta: term.meta, body: term.body))
+        // Occurrences are scattered into fine buckets by slices of documents in parallel; each
+        // fine bucket then gathers its part of every slice.
+        let sliceCount = 8
+        let sliceSize = max(1, (documents.count + sliceCount - 1) / sliceCount)
+        let slices = Array(0..<sliceCount).parallelMap { slice -> [[Entry]] in
+            var buckets = [[Entry]](repeating: [], count: fineCount)
+            let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
+            for documentIndex in lower..<upper {
+                for (termIndex, term) in documents[documentIndex].terms.enumerated() {
+                    let hash = TermHash.fnv1a(term.text)
+                    buckets[Int(hash & fineMask)].append(Entry(
+                        document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: Self.key(term.text),
+                        heading: term.heading, meta: term.meta, body: term.body))
+                }
             }
+            return buckets
         }
         let lengths = documents.map { Double($0.bodyLength) }
-        let fragments = buckets.parallelMap { termFragments($0, documents: documents, lengths: lengths, averageLength: averageLength) }
+        let fragments = Array(0..<fineCount).parallelMap { fine in
+            termFragments(slices.flatMap { $0[fine] }, documents: documents, lengths: lengths, averageLength: averageLength)
+        }
         let totalBytes = fragments.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
         var shardCount = 1
         while shardCount < fineCount && shardCount * shardBytes < totalBytes { shardCount *= 2 }
         let step = shardCount
         let shards = (0..<shardCount).map { $0 }.parallelMap { shard -> SearchFile in
             var members: [(term: String, json: [UInt8])] = []
+            // Fine buckets in order, each in (hash, key) order: deterministic without sorting.
             for fine in stride(from: shard, to: fineCount, by: step) { members += fragments[fine] }
-            members.sort { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             var json = JSONText(capacity: members.reduce(2) { $0 + $1.json.count + 1 })
             json.raw("{")
             for (index, member) in members.enumerated() {
@@ -262,7 +271,10 @@ public struct SearchIndexWriter: Sendable {
             return 1 << 63 | UInt64(first.value) << 21 | UInt64(second.value)
         }
         var value: UInt64 = 14_695_981_039_346_656_037
-        TermHash.fnv1a64(Array(text.utf8), into: &value)
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 1_099_511_628_211
+        }
         return value & ~(1 << 63)
     }
 

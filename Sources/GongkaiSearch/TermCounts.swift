@@ -17,8 +17,8 @@ struct TermCounts {
         others[term, default: .zero].add(field)
     }
 
-    /// Every term: the bigrams in code point order, then the other terms in code point
-    /// (UTF-8 byte) order. Sorting bigrams by their integer key keeps this cheap.
+    /// Every term: the bigrams in code point order, then the other terms by FNV-1a hash (ties
+    /// by UTF-8 bytes). Any fixed order would do; integer keys keep the sorting cheap.
     func terms() -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(bigrams.count + others.count)
@@ -28,8 +28,9 @@ struct TermCounts {
             text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
             terms.append(AnalyzedTerm(text: String(text), counts: counts))
         }
-        for (text, counts) in others.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            terms.append(AnalyzedTerm(text: text, counts: counts))
+        let keyed = others.map { (hash: TermHash.fnv1a($0.key), text: $0.key, counts: $0.value) }
+        for other in keyed.sorted(by: { $0.hash != $1.hash ? $0.hash < $1.hash : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }) {
+            terms.append(AnalyzedTerm(text: other.text, counts: other.counts))
         }
         return terms
     }

@@ -38,27 +38,29 @@ public enum SearchData {
         return SearchIndexWriter().files(for: analyzed).map { (factory.routes.searchDataFile($0.path), $0.bytes) }
     }
 
-    /// Markdown as text to index: link targets, HTML tags and markup characters dropped.
+    /// Markdown as text to index: link targets and HTML tags dropped (markup characters are
+    /// not letters, so the term extractor passes over them). Works on UTF-8 bytes: the ASCII
+    /// characters it looks for never occur inside a multi-byte character.
     static func plainText(_ markdown: String) -> String {
-        var output = String.UnicodeScalarView()
-        var scalars = markdown.unicodeScalars[...]
-        while let scalar = scalars.first {
-            scalars = scalars.dropFirst()
-            switch scalar {
-            case "]" where scalars.first == "(":
+        let bytes = Array(markdown.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "]"), index < bytes.count, bytes[index] == UInt8(ascii: "(") {
                 // `[text](target)`: keep the text, drop the target.
-                if let close = scalars.firstIndex(of: ")") { scalars = scalars[scalars.index(after: close)...] }
-                output.append(" ")
-            case "<":
-                if let close = scalars.firstIndex(of: ">"), scalars.distance(from: scalars.startIndex, to: close) < 200 {
-                    scalars = scalars[scalars.index(after: close)...]
-                }
-                output.append(" ")
-            default:
-                output.append(scalar)
+                if let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")) { index = close + 1 }
+                output.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "<") {
+                if let close = bytes[index..<min(bytes.count, index + 200)].firstIndex(of: UInt8(ascii: ">")) { index = close + 1 }
+                output.append(UInt8(ascii: " "))
+            } else {
+                output.append(byte)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of a work plan: title, preamble, sections, items with their units and targets.
