@@ -144,6 +144,13 @@ def test_a_query_without_matches_says_so_with_advice(driver, origin, query):
     assert "错别字" in result["status"] and "政策文件库" in result["status"]
 
 
+def test_a_query_of_stop_characters_alone_is_explained_not_matched(driver, origin):
+    driver.get(search_url(origin, "的 和 ！"))
+    result = settled(driver)
+    assert result["results"] == [] and result["hidden"], result
+    assert "中没有可以搜索的词语" in result["status"] and "常用字" in result["status"], result["status"]
+
+
 def test_typing_a_query_and_filtering_updates_results_url_and_live_region(fresh_driver, origin):
     driver = fresh_driver
     harness.load(driver, origin + "/search/")

@@ -290,6 +290,9 @@
     return loadManifest().then(function () {
       var count = manifest.documents;
       var parsed = parse(state.q, manifest.stop);
+      if (state.q && !parsed.required.length) {
+        return { ids: [], parsed: parsed, noTerms: true };
+      }
       var terms = parsed.required.concat(parsed.bonus);
       var shardNames = {};
       terms.forEach(function (term) { shardNames[hash(term) & (manifest.shards - 1)] = true; });
@@ -606,7 +609,9 @@
         var what = state.q ? "与“" + state.q + "”相关的" : "";
         var filters = describeFilters(state);
         var text;
-        if (total === 0) {
+        if (found.noTerms) {
+          text = "“" + state.q + "”中没有可以搜索的词语。请输入文件标题、文号或正文中的词语；“的”“和”等常用字不能单独搜索。";
+        } else if (total === 0) {
           text = "没有找到" + what + "文件" + (filters ? "（筛选条件：" + filters + "）" : "") +
             "。请检查有无错别字，换用更短或更常用的词语，用空格分开多个词，" +
             (filters ? "或者去掉筛选条件，" : "") + "也可以到政策文件库按类别浏览。";
