@@ -55,3 +55,6 @@ static inline int32_t gk_word_breaker_next(GKWordBreaker *iterator) { return GK_
 static inline int32_t gk_word_breaker_status(GKWordBreaker *iterator) { return GK_ICU(ubrk_getRuleStatus)(iterator); }
 
 static inline void gk_word_breaker_close(GKWordBreaker *iterator) { GK_ICU(ubrk_close)(iterator); }
+
+/// The ICU version the analysis was made with ("72.1"): part of a cached analysis's key.
+static inline const char *gk_icu_version(void) { return U_ICU_VERSION; }

@@ -4,6 +4,11 @@
 public struct SearchAnalyzer: Sendable {
     public init() {}
 
+    /// What, besides the record, an analysis depends on: the term rules' version and the ICU
+    /// version (another dictionary may cut words differently). A cache of `AnalyzedDocument`s
+    /// must key them by the record and this.
+    public static let version = "gongkai-search-1 icu-\(WordBreaker.icuVersion)"
+
     public func analyze(_ record: SearchRecord) -> AnalyzedDocument {
         let extractor = TermExtractor()
         var counts = TermCounts(capacity: min(4096, record.body.utf8.count / 3 + 64))

@@ -15,6 +15,9 @@ final class WordBreaker {
 
     deinit { gk_word_breaker_close(iterator) }
 
+    /// The version of the ICU library segmenting ("72.1").
+    static var icuVersion: String { String(cString: gk_icu_version()) }
+
     /// The word boundaries of `text` (UTF-16 offsets, 0 and the end included).
     func boundaries(_ text: [UInt16]) -> [Int] {
         guard !text.isEmpty else { return [0] }

@@ -6,8 +6,8 @@ import GongkaiSearch
 /// written under `search/data/`.
 ///
 /// Caching (for incremental builds): `SearchAnalyzer.analyze` depends only on the
-/// `SearchRecord` (so a cache can key it by the record's hash: the document's fields, its
-/// URL, its body and the text of the work plans it publishes); the merge
+/// `SearchRecord` and `SearchAnalyzer.version` (so a cache can key it by both: the record holds
+/// the document's fields, its URL, its body and the text of the work plans it publishes); the merge
 /// (`SearchIndexWriter.files`) depends on every analysed document and is redone on any change
 /// (every idf moves when the collection changes).
 public enum SearchData {

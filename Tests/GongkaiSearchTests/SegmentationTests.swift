@@ -81,6 +81,10 @@ import Testing
         #expect(office.body == 1 && office.heading == 0)
     }
 
+    @Test func theAnalyzerVersionNamesTheICUVersion() {
+        #expect(SearchAnalyzer.version.hasPrefix("gongkai-search-1 icu-7"))
+    }
+
     @Test func analysisIsDeterministicAndCodable() throws {
         let record = Self.record("a", title: "湖南省2023年政务公开工作要点", body: try Self.seed("004_7ad38d3214157346"))
         let first = analyzer.analyze(record)
