@@ -1,16 +1,17 @@
 /// The terms of one document being counted, per field. Bigrams (most of the terms) are counted
-/// under an integer key, so that a string is made only once per distinct term, not once per
-/// occurrence; Swift's `String` hashing normalises Unicode and would dominate the analysis.
+/// under an integer key (`BigramTable`), so that a string is made only once per distinct term,
+/// not once per occurrence; Swift's `String` hashing normalises Unicode and would dominate the
+/// analysis.
 struct TermCounts {
     enum Field { case heading, meta, body }
 
-    private var bigrams: [UInt64: AnalyzedTerm.Counts] = [:]
+    private var bigrams: BigramTable
     private var others: [String: AnalyzedTerm.Counts] = [:]
 
-    init(capacity: Int) { bigrams.reserveCapacity(capacity) }
+    init(capacity: Int) { bigrams = BigramTable(capacity: capacity) }
 
     mutating func add(first: Unicode.Scalar, second: Unicode.Scalar, to field: Field) {
-        bigrams[UInt64(first.value) << 21 | UInt64(second.value), default: .zero].add(field)
+        bigrams.add(UInt64(first.value) << 21 | UInt64(second.value), to: field)
     }
 
     mutating func add(_ term: String, to field: Field) {
@@ -22,7 +23,7 @@ struct TermCounts {
     func terms() -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(bigrams.count + others.count)
-        for (key, counts) in bigrams.sorted(by: { $0.key < $1.key }) {
+        for (key, counts) in bigrams.sorted() {
             var text = String.UnicodeScalarView()
             text.append(Unicode.Scalar(UInt32(key >> 21))!)
             text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
