@@ -52,8 +52,13 @@ struct BigramTable {
         }
     }
 
-    /// Every key with its counts, in key order.
+    /// Every key with its counts, in key order. Keys take 42 bits, so a key and its slot pack
+    /// into one integer and the sort is a plain integer sort.
     func sorted() -> [(key: UInt64, counts: AnalyzedTerm.Counts)] {
-        zip(keys, values).filter { $0.0 != 0 }.map { (key: $0.0, counts: $0.1) }.sorted { $0.key < $1.key }
+        var packed: [UInt64] = []
+        packed.reserveCapacity(count)
+        for index in keys.indices where keys[index] != 0 { packed.append(keys[index] << 22 | UInt64(index)) }
+        packed.sort()
+        return packed.map { (key: $0 >> 22, counts: values[Int($0 & 0x3F_FFFF)]) }
     }
 }

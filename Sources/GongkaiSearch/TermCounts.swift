@@ -5,8 +5,9 @@
 struct TermCounts {
     enum Field { case heading, meta, body }
 
+    /// Bigrams (`first << 21 | second`) and one-character terms (the character's value).
     private var bigrams: BigramTable
-    private var others: [String: AnalyzedTerm.Counts] = [:]
+    private var others: [TextKey: AnalyzedTerm.Counts] = [:]
 
     init(capacity: Int) { bigrams = BigramTable(capacity: capacity) }
 
@@ -14,26 +15,53 @@ struct TermCounts {
         bigrams.add(UInt64(first.value) << 21 | UInt64(second.value), to: field)
     }
 
-    mutating func add(_ term: String, to field: Field) {
-        others[term, default: .zero].add(field)
+    /// A one-character term.
+    mutating func add(_ character: Unicode.Scalar, to field: Field) {
+        bigrams.add(UInt64(character.value), to: field)
     }
 
-    /// Every term: the bigrams in code point order, then the other terms by FNV-1a hash (ties
-    /// by UTF-8 bytes). Any fixed order would do; integer keys keep the sorting cheap.
+    mutating func add(_ term: String, to field: Field) {
+        others[TextKey(term), default: .zero].add(field)
+    }
+
+    /// Every term: one-character terms and bigrams in code point order, then the other terms
+    /// by FNV-1a hash (ties by UTF-8 bytes). Any fixed order would do; integer keys keep the
+    /// sorting cheap.
     func terms() -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(bigrams.count + others.count)
         for (key, counts) in bigrams.sorted() {
             var text = String.UnicodeScalarView()
-            text.append(Unicode.Scalar(UInt32(key >> 21))!)
+            if key >= 1 << 21 { text.append(Unicode.Scalar(UInt32(key >> 21))!) }
             text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
             terms.append(AnalyzedTerm(text: String(text), counts: counts))
         }
-        let keyed = others.map { (hash: TermHash.fnv1a($0.key), text: $0.key, counts: $0.value) }
-        for other in keyed.sorted(by: { $0.hash != $1.hash ? $0.hash < $1.hash : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }) {
-            terms.append(AnalyzedTerm(text: other.text, counts: other.counts))
+        for (key, counts) in others.sorted(by: { $0.key < $1.key }) {
+            terms.append(AnalyzedTerm(text: key.text, counts: counts))
         }
         return terms
+    }
+}
+
+/// A term as a dictionary key, hashed with FNV-1a over its UTF-8 bytes and compared by bytes:
+/// `String`'s own hashing normalises Unicode first, which is slow and not needed here.
+struct TextKey: Hashable, Comparable {
+    let text: String
+    let hash: UInt32
+
+    init(_ text: String) {
+        self.text = text
+        hash = TermHash.fnv1a(text)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (lhs: TextKey, rhs: TextKey) -> Bool {
+        lhs.hash == rhs.hash && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    static func < (lhs: TextKey, rhs: TextKey) -> Bool {
+        lhs.hash != rhs.hash ? lhs.hash < rhs.hash : lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
     }
 }
 

@@ -75,7 +75,7 @@ struct TermExtractor {
                         into counts: inout TermCounts) {
         let scalars = text.scalars
         if run.count == 1 {
-            if !SearchText.stopSet.contains(scalars[run.lowerBound]) { counts.add(String(Character(scalars[run.lowerBound])), to: field) }
+            if !SearchText.stopSet.contains(scalars[run.lowerBound]) { counts.add(scalars[run.lowerBound], to: field) }
             return
         }
         for index in run.dropLast() {
@@ -83,7 +83,7 @@ struct TermExtractor {
         }
         for word in words(text, run, cursor: &cursor) where word.count != 2 {
             if word.count == 1 {
-                if !SearchText.stopSet.contains(scalars[word.lowerBound]) { counts.add(String(Character(scalars[word.lowerBound])), to: field) }
+                if !SearchText.stopSet.contains(scalars[word.lowerBound]) { counts.add(scalars[word.lowerBound], to: field) }
             } else {
                 counts.add(String(String.UnicodeScalarView(scalars[word])), to: field)
             }
