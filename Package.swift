@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // Debian's ICU, for the dictionary-based Chinese word breaker of the search index.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
         // Linux system calls that Swift's Glibc module does not expose (renameat2).
         .target(name: "CLinux"),
         .target(name: "GongkaiModel"),
@@ -37,10 +43,11 @@ let package = Package(
         .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),
         .target(name: "GongkaiChecks", dependencies: ["GongkaiModel"]),
+        .target(name: "GongkaiSearch", dependencies: ["GongkaiModel", "CICU"]),
         .target(
             name: "GongkaiSite",
             dependencies: [
-                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "GongkaiChecks", "CLinux", "CQRencode",
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "GongkaiChecks", "GongkaiSearch", "CLinux", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -63,6 +70,7 @@ let package = Package(
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
         .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
         .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiModel"]),
+        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
             dependencies: ["GongkaiSite", "GongkaiContent", "gongkai"],

@@ -73,8 +73,12 @@ extension PageFactory {
                 ? .of(published.reports.map { LinkView(title: $0.title, url: routes.report($0.year)) }) : nil)
     }
 
-    /// First, last, and two either side of the current page; gaps between.
     func pagination(column: String, current: Int, count: Int) -> Pagination {
+        pagination(current: current, count: count) { routes.column(column, page: $0) }
+    }
+
+    /// First, last, and two either side of the current page; gaps between.
+    func pagination(current: Int, count: Int, url: (Int) -> String) -> Pagination {
         var numbers = Set([1, count])
         for number in (current - 2)...(current + 2) where (1...count).contains(number) {
             numbers.insert(number)
@@ -85,14 +89,14 @@ extension PageFactory {
             if number > previous + 1 {
                 pages.append(PageLink(number: 0, url: nil, current: false, gap: true))
             }
-            pages.append(PageLink(number: number, url: number == current ? nil : routes.column(column, page: number),
+            pages.append(PageLink(number: number, url: number == current ? nil : url(number),
                                   current: number == current, gap: false))
             previous = number
         }
         return Pagination(
             current: current, count: count,
-            previousURL: current > 1 ? routes.column(column, page: current - 1) : nil,
-            nextURL: current < count ? routes.column(column, page: current + 1) : nil,
+            previousURL: current > 1 ? url(current - 1) : nil,
+            nextURL: current < count ? url(current + 1) : nil,
             pages: pages, summary: "第 \(current) 页，共 \(count) 页")
     }
 }

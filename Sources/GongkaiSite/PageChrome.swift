@@ -9,6 +9,9 @@ public struct SiteView: Codable, Sendable {
     let stylesheetURL: String
     /// The care-mode script (关怀模式).
     let scriptURL: String
+    /// The search page, which the header's search box submits to.
+    let searchURL: String
+    let libraryURL: String
     /// 主办单位
     let host: String
     /// 承办单位

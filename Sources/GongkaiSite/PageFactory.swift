@@ -11,11 +11,14 @@ public struct PageFactory: Sendable {
 
     /// Output paths of the pages (not assets), for link checks.
     let pagePaths: Set<String>
+    /// Documents by search facet, for the policy library.
+    let library: Library
 
     public init(published: PublishedSite, assets: Set<String> = [], pagePaths: Set<String> = []) {
         self.published = published
         self.assets = assets
         self.pagePaths = pagePaths
+        self.library = Library(published: published)
     }
 
     var site: Site { published.site }
@@ -23,7 +26,7 @@ public struct PageFactory: Sendable {
 
     /// Sections of the site outside the column tree.
     enum Section {
-        case plans, ledger, catalogues, faq, other
+        case plans, ledger, catalogues, faq, library, other
     }
 
     func siteView(currentColumn: String?, current section: Section? = nil) -> SiteView {
@@ -39,6 +42,7 @@ public struct PageFactory: Sendable {
         if !published.faqs.isEmpty {
             extra.append(NavigationItem(title: "常见问题", url: routes.faqs, current: section == .faq))
         }
+        extra.append(NavigationItem(title: "政策文件库", url: routes.library, current: section == .library))
         let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
             + navigationColumns.map { column in
                 NavigationItem(title: column.title, url: routes.column(column.path),
@@ -51,6 +55,7 @@ public struct PageFactory: Sendable {
             name: identity.name, language: identity.language, homeURL: routes.home,
             sitemapURL: routes.sitemapPage, accessibilityURL: routes.accessibility,
             stylesheetURL: routes.asset("gongkai.css"), scriptURL: routes.asset("care.js"),
+            searchURL: routes.search, libraryURL: routes.library,
             host: identity.host, operatorName: identity.operatorName, siteCode: identity.siteCode,
             icp: identity.icp, policeRecord: identity.policeRecord, phone: identity.phone,
             address: identity.address, email: identity.email, navigation: navigation)

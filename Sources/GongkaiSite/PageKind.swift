@@ -1,3 +1,5 @@
+import GongkaiSearch
+
 /// Each kind of output page, the template that renders it and the view-model type it gets.
 /// Adding a page kind here is what makes its template validated before every build.
 public enum PageKind: String, CaseIterable, Sendable {
@@ -21,6 +23,9 @@ public enum PageKind: String, CaseIterable, Sendable {
     case faqs
     case faqTopic
     case faq
+    case library
+    case search
+    case facet
 
     public var template: String {
         switch self {
@@ -44,6 +49,9 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .faqs: return "faqs"
         case .faqTopic: return "faq-topic"
         case .faq: return "faq"
+        case .library: return "library"
+        case .search: return "search"
+        case .facet: return "facet"
         }
     }
 
@@ -69,6 +77,9 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .faqs: return FAQIndexView.self
         case .faqTopic: return FAQTopicView.self
         case .faq: return FAQPageView.self
+        case .library: return LibraryPageView.self
+        case .search: return SearchPageView.self
+        case .facet: return FacetPageView.self
         }
     }
 
@@ -101,6 +112,9 @@ public enum OutputPage: Sendable, Hashable {
     case faqs
     case faqTopic(topic: String)
     case faq(id: String)
+    case library
+    case search
+    case facet(SearchFacet, value: String, page: Int)
 
     public var kind: PageKind {
         switch self {
@@ -124,6 +138,9 @@ public enum OutputPage: Sendable, Hashable {
         case .faqs: return .faqs
         case .faqTopic: return .faqTopic
         case .faq: return .faq
+        case .library: return .library
+        case .search: return .search
+        case .facet: return .facet
         }
     }
 }

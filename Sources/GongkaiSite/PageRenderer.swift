@@ -77,7 +77,7 @@ struct PageRenderer: Sendable {
 
     /// The previous record of `path` when its fingerprint is unchanged and the file on disk is
     /// still the one that build wrote.
-    private func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
+    func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
         guard let outputPath, let record = previous?.records[path], record.fingerprint == fingerprint,
               let stamp = FileStamp(path: outputPath + "/" + path),
               stamp.size == record.size, stamp.modified == record.modified else { return nil }

@@ -36,6 +36,8 @@ public struct BuildReport: Sendable {
     public let rendered: Int
     /// True when the output folder was updated in place from the previous build's cache.
     public let incremental: Bool
+    /// False when no document's search record changed and the index files were kept as they were.
+    public let searchIndexRebuilt: Bool
     /// Output files added, changed or deleted since the previous build, sorted by path.
     public let changes: [(change: OutputChange, path: String)]
     /// Files copied (assets, attachments).
@@ -118,7 +120,8 @@ public enum SiteBuilder {
 
         let pages = plan.pages
         let paths = pages.map(plan.path)
-        let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates), previous: reusable,
+        let program = programKey()
+        let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates, program: program), previous: reusable,
                                     outputPath: reusable == nil ? nil : output.target.path)
         let counter = ProgressCounter(total: pages.count, report: options.progress)
         let results = Array(zip(pages, paths)).parallelMap { page, path in
@@ -126,6 +129,8 @@ public enum SiteBuilder {
             return renderer.make(page, path: path)
         }
         clock.mark("生成页面")
+        let (index, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
+        clock.mark("建立检索索引")
         let renderWarnings = results.flatMap(\.record.warnings)
         if renderWarnings.contains(where: { $0.severity == .error }) {
             throw DiagnosticError(prepared.warnings + renderWarnings)
@@ -135,8 +140,8 @@ public enum SiteBuilder {
         var changes: [(change: OutputChange, path: String)] = []
         if let reusable {
             let writer = OutputWriter(root: output.target.path, previous: reusable)
-            try writer.makeFolders(for: results.filter { $0.text != nil }.map(\.path) + files.map(\.path))
-            let written = try write(results, files: files, with: writer)
+            try writer.makeFolders(for: (results + index).filter { $0.text != nil }.map(\.path) + files.map(\.path))
+            let written = try write(results + index, files: files, with: writer)
             for (path, item) in written {
                 cache.records[path] = item.record
                 if let change = item.change { changes.append((change, path)) }
@@ -150,8 +155,8 @@ public enum SiteBuilder {
             let staging = try output.makeStaging()
             do {
                 let writer = OutputWriter(root: staging.path, previous: nil)
-                try writer.makeFolders(for: paths + files.map(\.path))
-                for (path, item) in try write(results, files: files, with: writer) { cache.records[path] = item.record }
+                try writer.makeFolders(for: paths + index.map(\.path) + files.map(\.path))
+                for (path, item) in try write(results + index, files: files, with: writer) { cache.records[path] = item.record }
                 clock.mark("写入文件")
                 changes = wholeChanges(new: cache, old: previous?.folder == folder ? previous : nil, oldFolder: output.target)
                 try output.commit(staging)
@@ -166,7 +171,8 @@ public enum SiteBuilder {
         try? cache.write(to: cacheURL)
         changes.sort { $0.path < $1.path }
         return BuildReport(
-            pages: pages.count, rendered: results.filter { $0.text != nil }.count, incremental: reusable != nil, changes: changes,
+            pages: pages.count, rendered: results.filter { $0.text != nil }.count, incremental: reusable != nil,
+            searchIndexRebuilt: indexRebuilt, changes: changes,
             copied: files.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,
@@ -205,14 +211,21 @@ public enum SiteBuilder {
         return changes
     }
 
-    /// Hash of what every page depends on besides its own view: the program and the templates.
-    static func buildKey(_ templates: TemplateSet) -> UInt64 {
+    /// Hash of the program that renders: a new Gongkai makes every output again.
+    static func programKey() -> UInt64 {
         var hasher = StableHasher()
         hasher.combine("gongkai-build 1")
         if let program = FileStamp(path: "/proc/self/exe") {
             hasher.combine(program.size)
             hasher.combine(Int(program.modified))
         }
+        return hasher.finalize()
+    }
+
+    /// Hash of what every page depends on besides its own view: the program and the templates.
+    static func buildKey(_ templates: TemplateSet, program: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(program)
         for name in templates.sources.keys.sorted() {
             hasher.combine(name)
             hasher.combine(templates.sources[name]!)

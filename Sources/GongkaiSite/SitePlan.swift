@@ -1,4 +1,5 @@
 import GongkaiModel
+import GongkaiSearch
 
 /// Every page the published site consists of, and how to render one of them.
 public struct SitePlan: Sendable {
@@ -37,6 +38,7 @@ public struct SitePlan: Sendable {
             pages += factory.faqTopics.map { .faqTopic(topic: $0.topic) }
             pages += factory.published.faqs.map { .faq(id: $0.id) }
         }
+        pages += factory.libraryPages
         let book = factory.planBook
         if !book.plans.isEmpty {
             pages += [.plans, .ledgers]
@@ -70,6 +72,9 @@ public struct SitePlan: Sendable {
         case .faqs: return routes.file(for: routes.faqs)
         case .faqTopic(let topic): return routes.file(for: routes.faqTopic(topic))
         case .faq(let id): return routes.file(for: routes.faq(factory.site.faqs.first { $0.id == id }!.slug))
+        case .library: return routes.file(for: routes.library)
+        case .search: return routes.file(for: routes.search)
+        case .facet(let facet, let value, let number): return routes.file(for: routes.facet(facet, value, page: number))
         }
     }
 
@@ -111,6 +116,9 @@ public struct SitePlan: Sendable {
         case .faq(let id):
             let made = factory.faqPageWithWarnings(site.faqs.first { $0.id == id }!)
             return (made.view, made.warnings)
+        case .library: return (factory.libraryPage(), [])
+        case .search: return (factory.searchPage(), [])
+        case .facet(let facet, let value, let number): return (factory.facetPage(facet, value, page: number), [])
         }
     }
 }

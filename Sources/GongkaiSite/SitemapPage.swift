@@ -31,7 +31,8 @@ extension PageFactory {
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "网站地图"),
             columns: .of(site.rootColumns.map(node)),
-            planLinks: .of((planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
+            planLinks: .of([LinkView(title: "政策文件库", url: routes.library), LinkView(title: "搜索政策文件", url: routes.search)]
+                + (planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
                 + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) })
                 + (site.catalogues.isEmpty ? [] : [LinkView(title: "公开目录", url: routes.catalogues)])
                 + (published.faqs.isEmpty ? [] : [LinkView(title: "常见问题", url: routes.faqs)])))

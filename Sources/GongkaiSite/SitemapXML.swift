@@ -31,6 +31,7 @@ extension PageFactory {
             urls += faqTopics.map { SitemapEntry(loc: routes.absolute(routes.faqTopic($0.topic)), lastmod: nil) }
             urls += published.faqs.map { SitemapEntry(loc: routes.absolute(routes.faq($0.slug)), lastmod: $0.answered.iso) }
         }
+        urls += librarySitemapEntries()
         urls += published.reports.map { SitemapEntry(loc: routes.absolute(routes.report($0.year)), lastmod: $0.published.date.iso) }
         for document in published.documents.sorted(by: { $0.id < $1.id }) {
             urls.append(SitemapEntry(loc: routes.absolute(routes.document(document)), lastmod: document.published.date.iso))

@@ -6,6 +6,12 @@ import Testing
 /// Incremental builds on the demo portal: after every step of a scripted series of edits,
 /// renames and deletions, `site/` updated in place must be byte for byte the output of a whole
 /// build, and only what changed may be rendered and written.
+extension Array {
+    func partitioned(_ belongs: (Element) -> Bool) -> ([Element], [Element]) {
+        (filter(belongs), filter { !belongs($0) })
+    }
+}
+
 @Suite struct IncrementalBuildTests {
     /// A step of the series: its name and what it does to the project.
     struct Step: Sendable {
@@ -17,6 +23,7 @@ import Testing
     static let day = CalendarDate(year: 2024, month: 6, day: 1)!
     static let policy = "content/xxgk/fdzdgknr/zcwj/application-rules-2023.md"
     static let policyPage = "xxgk/fdzdgknr/zcwj/application-rules-2023.html"
+    static let searchData = "search/data/"
 
     static func edit(_ project: Project, _ path: String, _ transform: (String) -> String) throws {
         try project.write(path, transform(try project.read(path)))
@@ -96,12 +103,18 @@ import Testing
         try Self.edit(project, Self.policy) { $0 + "\n本段为增量构建测试新增。\n" }
         let report = try SiteBuilder.build(project.options(asOf: Self.day))
         #expect(report.rendered == 1)
-        #expect(report.changes.map(\.path) == [Self.policyPage])
-        #expect(report.changes.map(\.change) == [.changed])
+        // The new words reach the search index: some of its shards change, not all of them.
+        let (index, pages) = report.changes.partitioned { $0.path.hasPrefix(Self.searchData) }
+        #expect(pages.map(\.path) == [Self.policyPage])
+        #expect(report.changes.allSatisfy { $0.change == .changed })
+        #expect(!index.isEmpty)
+        #expect(index.count < Project.tree(project.site).keys.filter { $0.hasPrefix(Self.searchData) }.count)
         #expect(try project.read("site/\(Self.policyPage)").contains("本段为增量构建测试新增。"))
         let after = try modificationTimes(project.site)
-        let touched = after.keys.filter { after[$0] != before[$0] }.sorted()
+        let touched = after.keys.filter { after[$0] != before[$0] && !$0.hasPrefix(Self.searchData) }.sorted()
         #expect(touched == [Self.policyPage], "only the edited page's file may be rewritten")
+        #expect(Set(after.keys.filter { after[$0] != before[$0] }) == Set(report.changes.map(\.path)),
+                "exactly the files listed as changed were rewritten")
     }
 
     @Test func aTitleChangeRerendersTheListingsThatShowIt() throws {
@@ -114,7 +127,7 @@ import Testing
         #expect(changed.contains("xxgk/fdzdgknr/zcwj/index.html"), "the column listing shows the title")
         #expect(changed.contains("xxgk/fdzdgknr/zcjd/application-rules-2023-jiedu.html"), "the interpretation links to it by title")
         #expect(report.rendered < report.pages / 2)
-        for path in changed {
+        for path in changed where !path.hasPrefix(Self.searchData) {
             let text = try project.read("site/\(path)")
             #expect(text.contains("改过标题的规定") || path.hasSuffix(".xml"), "\(path) was rewritten but does not show the new title")
         }
@@ -131,7 +144,7 @@ import Testing
         try project.write(Self.policy, good + "\n修好了。\n")
         let report = try SiteBuilder.build(project.options(asOf: Self.day))
         #expect(report.incremental)
-        #expect(report.changes.map(\.path) == [Self.policyPage])
+        #expect(report.changes.map(\.path).filter { !$0.hasPrefix(Self.searchData) } == [Self.policyPage])
     }
 
     @Test func aFileChangedByHandInTheOutputIsRestored() throws {
@@ -160,6 +173,18 @@ import Testing
         #expect(lines.contains("M\txxgk/fdzdgknr/zcwj/index.html"))
         #expect(!lines.contains { $0.hasSuffix("accessibility.html") }, "a page that did not change is not listed")
         #expect(run.stdout.contains("重新生成"), "the summary line says how many pages were rendered")
+    }
+
+    @Test func theSearchIndexIsKeptWhenNoDocumentChanged() throws {
+        let project = try Project()
+        try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.edit(project, "templates/partials/footer.mustache") { $0 + "<!-- 只改模板 -->\n" }
+        let report = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(report.rendered == report.pages, "every page shows the footer")
+        #expect(!report.searchIndexRebuilt, "no document changed, so the index is kept without segmenting anything")
+        #expect(!report.changes.contains { $0.path.hasPrefix(Self.searchData) })
+        try Self.edit(project, Self.policy) { $0 + "\n检索索引应当重建。\n" }
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).searchIndexRebuilt)
     }
 
     private func modificationTimes(_ directory: URL) throws -> [String: Date] {

@@ -53,6 +53,9 @@ PAGE_KINDS = {
     "catalogue-grouped": "/catalogues/transport-standard.html",
     "faqs": "/faq/",
     "faq": "/faq/online-application.html",
+    "library": "/library/",
+    "search": "/search/?q=%E6%B9%98%E6%98%93%E5%8A%9E",
+    "facet": "/library/year/2023/",
 }
 
 
@@ -121,9 +124,9 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, handler=None):
         super().__init__(("127.0.0.1", 0),
-                         functools.partial(_SiteHandler, directory=str(root)))
+                         functools.partial(handler or _SiteHandler, directory=str(root)))
         self.root = root
         self.origin = f"http://127.0.0.1:{self.server_address[1]}"
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)

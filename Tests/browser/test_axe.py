@@ -32,15 +32,20 @@ def describe(violations) -> str:
     return "\n".join(lines)
 
 
-def test_axe_finds_no_violations(driver, page, axe_source):
-    kind, url = page
-    harness.load(driver, url)
+def run_axe(driver, axe_source) -> dict:
+    """Runs axe-core on the page as it is now: {violations} or {error}."""
     driver.execute_script(axe_source)
-    results = driver.execute_async_script(
+    return driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
         "  .then(r => done({violations: r.violations}), e => done({error: String(e)}));",
         TAGS)
+
+
+def test_axe_finds_no_violations(driver, page, axe_source):
+    kind, url = page
+    harness.load(driver, url)
+    results = run_axe(driver, axe_source)
     assert "error" not in results, f"axe failed on {kind} ({url}): {results.get('error')}"
     violations = results["violations"]
     assert not violations, (f"axe: {len(violations)} rule(s) violated on {kind} ({url}):\n"

@@ -18,7 +18,7 @@ ensure_packages() {
 }
 
 # The C libraries the Swift package links (see Package.swift's systemLibrary targets).
-BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev)
+BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
   for candidate in /opt/swift/usr/bin /usr/share/swift/usr/bin; do

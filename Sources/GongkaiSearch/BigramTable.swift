@@ -1,0 +1,64 @@
+/// Counts per bigram key: an open-addressing hash table (linear probing, multiplicative hash).
+/// A document's analysis inserts every adjacent character pair of its text, which made Swift's
+/// `Dictionary` (SipHash) the largest cost after ICU; keys here are never 0, so 0 marks a free
+/// slot.
+struct BigramTable {
+    private var keys: [UInt64]
+    private var values: [AnalyzedTerm.Counts]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [AnalyzedTerm.Counts](repeating: .zero, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func add(_ key: UInt64, to field: TermCounts.Field) {
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var index = slot(key)
+        while true {
+            let found = keys[index]
+            if found == key {
+                values[index].add(field)
+                return
+            }
+            if found == 0 {
+                keys[index] = key
+                values[index].add(field)
+                count += 1
+                return
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != 0 }
+        self = BigramTable(capacity: keys.count)
+        for (key, value) in old {
+            let mask = keys.count - 1
+            var index = slot(key)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = key
+            values[index] = value
+            count += 1
+        }
+    }
+
+    /// Every key with its counts, in key order. Keys take 42 bits, so a key and its slot pack
+    /// into one integer and the sort is a plain integer sort.
+    func sorted() -> [(key: UInt64, counts: AnalyzedTerm.Counts)] {
+        var packed: [UInt64] = []
+        packed.reserveCapacity(count)
+        for index in keys.indices where keys[index] != 0 { packed.append(keys[index] << 22 | UInt64(index)) }
+        packed.sort()
+        return packed.map { (key: $0 >> 22, counts: values[Int($0 & 0x3F_FFFF)]) }
+    }
+}

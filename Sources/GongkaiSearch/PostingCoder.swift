@@ -1,0 +1,63 @@
+/// The compact text encoding of postings lists and document sets inside the index's JSON
+/// files, decoded by search.js. One character carries 6 bits (the URL-safe base-64 alphabet,
+/// which needs no JSON escaping):
+/// - a number is written in groups of 5 bits, lowest first, with bit 32 set on every group but
+///   the last: 0–31 take one character, up to 1023 two;
+/// - a postings list is, per document, the gap to the previous document id (minus one) and
+///   one character of score (1–63);
+/// - a bitmap gives document `6 × j + i` in bit `i` of character `j`.
+enum PostingCoder {
+    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    static func appendNumber(_ number: Int, to output: inout [UInt8]) {
+        var value = number
+        while value >= 32 {
+            output.append(alphabet[(value & 31) | 32])
+            value >>= 5
+        }
+        output.append(alphabet[value])
+    }
+
+    /// Documents (ascending ids) with a score each.
+    static func postings(_ documents: [(id: Int32, score: UInt8)]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(documents.count * 2)
+        var previous = -1
+        for posting in documents {
+            appendNumber(Int(posting.id) - previous - 1, to: &output)
+            output.append(alphabet[Int(posting.score)])
+            previous = Int(posting.id)
+        }
+        return output
+    }
+
+    /// Documents (ascending ids) without scores: a gap list.
+    static func gaps(_ ids: [Int32]) -> [UInt8] {
+        var output: [UInt8] = []
+        var previous = -1
+        for id in ids {
+            appendNumber(Int(id) - previous - 1, to: &output)
+            previous = Int(id)
+        }
+        return output
+    }
+
+    static func bitmap(_ ids: [Int32], count: Int) -> [UInt8] {
+        var sextets = [UInt8](repeating: 0, count: (count + 5) / 6)
+        for id in ids { sextets[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
+        return sextets.map { alphabet[Int($0)] }
+    }
+
+    /// Characters a gap list of `ids` takes.
+    static func gapsLength(_ ids: [Int32]) -> Int {
+        var length = 0
+        var previous = -1
+        for id in ids {
+            var value = Int(id) - previous - 1
+            length += 1
+            while value >= 32 { value >>= 5; length += 1 }
+            previous = Int(id)
+        }
+        return length
+    }
+}

@@ -1,0 +1,44 @@
+/// The filters of the search page and the facet listings of the policy library.
+public enum SearchFacet: String, CaseIterable, Sendable {
+    case year
+    case issuer
+    case type
+    case topic
+    case validity
+
+    /// The label a visitor reads.
+    public var label: String {
+        switch self {
+        case .year: return "年份"
+        case .issuer: return "发文机关"
+        case .type: return "文件类型"
+        case .topic: return "主题分类"
+        case .validity: return "有效性"
+        }
+    }
+
+    public func value(of record: SearchRecord) -> String? {
+        switch self {
+        case .year: return record.year
+        case .issuer: return record.issuer
+        case .type: return record.type
+        case .topic: return record.topic
+        case .validity: return record.validity
+        }
+    }
+}
+
+extension SearchFacet {
+    /// The values of this facet among `records` with their counts: years newest first, the
+    /// others most common first, ties by name. The search page's filters, the library page's
+    /// lists and the index manifest all use this order.
+    public func values(in records: [SearchRecord]) -> [(value: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for record in records {
+            if let value = value(of: record), !value.isEmpty { counts[value, default: 0] += 1 }
+        }
+        let pairs = counts.map { (value: $0.key, count: $0.value) }
+        if self == .year { return pairs.sorted { $0.value > $1.value } }
+        return pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+    }
+}

@@ -1,0 +1,293 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GongkaiModel
+
+/// One file of the static index, by its path under the index directory.
+public struct SearchFile: Sendable, Hashable {
+    public let path: String
+    public let bytes: [UInt8]
+}
+
+/// The merge step of the index build: from every analysed document to the files search.js
+/// reads. Cheap next to the analysis (no segmentation), deterministic, parallel per shard.
+///
+/// Layout, all JSON:
+/// - `manifest.json` (always loaded, small): document count, shard count, display chunk size,
+///   stop characters, and per facet its values with counts; years carry the id range they
+///   cover (documents are numbered newest first, so a year is a contiguous range and needs no
+///   download), other values name the file that lists their documents.
+/// - `t/<n>.json`: shard `n` of the term dictionary, terms hashed with FNV-1a into a power of
+///   two of shards sized for a few kilobytes each: `{"term":[idf,"postings"]}` or, for a term
+///   in so many documents that a bitmap is smaller, `{"term":[idf,"featured","bitmap"]}`,
+///   where `featured` lists the documents that have the term in a heading or metadata field
+///   with their scores and every other document in the bitmap scores `denseScore`.
+/// - `d/<n>.json`: display data of documents `n × chunk ..< (n + 1) × chunk`: title, URL,
+///   文号, date, validity, not-current flag, issuer — fetched only for results shown.
+/// - `f/<facet>-<n>.json`: the documents of one facet value (a gap list or a bitmap),
+///   fetched only when that filter is used. Filters therefore cost nothing until used and
+///   never need per-document data for the whole collection.
+///
+/// Scores: per term and document, `idf × q`, where `q` (1–63) quantises a BM25 body part
+/// (k1 = 1.2, b = 0.75, 0–2.2) plus 2.5 for a hit in the title or 文号 and 1 for a hit in the
+/// issuer, type, topic or tags. The heading bonus exceeds any body part, so a document that has
+/// every query term in its title or 文号 ranks above one that has them only in its body.
+public struct SearchIndexWriter: Sendable {
+    /// Documents per display chunk.
+    public var chunkSize = 8
+    /// Aimed-at shard size in bytes.
+    public var shardBytes = 4096
+
+    static let k1 = 1.2
+    static let b = 0.75
+    static let headingBonus = 2.5
+    static let metaBonus = 1.0
+    static let maximumPart = (k1 + 1) + headingBonus + metaBonus
+    /// `q` of a single body occurrence in a document of average length.
+    static let denseScore = quantize(1.0)
+    static let format = 1
+
+    public init() {}
+
+    static func quantize(_ part: Double) -> UInt8 {
+        UInt8(max(1, min(63, Int((part / maximumPart * 63).rounded()))))
+    }
+
+    public func files(for analyzed: [AnalyzedDocument]) -> [SearchFile] {
+        let documents = analyzed.sorted {
+            $0.record.published != $1.record.published ? $0.record.published > $1.record.published : $0.record.id < $1.record.id
+        }
+        let count = documents.count
+        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.bodyLength }) / Double(max(1, count)))
+        // Terms go to 2^14 fine buckets by hash; each fine bucket is encoded on its own (in
+        // parallel), then the shard count is chosen from the encoded size and fine buckets are
+        // merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1).
+        let fineCount = 1 << 14
+        let fineMask = UInt32(fineCount - 1)
+        // Occurrences are scattered into fine buckets by slices of documents in parallel; each
+        // fine bucket then gathers its part of every slice.
+        let sliceCount = 8
+        let sliceSize = max(1, (documents.count + sliceCount - 1) / sliceCount)
+        let slices = Array(0..<sliceCount).parallelMap { slice -> [[Entry]] in
+            var buckets = [[Entry]](repeating: [], count: fineCount)
+            let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
+            for documentIndex in lower..<upper {
+                for (termIndex, term) in documents[documentIndex].terms.enumerated() {
+                    let hash = TermHash.fnv1a(term.text)
+                    buckets[Int(hash & fineMask)].append(Entry(
+                        document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: Self.key(term.text),
+                        heading: term.heading, meta: term.meta, body: term.body))
+                }
+            }
+            return buckets
+        }
+        let lengths = documents.map { Double($0.bodyLength) }
+        let fragments = Array(0..<fineCount).parallelMap { fine in
+            termFragments(slices.flatMap { $0[fine] }, documents: documents, lengths: lengths, averageLength: averageLength)
+        }
+        let totalBytes = fragments.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
+        var shardCount = 1
+        while shardCount < fineCount && shardCount * shardBytes < totalBytes { shardCount *= 2 }
+        let step = shardCount
+        let shards = (0..<shardCount).map { $0 }.parallelMap { shard -> SearchFile in
+            var members: [(term: String, json: [UInt8])] = []
+            // Fine buckets in order, each in (hash, key) order: deterministic without sorting.
+            for fine in stride(from: shard, to: fineCount, by: step) { members += fragments[fine] }
+            var json = JSONText(capacity: members.reduce(2) { $0 + $1.json.count + 1 })
+            json.raw("{")
+            for (index, member) in members.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.raw(member.json)
+            }
+            json.raw("}\n")
+            return SearchFile(path: "t/\(shard).json", bytes: json.bytes)
+        }
+        var files = shards
+        files += stride(from: 0, to: count, by: chunkSize).map { start in
+            displayChunk(documents[start..<min(count, start + chunkSize)], number: start / chunkSize)
+        }
+        let facets = facetFiles(documents.map(\.record))
+        files += facets.files
+        var fingerprint: UInt64 = 14_695_981_039_346_656_037
+        for file in files {
+            TermHash.fnv1a64(Array(file.path.utf8), into: &fingerprint)
+            TermHash.fnv1a64(file.bytes, into: &fingerprint)
+        }
+        var manifest = JSONText()
+        manifest.raw("{\"format\":\(Self.format),\"build\":")
+        let hex = String(fingerprint, radix: 16)
+        manifest.string(String(repeating: "0", count: 16 - hex.count) + hex)
+        manifest.raw(",\"documents\":\(count),\"shards\":\(shardCount),\"chunk\":\(chunkSize),\"denseScore\":\(Self.denseScore),\"stop\":")
+        manifest.string(SearchText.stopCharacters)
+        manifest.raw(",\"facets\":")
+        manifest.raw(facets.manifest)
+        manifest.raw("}\n")
+        return [SearchFile(path: "manifest.json", bytes: manifest.bytes)] + files
+    }
+
+    /// `"term":[idf,…]` for every term of a fine bucket.
+    private func termFragments(_ entries: [Entry], documents: [AnalyzedDocument], lengths: [Double],
+                               averageLength: Double) -> [(term: String, json: [UInt8])] {
+        // Group occurrences by term: sort by hash, then document (postings in id order); a
+        // run of equal hashes is one term unless two terms collide, which the text separates.
+        let sorted = entries.sorted { ($0.hash, $0.key, $0.document) < ($1.hash, $1.key, $1.document) }
+        func text(_ entry: Entry) -> String { documents[Int(entry.document)].terms[Int(entry.term)].text }
+        /// Equal texts; a bigram's key is its two characters, so bigrams need no text lookup.
+        func same(_ a: Entry, _ b: Entry) -> Bool {
+            a.key == b.key && (a.key >> 63 == 1 || text(a).utf8.elementsEqual(text(b).utf8))
+        }
+        var groups: [ArraySlice<Entry>] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].hash == sorted[start].hash { end += 1 }
+            let first = sorted[start]
+            if sorted[start..<end].allSatisfy({ same($0, first) }) {
+                groups.append(sorted[start..<end])
+            } else {
+                // Two terms with one hash: split them, keeping document order within each.
+                var byText: [[Entry]] = []
+                for entry in sorted[start..<end] {
+                    if let index = byText.firstIndex(where: { same($0[0], entry) }) {
+                        byText[index].append(entry)
+                    } else {
+                        byText.append([entry])
+                    }
+                }
+                groups += byText.map { ArraySlice($0) }
+            }
+            start = end
+        }
+        let total = Double(documents.count)
+        var fragments: [(term: String, json: [UInt8])] = []
+        fragments.reserveCapacity(groups.count)
+        for group in groups {
+            let list = Array(group)
+            let text = text(list[0])
+            let df = Double(list.count)
+            let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+            let scored: [(id: Int32, score: UInt8)] = list.map { entry in
+                var part = 0.0
+                if entry.body > 0 {
+                    let tf = Double(entry.body)
+                    let length = lengths[Int(entry.document)]
+                    part = tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
+                }
+                if entry.heading > 0 { part += Self.headingBonus }
+                if entry.meta > 0 { part += Self.metaBonus }
+                return (entry.document, Self.quantize(part))
+            }
+            var json = JSONText(capacity: 16 + list.count * 3)
+            json.string(text)
+            json.raw(":[")
+            json.decimal(idf)
+            json.raw(",")
+            let sparse = PostingCoder.postings(scored)
+            let bitmapLength = (documents.count + 5) / 6
+            // Dense terms lose their body scores' detail, so only when it saves a quarter.
+            let featured = sparse.count > bitmapLength
+                ? PostingCoder.postings(list.indices.filter { list[$0].heading > 0 || list[$0].meta > 0 }.map { scored[$0] })
+                : []
+            if sparse.count > bitmapLength, featured.count + bitmapLength < sparse.count * 3 / 4 {
+                json.quoted(featured)
+                json.raw(",")
+                json.quoted(PostingCoder.bitmap(scored.map(\.id), count: documents.count))
+            } else {
+                json.quoted(sparse)
+            }
+            json.raw("]")
+            fragments.append((text, json.bytes))
+        }
+        return fragments
+    }
+
+    private func displayChunk(_ slice: ArraySlice<AnalyzedDocument>, number: Int) -> SearchFile {
+        var json = JSONText(capacity: slice.count * 256)
+        json.raw("[")
+        for (index, document) in slice.enumerated() {
+            let record = document.record
+            if index > 0 { json.raw(",\n") }
+            json.raw("[")
+            for (field, text) in [record.title, record.url, record.docNumber ?? "", record.date, record.validity ?? ""].enumerated() {
+                if field > 0 { json.raw(",") }
+                json.string(text)
+            }
+            json.raw(record.notCurrent ? ",1," : ",0,")
+            json.string(record.issuer ?? "")
+            json.raw("]")
+        }
+        json.raw("]\n")
+        return SearchFile(path: "d/\(number).json", bytes: json.bytes)
+    }
+
+    private func facetFiles(_ records: [SearchRecord]) -> (manifest: [UInt8], files: [SearchFile]) {
+        var json = JSONText()
+        var files: [SearchFile] = []
+        json.raw("[")
+        for (facetIndex, facet) in SearchFacet.allCases.enumerated() {
+            if facetIndex > 0 { json.raw(",") }
+            json.raw("{\"name\":")
+            json.string(facet.rawValue)
+            json.raw(",\"label\":")
+            json.string(facet.label)
+            json.raw(",\"values\":[")
+            for (valueIndex, entry) in facet.values(in: records).enumerated() {
+                if valueIndex > 0 { json.raw(",") }
+                json.raw("{\"value\":")
+                json.string(entry.value)
+                json.raw(",\"count\":\(entry.count),")
+                let ids = records.indices.filter { facet.value(of: records[$0]) == entry.value }.map { Int32($0) }
+                if facet == .year {
+                    // Documents are numbered newest first, so a year's documents are contiguous.
+                    json.raw("\"from\":\(ids.first!),\"to\":\(ids.last! + 1)}")
+                } else {
+                    let path = "f/\(facet.rawValue)-\(valueIndex).json"
+                    var file = JSONText()
+                    if PostingCoder.gapsLength(ids) > (records.count + 5) / 6 {
+                        file.raw("[\"b\",")
+                        file.quoted(PostingCoder.bitmap(ids, count: records.count))
+                    } else {
+                        file.raw("[\"l\",")
+                        file.quoted(PostingCoder.gaps(ids))
+                    }
+                    file.raw("]\n")
+                    files.append(SearchFile(path: path, bytes: file.bytes))
+                    json.raw("\"file\":")
+                    json.string(path)
+                    json.raw("}")
+                }
+            }
+            json.raw("]}")
+        }
+        json.raw("]")
+        return (json.bytes, files)
+    }
+
+    /// A bigram's two characters with the top bit set (exact), or the 64-bit FNV-1a hash of
+    /// another term with the top bit clear (equal keys are then checked by text).
+    static func key(_ text: String) -> UInt64 {
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), let second = scalars.next(), scalars.next() == nil {
+            return 1 << 63 | UInt64(first.value) << 21 | UInt64(second.value)
+        }
+        var value: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 1_099_511_628_211
+        }
+        return value & ~(1 << 63)
+    }
+
+    /// One term occurrence: document, index of the term in the document, the term's hash and
+    /// its counts (copied here so that the per-shard work reads memory in order).
+    struct Entry {
+        let document: Int32
+        let term: Int32
+        let hash: UInt32
+        /// See `key(_:)`.
+        let key: UInt64
+        let heading: UInt16
+        let meta: UInt16
+        let body: UInt16
+    }
+}

@@ -1,0 +1,51 @@
+/// What the search index knows of one published document: the text to index, the facet values
+/// to filter by and what a result shows. Made by the site stage (which knows URLs and plain
+/// text); everything the index writes for the document follows from this value alone, so it
+/// is the cache key of the per-document analysis.
+public struct SearchRecord: Codable, Sendable, Hashable {
+    /// Stable document id (the content path without `.md`).
+    public var id: String
+    /// Sort key, newest first when sorted descending: `2023-03-23T14:07`.
+    public var published: String
+    /// Root-relative URL of the document page.
+    public var url: String
+    public var title: String
+    /// 文号
+    public var docNumber: String?
+    /// 发文机关
+    public var issuer: String?
+    /// 文件类型
+    public var type: String?
+    /// 主题分类
+    public var topic: String?
+    /// 有效性
+    public var validity: String?
+    /// True when the document is not 现行有效 and results should say so.
+    public var notCurrent: Bool
+    /// 标签
+    public var tags: [String]
+    /// Plain text of the body (and of the work plans the document publishes).
+    public var body: String
+
+    public init(id: String, published: String, url: String, title: String, docNumber: String?, issuer: String?,
+                type: String?, topic: String?, validity: String?, notCurrent: Bool, tags: [String], body: String) {
+        self.id = id
+        self.published = published
+        self.url = url
+        self.title = title
+        self.docNumber = docNumber
+        self.issuer = issuer
+        self.type = type
+        self.topic = topic
+        self.validity = validity
+        self.notCurrent = notCurrent
+        self.tags = tags
+        self.body = body
+    }
+
+    /// 发布日期 as `2023-03-23`.
+    public var date: String { String(published.prefix(10)) }
+
+    /// The year of publication, the `year` facet.
+    public var year: String { String(published.prefix(4)) }
+}

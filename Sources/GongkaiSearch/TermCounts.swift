@@ -1,0 +1,89 @@
+/// The terms of one document being counted, per field. Bigrams (most of the terms) are counted
+/// under an integer key (`BigramTable`), so that a string is made only once per distinct term,
+/// not once per occurrence; Swift's `String` hashing normalises Unicode and would dominate the
+/// analysis.
+struct TermCounts {
+    enum Field { case heading, meta, body }
+
+    /// Bigrams (`first << 21 | second`) and one-character terms (the character's value).
+    private var bigrams: BigramTable
+    private var others: [TextKey: AnalyzedTerm.Counts] = [:]
+
+    init(capacity: Int) { bigrams = BigramTable(capacity: capacity) }
+
+    mutating func add(first: Unicode.Scalar, second: Unicode.Scalar, to field: Field) {
+        bigrams.add(UInt64(first.value) << 21 | UInt64(second.value), to: field)
+    }
+
+    /// A one-character term.
+    mutating func add(_ character: Unicode.Scalar, to field: Field) {
+        bigrams.add(UInt64(character.value), to: field)
+    }
+
+    mutating func add(_ term: String, to field: Field) {
+        others[TextKey(term), default: .zero].add(field)
+    }
+
+    /// Every term: one-character terms and bigrams in code point order, then the other terms
+    /// by FNV-1a hash (ties by UTF-8 bytes). Any fixed order would do; integer keys keep the
+    /// sorting cheap.
+    func terms() -> [AnalyzedTerm] {
+        var terms: [AnalyzedTerm] = []
+        terms.reserveCapacity(bigrams.count + others.count)
+        for (key, counts) in bigrams.sorted() {
+            var text = String.UnicodeScalarView()
+            if key >= 1 << 21 { text.append(Unicode.Scalar(UInt32(key >> 21))!) }
+            text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+            terms.append(AnalyzedTerm(text: String(text), counts: counts))
+        }
+        for (key, counts) in others.sorted(by: { $0.key < $1.key }) {
+            terms.append(AnalyzedTerm(text: key.text, counts: counts))
+        }
+        return terms
+    }
+}
+
+/// A term as a dictionary key, hashed with FNV-1a over its UTF-8 bytes and compared by bytes:
+/// `String`'s own hashing normalises Unicode first, which is slow and not needed here.
+struct TextKey: Hashable, Comparable {
+    let text: String
+    let hash: UInt32
+
+    init(_ text: String) {
+        self.text = text
+        hash = TermHash.fnv1a(text)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (lhs: TextKey, rhs: TextKey) -> Bool {
+        lhs.hash == rhs.hash && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    static func < (lhs: TextKey, rhs: TextKey) -> Bool {
+        lhs.hash != rhs.hash ? lhs.hash < rhs.hash : lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+    }
+}
+
+extension AnalyzedTerm {
+    /// Occurrences per field, saturating.
+    struct Counts {
+        var heading: UInt16 = 0
+        var meta: UInt16 = 0
+        var body: UInt16 = 0
+
+        static let zero = Counts()
+
+        mutating func add(_ field: TermCounts.Field) {
+            switch field {
+            case .heading: heading = heading == .max ? .max : heading + 1
+            case .meta: meta = meta == .max ? .max : meta + 1
+            case .body: body = body == .max ? .max : body + 1
+            }
+        }
+    }
+
+    init(text: String, counts: Counts) {
+        self.init(text: text, heading: counts.heading, meta: counts.meta, body: counts.body)
+    }
+}
