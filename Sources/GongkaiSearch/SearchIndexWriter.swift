@@ -65,34 +65,49 @@ public struct SearchIndexWriter: Sendable {
         let fineCount = 1 << 14
         let fineMask = UInt32(fineCount - 1)
         // Occurrences are scattered into fine buckets by slices of documents in parallel; each
-        // fine bucket then gathers its part of every slice.
+        // fine bucket then gathers its part of every slice. This is done in passes over ranges
+        // of fine buckets, so that only a fraction of all occurrences (ten million for ten
+        // thousand documents) is held at once: one pass held 800 MB at the peak.
         let sliceCount = 8
         let sliceSize = max(1, (documents.count + sliceCount - 1) / sliceCount)
-        let slices = Array(0..<sliceCount).parallelMap { slice -> [[Entry]] in
-            var buckets = [[Entry]](repeating: [], count: fineCount)
-            let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
-            for documentIndex in lower..<upper {
-                for (termIndex, term) in documents[documentIndex].terms.enumerated() {
-                    let hash = TermHash.fnv1a(term.text)
-                    buckets[Int(hash & fineMask)].append(Entry(
-                        document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: Self.key(term.text),
-                        heading: term.heading, meta: term.meta, body: term.body))
-                }
-            }
-            return buckets
-        }
+        let hashes = documents.parallelMap { $0.terms.map { TermHash.fnv1a($0.text) } }
         let lengths = documents.map { Double($0.bodyLength) }
-        let fragments = Array(0..<fineCount).parallelMap { fine in
-            termFragments(slices.flatMap { $0[fine] }, documents: documents, lengths: lengths, averageLength: averageLength)
+        let passes = 8
+        let perPass = fineCount / passes
+        var fragments: [[(term: String, json: [UInt8])]] = []
+        fragments.reserveCapacity(fineCount)
+        for pass in 0..<passes {
+            let low = pass * perPass, high = low + perPass
+            let slices = Array(0..<sliceCount).parallelMap { slice -> [[Entry]] in
+                var buckets = [[Entry]](repeating: [], count: perPass)
+                let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
+                for documentIndex in lower..<upper {
+                    let terms = documents[documentIndex].terms, termHashes = hashes[documentIndex]
+                    for termIndex in terms.indices {
+                        let hash = termHashes[termIndex]
+                        let fine = Int(hash & fineMask)
+                        guard fine >= low, fine < high else { continue }
+                        let term = terms[termIndex]
+                        buckets[fine - low].append(Entry(
+                            document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: Self.key(term.text),
+                            heading: term.heading, meta: term.meta, body: term.body))
+                    }
+                }
+                return buckets
+            }
+            fragments += Array(0..<perPass).parallelMap { index in
+                termFragments(slices.flatMap { $0[index] }, documents: documents, lengths: lengths, averageLength: averageLength)
+            }
         }
-        let totalBytes = fragments.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
+        let fragmentsByBucket = fragments
+        let totalBytes = fragmentsByBucket.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
         var shardCount = 1
         while shardCount < fineCount && shardCount * shardBytes < totalBytes { shardCount *= 2 }
         let step = shardCount
         let shards = (0..<shardCount).map { $0 }.parallelMap { shard -> SearchFile in
             var members: [(term: String, json: [UInt8])] = []
             // Fine buckets in order, each in (hash, key) order: deterministic without sorting.
-            for fine in stride(from: shard, to: fineCount, by: step) { members += fragments[fine] }
+            for fine in stride(from: shard, to: fineCount, by: step) { members += fragmentsByBucket[fine] }
             var json = JSONText(capacity: members.reduce(2) { $0 + $1.json.count + 1 })
             json.raw("{")
             for (index, member) in members.enumerated() {

@@ -11,8 +11,10 @@ public enum OutputChange: String, Sendable, Comparable {
 }
 
 /// Writes a build's files into a folder: a fresh staging folder (a whole build), or the output
-/// folder itself (an incremental build), where every file is replaced by rename so that a reader
-/// never sees half a file, and a file whose bytes did not change is not touched at all.
+/// folder itself (an incremental build). In place, every file is first written beside its
+/// target under a temporary name and renamed over it by `commit` once the whole build has
+/// succeeded (`abandon` removes them otherwise), so a failed build changes nothing and a
+/// reader never sees half a file; a file whose bytes did not change is not touched at all.
 struct OutputWriter: Sendable {
     let root: String
     /// The previous build's records when writing in place.
@@ -20,55 +22,62 @@ struct OutputWriter: Sendable {
 
     var inPlace: Bool { previous != nil }
 
-    /// Writes a rendered page (or keeps the file when its bytes are unchanged) and returns its
-    /// final record and how it changed.
-    func write(_ result: PageRenderer.Result) throws -> (record: BuildCache.Record, change: OutputChange?) {
-        var record = result.record
-        guard let text = result.text else { return (record, nil) }
+    /// One output after writing.
+    struct Written: Sendable {
+        let path: String
+        var record: BuildCache.Record
+        var change: OutputChange?
+        /// True when the page was rendered in this build.
+        var rendered = false
+        /// In place: the temporary file to rename over the target.
+        var pending: String?
+        /// Why it could not be written.
+        var failure: String?
+    }
+
+    /// Writes a rendered page, or keeps the file when it was not rendered or its bytes did not change.
+    func write(_ result: PageRenderer.Result) -> Written {
+        var written = Written(path: result.path, record: result.record, rendered: result.text != nil)
+        guard let text = result.text else { return written }
         let old = previous?.records[result.path]
-        if let old, old.content == record.content, let stamp = FileStamp(path: root + "/" + result.path),
-           stamp.size == old.size, stamp.modified == old.modified {
-            record.size = old.size
-            record.modified = old.modified
-            return (record, nil)
+        if let old, old.content == written.record.content, unchanged(result.path, old) {
+            written.record.size = old.size
+            written.record.modified = old.modified
+            return written
         }
-        let target = root + "/" + result.path
-        if inPlace {
-            let temporary = Self.temporaryPath(for: target)
-            try FileWriter.write(text, to: temporary)
-            try Self.rename(temporary, to: target)
-        } else {
-            try FileWriter.write(text, to: target)
-        }
-        try stamp(&record, target)
-        return (record, inPlace ? (old == nil ? .added : .changed) : nil)
+        return put(&written, old: old) { path in try FileWriter.write(text, to: path) }
     }
 
     /// Copies a file (a template asset or an attachment) when it is new or its source changed.
-    func copy(from source: String, to path: String, fingerprint: UInt64) throws -> (record: BuildCache.Record, change: OutputChange?) {
-        let target = root + "/" + path
-        let old = previous?.records[path]
-        if let old, old.fingerprint == fingerprint, let stamp = FileStamp(path: target),
-           stamp.size == old.size, stamp.modified == old.modified {
-            return (old, nil)
+    func copy(_ file: SiteBuilder.AssetFile) -> Written {
+        let old = previous?.records[file.path]
+        if let old, old.fingerprint == file.fingerprint, unchanged(file.path, old) {
+            return Written(path: file.path, record: old)
         }
-        var record = BuildCache.Record(fingerprint: fingerprint, content: fingerprint, size: 0, modified: 0)
-        let written = inPlace ? Self.temporaryPath(for: target) : target
-        let data = try Data(contentsOf: URL(fileURLWithPath: source))
-        try data.withUnsafeBytes { bytes in
-            try FileWriter.write(bytes, to: written)
+        var written = Written(path: file.path, record: BuildCache.Record(fingerprint: file.fingerprint, content: file.fingerprint,
+                                                                          size: 0, modified: 0))
+        return put(&written, old: old) { path in
+            let data = try Data(contentsOf: URL(fileURLWithPath: file.source))
+            try data.withUnsafeBytes { try FileWriter.write($0, to: path) }
         }
-        if inPlace { try Self.rename(written, to: target) }
-        try stamp(&record, target)
-        return (record, inPlace ? (old == nil ? .added : .changed) : nil)
     }
 
-    /// Creates the folders the given files go in.
-    func makeFolders(for paths: [String]) throws {
-        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+    /// Renames every pending file over its target.
+    func commit(_ items: [Written]) throws {
+        for item in items {
+            guard let pending = item.pending else { continue }
+            let target = root + "/" + item.path
+            guard rename(pending, target) == 0 else {
+                let code = errno
+                abandon(items)
+                throw FileWriter.POSIXError(code, target)
+            }
         }
+    }
+
+    /// Removes the pending files of a build that failed.
+    func abandon(_ items: [Written]) {
+        for item in items { if let pending = item.pending { unlink(pending) } }
     }
 
     /// Removes files the build no longer makes, and the folders they leave empty.
@@ -88,22 +97,42 @@ struct OutputWriter: Sendable {
         }
     }
 
-    private func stamp(_ record: inout BuildCache.Record, _ path: String) throws {
-        guard let stamp = FileStamp(path: path) else { throw FileWriter.POSIXError(errno, path) }
-        record.size = stamp.size
-        record.modified = stamp.modified
+    /// Whether the file on disk is still the one the previous build wrote.
+    private func unchanged(_ path: String, _ old: BuildCache.Record) -> Bool {
+        guard let stamp = FileStamp(path: root + "/" + path) else { return false }
+        return stamp.size == old.size && stamp.modified == old.modified
+    }
+
+    /// Writes through `make` to the target (staging) or to a temporary file beside it (in
+    /// place), creating folders as needed; records size, time and how the file changed.
+    private func put(_ written: inout Written, old: BuildCache.Record?, _ make: (String) throws -> Void) -> Written {
+        let target = root + "/" + written.path
+        let path = inPlace ? Self.temporaryPath(for: target) : target
+        do {
+            do {
+                try make(path)
+            } catch let error as FileWriter.POSIXError where error.code == ENOENT {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try make(path)
+            }
+            guard let stamp = FileStamp(path: path) else { throw FileWriter.POSIXError(errno, path) }
+            written.record.size = stamp.size
+            written.record.modified = stamp.modified
+        } catch {
+            if inPlace { unlink(path) }
+            written.failure = "\(written.path)：\(error.localizedDescription)"
+            return written
+        }
+        if inPlace {
+            written.pending = path
+            written.change = old == nil ? .added : .changed
+        }
+        return written
     }
 
     private static func temporaryPath(for target: String) -> String {
         let folder = (target as NSString).deletingLastPathComponent
         return folder + "/.gk-writing-\(getpid())-" + (target as NSString).lastPathComponent
-    }
-
-    private static func rename(_ from: String, to target: String) throws {
-        guard Glibc.rename(from, target) == 0 else {
-            let code = errno
-            unlink(from)
-            throw FileWriter.POSIXError(code, target)
-        }
     }
 }

@@ -123,72 +123,65 @@ public enum SiteBuilder {
         let program = programKey()
         let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates, program: program), previous: reusable,
                                     outputPath: reusable == nil ? nil : output.target.path)
+        // A whole build writes into a staging folder; an incremental one into temporary files
+        // beside their targets, renamed into place only when the whole build has succeeded.
+        // Either way each page is written as soon as it is made, so pages are not all held in memory.
+        let staging = reusable == nil ? try output.makeStaging() : nil
+        let writer = OutputWriter(root: staging?.path ?? output.target.path, previous: reusable)
         let counter = ProgressCounter(total: pages.count, report: options.progress)
-        let results = Array(zip(pages, paths)).parallelMap { page, path in
+        let written = Array(zip(pages, paths)).parallelMap { page, path in
             defer { counter.step() }
-            return renderer.make(page, path: path)
+            return writer.write(renderer.make(page, path: path))
         }
-        clock.mark("生成页面")
-        let (index, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
-        clock.mark("建立检索索引")
-        let renderWarnings = results.flatMap(\.record.warnings)
+        clock.mark("生成并写入页面")
+        let renderWarnings = written.flatMap(\.record.warnings)
+        func fail(_ diagnostics: [Diagnostic], _ made: [OutputWriter.Written]) -> DiagnosticError {
+            if let staging { output.discard(staging) } else { writer.abandon(made) }
+            return DiagnosticError(diagnostics)
+        }
         if renderWarnings.contains(where: { $0.severity == .error }) {
-            throw DiagnosticError(prepared.warnings + renderWarnings)
+            throw fail(prepared.warnings + renderWarnings, written)
         }
-        let files = assetFiles(options: options, content: content)
+        let (indexFiles, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
+        let index = indexFiles.parallelMap(writer.write)
+        clock.mark("建立检索索引")
+        let copies = assetFiles(options: options, content: content).parallelMap(writer.copy)
+        let all = written + index + copies
+        let failures = all.compactMap(\.failure)
+        if !failures.isEmpty {
+            throw fail(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") }, all)
+        }
         var cache = BuildCache(folder: "")
-        var changes: [(change: OutputChange, path: String)] = []
+        for item in all { cache.records[item.path] = item.record }
+        var changes: [(change: OutputChange, path: String)] = all.compactMap { item in item.change.map { ($0, item.path) } }
         if let reusable {
-            let writer = OutputWriter(root: output.target.path, previous: reusable)
-            try writer.makeFolders(for: (results + index).filter { $0.text != nil }.map(\.path) + files.map(\.path))
-            let written = try write(results + index, files: files, with: writer)
-            for (path, item) in written {
-                cache.records[path] = item.record
-                if let change = item.change { changes.append((change, path)) }
-            }
+            try writer.commit(all)
             let gone = reusable.records.keys.filter { cache.records[$0] == nil }.sorted()
             try writer.delete(gone)
             changes += gone.map { (.deleted, $0) }
             cache.folder = reusable.folder
-            clock.mark("写入有变化的文件")
-        } else {
-            let staging = try output.makeStaging()
+            clock.mark("替换有变化的文件")
+        } else if let staging {
+            changes = wholeChanges(new: cache, old: previous?.folder == folder ? previous : nil, oldFolder: output.target)
             do {
-                let writer = OutputWriter(root: staging.path, previous: nil)
-                try writer.makeFolders(for: paths + index.map(\.path) + files.map(\.path))
-                for (path, item) in try write(results + index, files: files, with: writer) { cache.records[path] = item.record }
-                clock.mark("写入文件")
-                changes = wholeChanges(new: cache, old: previous?.folder == folder ? previous : nil, oldFolder: output.target)
                 try output.commit(staging)
-                clock.mark("替换输出目录")
             } catch {
                 output.discard(staging)
                 throw error
             }
             cache.folder = FileStamp(path: output.target.path)?.identity ?? ""
+            clock.mark("替换输出目录")
         }
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
         changes.sort { $0.path < $1.path }
         return BuildReport(
-            pages: pages.count, rendered: results.filter { $0.text != nil }.count, incremental: reusable != nil,
+            pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,
             searchIndexRebuilt: indexRebuilt, changes: changes,
-            copied: files.count, published: plan.factory.published.documents.count,
+            copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,
             seconds: Date().timeIntervalSince(start), phases: clock.phases)
-    }
-
-    /// Writes pages and copies files in parallel; the first failure is thrown after all ran.
-    private static func write(_ results: [PageRenderer.Result], files: [AssetFile], with writer: OutputWriter) throws
-        -> [(String, (record: BuildCache.Record, change: OutputChange?))] {
-        let pages = results.parallelMap { result in
-            Result { try writer.write(result) }.map { (result.path, $0) }
-        }
-        let copies = files.parallelMap { file in
-            Result { try writer.copy(from: file.source, to: file.path, fingerprint: file.fingerprint) }.map { (file.path, $0) }
-        }
-        return try (pages + copies).map { try $0.get() }
     }
 
     /// What a whole build changed compared with the previous output: by content hash when the
