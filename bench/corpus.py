@@ -21,7 +21,8 @@ generator):
   recruitment notices with tables; budgets with tables of amounts. Some bodies link to
   www.gov.cn. Bodies range from a few hundred to several thousand characters.
 - Relations: every 政策解读 names an earlier 政策文件 of its department (解读对象), and about
-  6% of 政策文件 replace an earlier one (替代), which is then 已修改 or 已废止.
+  6% of 政策文件 replace an earlier one (替代), which is then 已修改 or 已废止 (with 有效期至);
+  7% of the documents with 有效性 are 失效, with 有效期至.
 
 The output is deterministic for a given N and seed (the seed defaults to N).
 
@@ -117,7 +118,9 @@ class Sources:
 
 def clean(text):
     """One line of text that is safe in YAML and Markdown whatever it is put next to."""
-    text = text.strip().strip("'\"")
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
     return text.replace(": ", "：").replace("#", "").replace("*", "").replace("|", "、").replace("[", "（").replace("]", "）")
 
 
@@ -131,7 +134,7 @@ def chinese_year(year):
 
 class Document:
     __slots__ = ("number", "dept", "kind", "path", "published", "has_time", "written", "issuer", "doc_no",
-                 "topic", "validity", "doc_type", "tags", "title", "interprets", "replaces", "seed")
+                 "topic", "validity", "valid_until", "doc_type", "tags", "title", "interprets", "replaces", "seed")
 
     @property
     def column(self):
@@ -174,6 +177,9 @@ def plan_documents(count, rng):
             d.doc_no = f"{prefix}〔{written_year}〕{serial}号"
         d.topic = rng.choice(dept[6]) if rng.random() < 0.7 else rng.choice(COMMON_TOPICS)
         d.validity = ("现行有效" if rng.random() < 0.93 else "失效") if has_validity else None
+        d.valid_until = None
+        if d.validity == "失效":
+            d.valid_until = min(day + datetime.timedelta(days=rng.randrange(180, 5 * 365)), datetime.date(2025, 12, 31))
         d.doc_type = doc_type or ("规范性文件" if slug == "zcwj" and rng.random() < 0.4 else None)
         d.tags = rng.sample(TAGS, rng.randrange(1, 4))
         d.interprets = d.replaces = None
@@ -240,6 +246,8 @@ def make_titles_and_relations(docs, sources, rng):
                 replaced.add(target.id)
                 d.replaces = target.id
                 target.validity = rng.choice(["已修改", "已废止"])
+                if target.validity == "已废止":
+                    target.valid_until = max(d.published.date() - datetime.timedelta(days=1), target.published.date())
 
 
 # Bodies ---------------------------------------------------------------------------------------
@@ -322,6 +330,17 @@ def body(d, sources, by_id):
         if rng.random() < 0.3:
             parts.append("会议要求：")
             parts.append("\n".join(f"{n + 1}. {rng.choice(sources.sentences)}" for n in range(rng.randrange(3, 6))))
+    elif slug == "rsxx" and "任前公示" in d.title:
+        parts.append(f"根据《党政领导干部选拔任用工作条例》有关规定，经{dept[2]}党组研究，拟任用以下同志，现予以公示。")
+        lines = ["| 姓名 | 性别 | 出生年月 | 现任职务 | 拟任职务 |", "|---|---|---|---|---|"]
+        for _ in range(int(re.search(r"(\d+)名", d.title).group(1))):
+            lines.append(f"| {rng.choice('王李张刘陈杨黄赵周吴')}某某 | {rng.choice('男女')} | "
+                         f"{rng.randrange(1970, 1992)}年{rng.randrange(1, 13)}月 | {rng.choice(POSTS)}处副处长 | "
+                         f"{rng.choice(POSTS)}处处长 |")
+        parts.append("\n".join(lines))
+        parts.append(f"公示期间，对公示对象有异议的，可以通过来信、来电、来访等方式向{dept[2]}机关党委反映。"
+                     f"联系电话：0731-8{rng.randrange(1000000, 9999999)}。")
+        parts += signature(d)
     elif slug == "rsxx":
         year = d.published.year
         parts.append(f"根据《事业单位人事管理条例》和《事业单位公开招聘人员暂行规定》有关规定，经研究，{dept[2]}{year}年"
@@ -358,6 +377,7 @@ def front_matter(d):
               ("成文日期", d.written.isoformat() if d.written else None),
               ("发布日期", d.published.strftime("%Y-%m-%d %H:%M") if d.has_time else d.published.date().isoformat()),
               ("主题分类", d.topic), ("文件类型", d.doc_type), ("有效性", d.validity),
+              ("有效期至", d.valid_until.isoformat() if d.valid_until else None),
               ("解读对象", d.interprets), ("替代", d.replaces), ("标签", "[" + ", ".join(d.tags) + "]")]
     return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields if value) + "---\n"
 
