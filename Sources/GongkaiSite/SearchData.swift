@@ -20,6 +20,17 @@ public enum SearchData {
         return metadataRecord(document, routes: factory.routes, body: body)
     }
 
+    /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the
+    /// type 常见问题 under its topic, dated by when it was answered.
+    public static func record(_ faq: FAQEntry, routes: Routes) -> SearchRecord {
+        SearchRecord(
+            id: "faq/" + faq.id, published: faq.answered.iso + "T00:00", url: routes.faq(faq.slug), title: faq.question,
+            docNumber: nil, issuer: nil, type: faqType, topic: faq.topic, validity: nil, notCurrent: false, tags: [],
+            body: plainText(faq.body))
+    }
+
+    static let faqType = "常见问题"
+
     /// A record without the body, for grouping documents by facet.
     static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
         SearchRecord(

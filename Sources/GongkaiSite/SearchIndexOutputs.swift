@@ -20,6 +20,7 @@ struct SearchIndexOutputs: Sendable {
     func make() -> (files: [PageRenderer.Result], rebuilt: Bool) {
         let factory = renderer.plan.factory
         let records = factory.published.documents.parallelMap { SearchData.record($0, factory: factory) }
+            + factory.published.faqs.map { SearchData.record($0, routes: factory.routes) }
         let keys = records.parallelMap { record -> UInt64 in
             var hasher = StableHasher()
             FingerprintEncoder.fingerprint(record, into: &hasher)

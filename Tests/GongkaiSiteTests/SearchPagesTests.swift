@@ -11,12 +11,15 @@ import Testing
         let report = try project.build()
         #expect(report.phases.contains { $0.name == "建立检索索引" })
         let manifest = try JSONSerialization.jsonObject(with: Data(try project.read("site/search/data/manifest.json").utf8)) as! [String: Any]
-        #expect(manifest["documents"] as? Int == report.published)
+        // Every published document and every 常见问题 entry (the demo has three).
+        let faqs = try FileManager.default.contentsOfDirectory(atPath: project.content.appendingPathComponent("faq").path).count
+        #expect(faqs == 3)
+        #expect(manifest["documents"] as? Int == report.published + faqs)
         let shards = manifest["shards"] as! Int
         #expect(shards > 1 && shards & (shards - 1) == 0, "a power of two")
         for shard in 0..<shards { #expect(project.exists("site/search/data/t/\(shard).json")) }
         #expect(project.exists("site/search/data/d/0.json") && project.exists("site/search/data/d/1.json"))
-        #expect(!project.exists("site/search/data/d/2.json"), "12 documents make two chunks of 8")
+        #expect(!project.exists("site/search/data/d/2.json"), "12 documents and 3 questions make two chunks of 8")
         // The manifest stays small: facet names and counts, no per-document data.
         #expect(try project.read("site/search/data/manifest.json").utf8.count < 4096)
 

@@ -31,6 +31,8 @@ NEW_MEDIA = "/xxgk/fdzdgknr/zcwj/new-media-rules-2023.html"
 NORMATIVE_2019 = "/xxgk/fdzdgknr/zcwj/normative-rules-2019.html"
 GUIDE_2021 = "/xxgk/gkzn/guide-2021.html"
 GUIDE_2023 = "/xxgk/gkzn/guide-2023.html"
+FAQ_AGEING = "/faq/website-ageing.html"
+FAQ_ONLINE = "/faq/online-application.html"
 
 # (query, documents that must rank first (in any order among themselves), documents that must be
 # found too)
@@ -66,6 +68,9 @@ PAIRS = [
     ("20个工作日", [], [APPLICATION, APPLICATION_READING]),
     # ICU cuts 全市政府 as 全|市政府 in the text: the query 全市 still meets it
     ("全市政府信息公开申请办理规范", [ZHANGJIAJIE], []),
+    # 常见问题 are in the index too, found by their question and their answer
+    ("网站适老化与无障碍改造有什么要求", [FAQ_AGEING], []),
+    ("政府信息公开申请可以在网上办理吗", [FAQ_ONLINE], []),
     # letters, in any width and case
     ("Gongkai", [], [GUIDE_2021, GUIDE_2023, HUNAN_READING]),
     ("ＧＯＮＧＫＡＩ", [], [GUIDE_2021, GUIDE_2023, HUNAN_READING]),
@@ -232,7 +237,7 @@ def test_a_query_downloads_only_the_manifest_its_shards_and_shown_results(driver
     assert chunks and len(chunks) <= 2, chunks
     assert not [p for p in data if "/search/data/f/" in p], "no filter used, no facet file"
     manifest = json.loads((site / "search" / "data" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["documents"] == 12 and manifest["shards"] == total_shards
+    assert manifest["documents"] == 12 + 3 and manifest["shards"] == total_shards  # 12 documents and 3 常见问题
 
 
 def test_search_page_with_results_and_filter_has_no_axe_violations(driver, origin, axe_source):
