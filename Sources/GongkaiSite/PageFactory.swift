@@ -15,10 +15,19 @@ public struct PageFactory: Sendable {
     let library: Library
 
     public init(published: PublishedSite, assets: Set<String> = [], pagePaths: Set<String> = []) {
+        self.init(published: published, assets: assets, pagePaths: pagePaths, library: Library(published: published))
+    }
+
+    /// The same factory with the files it may link to, keeping what was derived already.
+    func with(assets: Set<String>, pagePaths: Set<String>) -> PageFactory {
+        PageFactory(published: published, assets: assets, pagePaths: pagePaths, library: library)
+    }
+
+    private init(published: PublishedSite, assets: Set<String>, pagePaths: Set<String>, library: Library) {
         self.published = published
         self.assets = assets
         self.pagePaths = pagePaths
-        self.library = Library(published: published)
+        self.library = library
     }
 
     var site: Site { published.site }

@@ -8,7 +8,7 @@ public struct SitePlan: Sendable {
 
     public init(published: PublishedSite, templates: TemplateSet, assets: Set<String> = []) {
         let bare = SitePlan(factory: PageFactory(published: published), templates: templates)
-        self.factory = PageFactory(published: published, assets: assets, pagePaths: Set(bare.pages.map(bare.path)))
+        self.factory = bare.factory.with(assets: assets, pagePaths: Set(bare.pages.map(bare.path)))
         self.templates = templates
     }
 
