@@ -33,11 +33,15 @@ public struct SearchOption: Codable, Sendable {
 
 extension PageFactory {
     public func searchPage() -> SearchPageView {
+        // The same records as the index (documents and 常见问题), so every value a filter can
+        // hold in the URL is an option, with the count the index gives.
+        let records = published.documents.map { SearchData.metadataRecord($0, routes: routes) }
+            + published.faqs.map { SearchData.record($0, routes: routes) }
         let filters = SearchFacet.allCases.compactMap { facet -> SearchFilter? in
-            let groups = library.groups[facet] ?? []
-            guard !groups.isEmpty else { return nil }
+            let values = facet.values(in: records)
+            guard !values.isEmpty else { return nil }
             return SearchFilter(name: facet.rawValue, label: facet.label, allLabel: "全部",
-                                options: groups.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.documents.count)）") })
+                                options: values.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.count)）") })
         }
         return SearchPageView(
             site: siteView(currentColumn: nil, current: .library),

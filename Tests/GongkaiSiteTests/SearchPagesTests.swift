@@ -28,6 +28,7 @@ import Testing
         #expect(search.contains("data-index=\"/search/data/\""))
         #expect(search.contains("role=\"status\" aria-live=\"polite\""))
         #expect(search.contains("<option value=\"2022\">2022年（2）</option>"))
+        #expect(search.contains("<option value=\"常见问题\">常见问题（3）</option>"), "the 常见问题 in the index can be filtered")
         #expect(search.contains("本页的搜索需要浏览器启用 JavaScript"))
         #expect(search.contains("<a href=\"/library/year/2019/\">2019年</a>"))
 
