@@ -16,7 +16,8 @@ public struct SearchAnalyzer: Sendable {
         let meta = ([record.issuer, record.type, record.topic].compactMap { $0 } + record.tags).joined(separator: " ")
         _ = extractor.extract(meta, field: .meta, into: &counts)
         let length = extractor.extract(record.body, field: .body, into: &counts)
-        return AnalyzedDocument(record: record, bodyLength: length, terms: counts.terms())
+        let terms = counts.terms()
+        return AnalyzedDocument(record: record, bodyLength: length, terms: terms.terms, otherTexts: terms.otherTexts)
     }
 
     /// How ICU segments `text` (words of CJK runs, then letter-or-digit terms), for tests and

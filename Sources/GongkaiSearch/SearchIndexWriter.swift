@@ -70,7 +70,6 @@ public struct SearchIndexWriter: Sendable {
         // thousand documents) is held at once: one pass held 800 MB at the peak.
         let sliceCount = 8
         let sliceSize = max(1, (documents.count + sliceCount - 1) / sliceCount)
-        let hashes = documents.parallelMap { $0.terms.map { TermHash.fnv1a($0.text) } }
         let lengths = documents.map { Double($0.bodyLength) }
         let passes = 8
         let perPass = fineCount / passes
@@ -82,14 +81,13 @@ public struct SearchIndexWriter: Sendable {
                 var buckets = [[Entry]](repeating: [], count: perPass)
                 let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
                 for documentIndex in lower..<upper {
-                    let terms = documents[documentIndex].terms, termHashes = hashes[documentIndex]
+                    let terms = documents[documentIndex].terms
                     for termIndex in terms.indices {
-                        let hash = termHashes[termIndex]
-                        let fine = Int(hash & fineMask)
-                        guard fine >= low, fine < high else { continue }
                         let term = terms[termIndex]
+                        let fine = Int(term.hash & fineMask)
+                        guard fine >= low, fine < high else { continue }
                         buckets[fine - low].append(Entry(
-                            document: Int32(documentIndex), term: Int32(termIndex), hash: hash, key: Self.key(term.text),
+                            document: Int32(documentIndex), term: Int32(termIndex), hash: term.hash, key: term.key,
                             heading: term.heading, meta: term.meta, body: term.body))
                     }
                 }
@@ -146,8 +144,8 @@ public struct SearchIndexWriter: Sendable {
         // Group occurrences by term: sort by hash, then document (postings in id order); a
         // run of equal hashes is one term unless two terms collide, which the text separates.
         let sorted = entries.sorted { ($0.hash, $0.key, $0.document) < ($1.hash, $1.key, $1.document) }
-        func text(_ entry: Entry) -> String { documents[Int(entry.document)].terms[Int(entry.term)].text }
-        /// Equal texts; a bigram's key is its two characters, so bigrams need no text lookup.
+        func text(_ entry: Entry) -> String { documents[Int(entry.document)].text(of: Int(entry.term)) }
+        /// Equal texts; a bigram's key is its characters, so bigrams need no text lookup.
         func same(_ a: Entry, _ b: Entry) -> Bool {
             a.key == b.key && (a.key >> 63 == 1 || text(a).utf8.elementsEqual(text(b).utf8))
         }
@@ -278,28 +276,13 @@ public struct SearchIndexWriter: Sendable {
         return (json.bytes, files)
     }
 
-    /// A bigram's two characters with the top bit set (exact), or the 64-bit FNV-1a hash of
-    /// another term with the top bit clear (equal keys are then checked by text).
-    static func key(_ text: String) -> UInt64 {
-        var scalars = text.unicodeScalars.makeIterator()
-        if let first = scalars.next(), let second = scalars.next(), scalars.next() == nil {
-            return 1 << 63 | UInt64(first.value) << 21 | UInt64(second.value)
-        }
-        var value: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 1_099_511_628_211
-        }
-        return value & ~(1 << 63)
-    }
-
     /// One term occurrence: document, index of the term in the document, the term's hash and
     /// its counts (copied here so that the per-shard work reads memory in order).
     struct Entry {
         let document: Int32
         let term: Int32
         let hash: UInt32
-        /// See `key(_:)`.
+        /// See `AnalyzedTerm.key`.
         let key: UInt64
         let heading: UInt16
         let meta: UInt16

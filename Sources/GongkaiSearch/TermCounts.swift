@@ -25,21 +25,21 @@ struct TermCounts {
     }
 
     /// Every term: one-character terms and bigrams in code point order, then the other terms
-    /// by FNV-1a hash (ties by UTF-8 bytes). Any fixed order would do; integer keys keep the
-    /// sorting cheap.
-    func terms() -> [AnalyzedTerm] {
+    /// by FNV-1a hash (ties by UTF-8 bytes), with the texts of those others. Any fixed order
+    /// would do; integer keys keep the sorting cheap.
+    func terms() -> (terms: [AnalyzedTerm], otherTexts: [String]) {
         var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(bigrams.count + others.count)
         for (key, counts) in bigrams.sorted() {
-            var text = String.UnicodeScalarView()
-            if key >= 1 << 21 { text.append(Unicode.Scalar(UInt32(key >> 21))!) }
-            text.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
-            terms.append(AnalyzedTerm(text: String(text), counts: counts))
+            terms.append(AnalyzedTerm(key: AnalyzedTerm.codeFlag | key, hash: TermHash.fnv1a(code: key), counts: counts))
         }
+        var texts: [String] = []
+        texts.reserveCapacity(others.count)
         for (key, counts) in others.sorted(by: { $0.key < $1.key }) {
-            terms.append(AnalyzedTerm(text: key.text, counts: counts))
+            terms.append(AnalyzedTerm(key: TermHash.key(key.text), hash: key.hash, counts: counts))
+            texts.append(key.text)
         }
-        return terms
+        return (terms, texts)
     }
 }
 
@@ -83,7 +83,7 @@ extension AnalyzedTerm {
         }
     }
 
-    init(text: String, counts: Counts) {
-        self.init(text: text, heading: counts.heading, meta: counts.meta, body: counts.body)
+    init(key: UInt64, hash: UInt32, counts: Counts) {
+        self.init(key: key, hash: hash, heading: counts.heading, meta: counts.meta, body: counts.body)
     }
 }

@@ -61,13 +61,13 @@ import Testing
     }
 
     @Test func aContextSplitWordIsStillATermThroughItsBigram() throws {
-        let terms = Set(analyzer.analyze(Self.record("a", title: "", body: "制定出台全市政府信息公开申请办理规范")).terms.map(\.text))
+        let terms = Set(analyzer.analyze(Self.record("a", title: "", body: "制定出台全市政府信息公开申请办理规范")).termTexts)
         #expect(terms.contains("全市") && terms.contains("市政府") && terms.contains("市政"))
     }
 
     @Test func termsHoldEveryBigramOfARunWordsOfThreeAndSingleCharacterWords() {
         let analyzed = analyzer.analyze(Self.record("a", title: "标题", body: "由区政务服务中心牵头的工作"))
-        let terms = Set(analyzed.terms.map(\.text))
+        let terms = Set(analyzed.termTexts)
         // Bigrams across ICU's word boundaries (区|政务|服务|中心|牵|头|的|工作) are there too.
         for bigram in ["区政", "政务", "务服", "服务", "务中", "中心", "心牵", "牵头", "头的", "的工", "工作"] {
             #expect(terms.contains(bigram), "\(bigram)")
@@ -75,9 +75,9 @@ import Testing
         #expect(terms.contains("区") && terms.contains("牵"))
         #expect(!terms.contains("的"), "stop characters are no terms of their own")
         #expect(terms.contains("测试县") || terms.contains("测试"), "the issuer is indexed")
-        let heading = analyzed.terms.first { $0.text == "标题" }!
+        let heading = analyzed.term("标题")!
         #expect(heading.heading == 1 && heading.body == 0)
-        let office = analyzed.terms.first { $0.text == "服务" }!
+        let office = analyzed.term("服务")!
         #expect(office.body == 1 && office.heading == 0)
     }
 
@@ -91,6 +91,28 @@ import Testing
         #expect(first == analyzer.analyze(record))
         let decoded = try JSONDecoder().decode(AnalyzedDocument.self, from: try JSONEncoder().encode(first))
         #expect(decoded == first)
-        #expect(Set(first.terms.map(\.text)).count == first.terms.count)
+        #expect(Set(first.termTexts).count == first.terms.count)
+    }
+
+    /// Terms carry no strings: a bigram's key is its code points, its shard hash is computed
+    /// from them. Both must agree with the text search.js hashes, also for characters outside
+    /// the Basic Multilingual Plane (four UTF-8 bytes) and for letter-or-digit terms.
+    @Test func termKeysAndHashesAgreeWithTheirTexts() throws {
+        let body = try Self.seed("001_481537314689ab2f") + " 𠮷祥𠀀 GB/T 2260-2007 ab 5"
+        let analyzed = analyzer.analyze(Self.record("a", title: "湘政办发〔2023〕11号", body: body, docNumber: "湘政办发〔2023〕11号"))
+        var codes = 0, others = 0
+        for (index, term) in analyzed.terms.enumerated() {
+            let text = analyzed.text(of: index)
+            var hash: UInt32 = 2_166_136_261
+            for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            #expect(term.hash == hash, "\(text)")
+            let cjk = text.unicodeScalars.allSatisfy(SearchText.isCJK)
+            #expect(term.isCode == (cjk && text.unicodeScalars.count <= 2), "\(text)")
+            if term.isCode { codes += 1 } else { others += 1 }
+        }
+        #expect(analyzed.termTexts.contains("𠮷祥") && analyzed.termTexts.contains("祥𠀀"))
+        #expect(analyzed.termTexts.contains("ab") && analyzed.termTexts.contains("2260"))
+        #expect(codes > 500 && others > 20)
+        #expect(Set(analyzed.terms.map(\.key)).count == analyzed.terms.count, "keys are distinct within a document")
     }
 }
