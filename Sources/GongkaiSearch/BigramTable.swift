@@ -52,13 +52,10 @@ struct BigramTable {
         }
     }
 
-    /// Every key with its counts, in key order. Keys take 42 bits, so a key and its slot pack
-    /// into one integer and the sort is a plain integer sort.
-    func sorted() -> [(key: UInt64, counts: AnalyzedTerm.Counts)] {
-        var packed: [UInt64] = []
-        packed.reserveCapacity(count)
-        for index in keys.indices where keys[index] != 0 { packed.append(keys[index] << 22 | UInt64(index)) }
-        packed.sort()
-        return packed.map { (key: $0 >> 22, counts: values[Int($0 & 0x3F_FFFF)]) }
+    /// Calls `body` with every key and its counts, in slot order: the same keys added in the
+    /// same order give the same order, which is all the analysis needs to be deterministic (the
+    /// index writer orders terms itself), so no sorting.
+    func forEach(_ body: (UInt64, AnalyzedTerm.Counts) -> Void) {
+        for index in keys.indices where keys[index] != 0 { body(keys[index], values[index]) }
     }
 }

@@ -10,7 +10,10 @@ public struct SearchAnalyzer: Sendable {
     public static let version = "gongkai-search-1 icu-\(WordBreaker.icuVersion)"
 
     public func analyze(_ record: SearchRecord) -> AnalyzedDocument {
-        let extractor = TermExtractor()
+        WordBreaker.borrow { analyze(record, with: TermExtractor(breaker: $0)) }
+    }
+
+    private func analyze(_ record: SearchRecord, with extractor: TermExtractor) -> AnalyzedDocument {
         var counts = TermCounts(capacity: min(4096, record.body.utf8.count / 3 + 64))
         _ = extractor.extract(record.title + " " + (record.docNumber ?? ""), field: .heading, into: &counts)
         let meta = ([record.issuer, record.type, record.topic].compactMap { $0 } + record.tags).joined(separator: " ")
@@ -23,6 +26,6 @@ public struct SearchAnalyzer: Sendable {
     /// How ICU segments `text` (words of CJK runs, then letter-or-digit terms), for tests and
     /// for explaining a result.
     public func segment(_ text: String) -> [String] {
-        TermExtractor().segment(text)
+        WordBreaker.borrow { TermExtractor(breaker: $0).segment(text) }
     }
 }

@@ -24,13 +24,13 @@ struct TermCounts {
         others[TextKey(term), default: .zero].add(field)
     }
 
-    /// Every term: one-character terms and bigrams in code point order, then the other terms
-    /// by FNV-1a hash (ties by UTF-8 bytes), with the texts of those others. Any fixed order
-    /// would do; integer keys keep the sorting cheap.
+    /// Every term: one-character terms and bigrams in the table's order, then the other terms
+    /// by FNV-1a hash (ties by UTF-8 bytes), with the texts of those others. Any order that
+    /// depends only on the text would do: the index writer sorts occurrences itself.
     func terms() -> (terms: [AnalyzedTerm], otherTexts: [String]) {
         var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(bigrams.count + others.count)
-        for (key, counts) in bigrams.sorted() {
+        bigrams.forEach { key, counts in
             terms.append(AnalyzedTerm(key: AnalyzedTerm.codeFlag | key, hash: TermHash.fnv1a(code: key), counts: counts))
         }
         var texts: [String] = []

@@ -7,7 +7,7 @@
 ///   characters (so a one-character query can match); a one-character run is a unigram;
 /// - a letter-or-digit run is one term (see `SearchText.tokenTerms`).
 struct TermExtractor {
-    private let breaker = WordBreaker()
+    let breaker: WordBreaker
 
     /// A normalised text and ICU's word boundaries in it, as character (scalar) offsets.
     private struct Segmented {
@@ -81,30 +81,29 @@ struct TermExtractor {
         for index in run.dropLast() {
             counts.add(first: scalars[index], second: scalars[index + 1], to: field)
         }
-        for word in words(text, run, cursor: &cursor) where word.count != 2 {
+        forEachWord(text, run, cursor: &cursor) { word in
             if word.count == 1 {
                 if !SearchText.stopSet.contains(scalars[word.lowerBound]) { counts.add(scalars[word.lowerBound], to: field) }
-            } else {
+            } else if word.count > 2 {
                 counts.add(String(String.UnicodeScalarView(scalars[word])), to: field)
             }
         }
     }
 
-    /// The words of a CJK run: the run cut at ICU's boundaries inside it. `cursor` walks the
-    /// boundaries forward as runs come in order.
-    private func words(_ text: Segmented, _ run: Range<Int>, cursor: inout Int) -> [Range<Int>] {
-        while cursor < text.boundaries.count && text.boundaries[cursor] <= run.lowerBound { cursor += 1 }
-        var words: [Range<Int>] = []
+    /// Calls `body` with each word of a CJK run: the run cut at ICU's boundaries inside it.
+    /// `cursor` walks the boundaries forward as runs come in order.
+    private func forEachWord(_ text: Segmented, _ run: Range<Int>, cursor: inout Int, _ body: (Range<Int>) -> Void) {
+        let boundaries = text.boundaries
+        while cursor < boundaries.count && boundaries[cursor] <= run.lowerBound { cursor += 1 }
         var start = run.lowerBound
-        while cursor < text.boundaries.count && text.boundaries[cursor] < run.upperBound {
-            if text.boundaries[cursor] > start {
-                words.append(start..<text.boundaries[cursor])
-                start = text.boundaries[cursor]
+        while cursor < boundaries.count && boundaries[cursor] < run.upperBound {
+            if boundaries[cursor] > start {
+                body(start..<boundaries[cursor])
+                start = boundaries[cursor]
             }
             cursor += 1
         }
-        words.append(start..<run.upperBound)
-        return words
+        body(start..<run.upperBound)
     }
 
     /// The words of a text as ICU segments its CJK runs, and its letter-or-digit terms: what
@@ -120,7 +119,7 @@ struct TermExtractor {
             var end = index + 1
             if SearchText.isCJK(scalar) {
                 while end < scalars.count && SearchText.isCJK(scalars[end]) { end += 1 }
-                result += words(text, index..<end, cursor: &cursor).map { String(String.UnicodeScalarView(scalars[$0])) }
+                forEachWord(text, index..<end, cursor: &cursor) { result.append(String(String.UnicodeScalarView(scalars[$0]))) }
             } else if SearchText.isAlphanumeric(scalar) {
                 while end < scalars.count && !SearchText.isCJK(scalars[end]) && SearchText.isAlphanumeric(scalars[end]) { end += 1 }
                 result += SearchText.tokenTerms(String(String.UnicodeScalarView(scalars[index..<end])))

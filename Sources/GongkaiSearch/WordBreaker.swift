@@ -1,8 +1,9 @@
 internal import CICU
+import Synchronization
 
 /// ICU's dictionary-based word break iterator (`ubrk_open(UBRK_WORD, "zh", …)`). Not
-/// thread-safe: each analysis makes its own.
-final class WordBreaker {
+/// thread-safe: one thread at a time uses it, borrowed through `WordBreaker.borrow`.
+final class WordBreaker: @unchecked Sendable {
     private let iterator: OpaquePointer
 
     init() {
@@ -14,6 +15,18 @@ final class WordBreaker {
     }
 
     deinit { gk_word_breaker_close(iterator) }
+
+    /// Breakers not in use. Opening one looks up and instantiates ICU's rules and dictionary
+    /// (a lock and a few hundred microseconds), more than segmenting a short document takes,
+    /// so analyses borrow one from here instead; there are at most as many as threads.
+    private static let idle = Mutex<[WordBreaker]>([])
+
+    /// Runs `body` with a breaker no other thread is using.
+    static func borrow<Result>(_ body: (WordBreaker) -> Result) -> Result {
+        let breaker = idle.withLock { $0.popLast() } ?? WordBreaker()
+        defer { idle.withLock { $0.append(breaker) } }
+        return body(breaker)
+    }
 
     /// The version of the ICU library segmenting ("72.1").
     static var icuVersion: String { String(cString: gk_icu_version()) }

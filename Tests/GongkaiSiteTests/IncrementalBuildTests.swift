@@ -70,7 +70,7 @@ extension Array {
     @Test func incrementalBuildsEqualWholeBuildsAfterEachStep() throws {
         let project = try Project()
         let whole = project.root.appendingPathComponent("whole")
-        try SiteBuilder.build(project.options(asOf: Self.day))
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
         for step in Self.steps {
             try step.change(project)
             let report = try SiteBuilder.build(project.options(asOf: Self.day))
@@ -119,7 +119,7 @@ extension Array {
 
     @Test func aTitleChangeRerendersTheListingsThatShowIt() throws {
         let project = try Project()
-        try SiteBuilder.build(project.options(asOf: Self.day))
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
         try Self.edit(project, Self.policy) { $0.replacingOccurrences(of: "标题: 演示市政府信息公开申请办理规定（演示）", with: "标题: 改过标题的规定") }
         let report = try SiteBuilder.build(project.options(asOf: Self.day))
         let changed = Set(report.changes.map(\.path))
@@ -135,7 +135,7 @@ extension Array {
 
     @Test func aFailedBuildLeavesSiteAndCacheUsable() throws {
         let project = try Project()
-        try SiteBuilder.build(project.options(asOf: Self.day))
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
         let before = Project.tree(project.site)
         let good = try project.read(Self.policy)
         try project.write(Self.policy, good + "\n[坏链接](../zcjd/missing.md)\n")
@@ -149,7 +149,7 @@ extension Array {
 
     @Test func aFileChangedByHandInTheOutputIsRestored() throws {
         let project = try Project()
-        try SiteBuilder.build(project.options(asOf: Self.day))
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
         let original = try project.read("site/index.html")
         try project.write("site/index.html", "被误改的首页")
         try FileManager.default.removeItem(at: project.site.appendingPathComponent("404.html"))
@@ -177,7 +177,7 @@ extension Array {
 
     @Test func theSearchIndexIsKeptWhenNoDocumentChanged() throws {
         let project = try Project()
-        try SiteBuilder.build(project.options(asOf: Self.day))
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
         try Self.edit(project, "templates/partials/footer.mustache") { $0 + "<!-- 只改模板 -->\n" }
         let report = try SiteBuilder.build(project.options(asOf: Self.day))
         #expect(report.rendered == report.pages, "every page shows the footer")
