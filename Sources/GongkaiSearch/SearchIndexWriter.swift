@@ -77,24 +77,41 @@ public struct SearchIndexWriter: Sendable {
         fragments.reserveCapacity(fineCount)
         for pass in 0..<passes {
             let low = pass * perPass, high = low + perPass
-            let slices = Array(0..<sliceCount).parallelMap { slice -> [[Entry]] in
-                var buckets = [[Entry]](repeating: [], count: perPass)
+            // Each slice counts its occurrences per fine bucket, then places them into one array
+            // in bucket order (a counting sort): no growing arrays per bucket.
+            let slices = Array(0..<sliceCount).parallelMap { slice -> (entries: [Entry], starts: [Int]) in
                 let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
+                var starts = [Int](repeating: 0, count: perPass + 1)
                 for documentIndex in lower..<upper {
-                    let terms = documents[documentIndex].terms
-                    for termIndex in terms.indices {
-                        let term = terms[termIndex]
+                    for term in documents[documentIndex].terms {
                         let fine = Int(term.hash & fineMask)
-                        guard fine >= low, fine < high else { continue }
-                        buckets[fine - low].append(Entry(
-                            document: Int32(documentIndex), term: Int32(termIndex), hash: term.hash, key: term.key,
-                            heading: term.heading, meta: term.meta, body: term.body))
+                        if fine >= low, fine < high { starts[fine - low + 1] += 1 }
                     }
                 }
-                return buckets
+                for bucket in 0..<perPass { starts[bucket + 1] += starts[bucket] }
+                var next = starts
+                let entries = [Entry](unsafeUninitializedCapacity: starts[perPass]) { buffer, initialized in
+                    for documentIndex in lower..<upper {
+                        let terms = documents[documentIndex].terms
+                        for termIndex in terms.indices {
+                            let term = terms[termIndex]
+                            let fine = Int(term.hash & fineMask)
+                            guard fine >= low, fine < high else { continue }
+                            (buffer.baseAddress! + next[fine - low]).initialize(to: Entry(
+                                document: Int32(documentIndex), term: Int32(termIndex), hash: term.hash, key: term.key,
+                                heading: term.heading, meta: term.meta, body: term.body))
+                            next[fine - low] += 1
+                        }
+                    }
+                    initialized = starts[perPass]
+                }
+                return (entries, starts)
             }
             fragments += Array(0..<perPass).parallelMap { index in
-                termFragments(slices.flatMap { $0[index] }, documents: documents, lengths: lengths, averageLength: averageLength)
+                var entries: [Entry] = []
+                entries.reserveCapacity(slices.reduce(0) { $0 + $1.starts[index + 1] - $1.starts[index] })
+                for slice in slices { entries += slice.entries[slice.starts[index]..<slice.starts[index + 1]] }
+                return termFragments(entries, documents: documents, lengths: lengths, averageLength: averageLength)
             }
         }
         let fragmentsByBucket = fragments

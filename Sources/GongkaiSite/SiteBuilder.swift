@@ -143,8 +143,9 @@ public enum SiteBuilder {
             throw fail(prepared.warnings + renderWarnings, written)
         }
         let (indexFiles, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
-        let index = indexFiles.parallelMap(writer.write)
         clock.mark("建立检索索引")
+        let index = indexFiles.parallelMap(writer.write)
+        clock.mark("写入检索索引")
         let copies = assetFiles(options: options, content: content).parallelMap(writer.copy)
         let all = written + index + copies
         let failures = all.compactMap(\.failure)

@@ -10,6 +10,7 @@ import Testing
         let project = try Project()
         let report = try project.build()
         #expect(report.phases.contains { $0.name == "建立检索索引" })
+        #expect(report.phases.contains { $0.name == "写入检索索引" })
         let manifest = try JSONSerialization.jsonObject(with: Data(try project.read("site/search/data/manifest.json").utf8)) as! [String: Any]
         // Every published document and every 常见问题 entry (the demo has three).
         let faqs = try FileManager.default.contentsOfDirectory(atPath: project.content.appendingPathComponent("faq").path).count
