@@ -110,7 +110,9 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += checkSlugs(drafts)
         diagnostics += IndexNumbering.assign(&drafts, prefix: identity?.indexPrefix ?? "")
-        diagnostics += resolveReferences(&drafts)
+        // Ids, 文号 and 索引号 are final now; resolving references changes only relations.
+        let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
+        diagnostics += resolveReferences(&drafts, lookup: lookup)
         diagnostics += checkAttachments(drafts, assets: Set(assets))
 
         let planResults = planPaths.parallelMap { path -> (Plan?, [Diagnostic]) in
@@ -161,7 +163,6 @@ public struct ContentLoader: Sendable {
         }
 
         var faqs: [FAQEntry] = []
-        let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
         for path in faqPaths {
             let display = "\(contentDisplay)/\(path)"
             switch SourceText.read(root.appendingPathComponent(path), display: display) {
@@ -225,9 +226,8 @@ public struct ContentLoader: Sendable {
 
     /// Resolves `interprets`, `replaces` and `replaced_by` written as a document path, 文号 or
     /// 索引号, and fills in the reverse relations so both pages can link to each other.
-    private func resolveReferences(_ drafts: inout [DocumentDraft]) -> [Diagnostic] {
+    private func resolveReferences(_ drafts: inout [DocumentDraft], lookup: DocumentLookup) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
         let indexOf = Dictionary(uniqueKeysWithValues: drafts.enumerated().map { ($1.document.id, $0) })
         for index in drafts.indices {
             for reference in drafts[index].references {
