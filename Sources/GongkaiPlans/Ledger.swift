@@ -64,7 +64,7 @@ public struct Ledger: Sendable {
             let names = written[key]!.sorted { ($0.value, $0.key.count, $0.key) > ($1.value, $1.key.count, $1.key) }.map(\.key)
             let region = regions[key]!
             return Unit(key: key, region: region.region, name: UnitNames.fullName(names[0], region: region.region),
-                        writtenNames: names.sorted(), slug: "\(region.prefix)-\(Self.hash(key))",
+                        writtenNames: names.sorted(), slug: "\(region.prefix)-\(FNV1a.hex32(key))",
                         entries: entries[key]!.sorted { ($0.planID, $0.item) < ($1.planID, $1.item) })
         }
         var byName: [String: Int] = [:]
@@ -77,16 +77,5 @@ public struct Ledger: Sendable {
     /// The ledger unit of a name as written in a plan of a region (nil for groups of units).
     public func unit(named name: String, region: String) -> Unit? {
         byName["\(region)|\(name)"].map { units[$0] }
-    }
-
-    /// FNV-1a, 32 bits, as 8 hex digits: the same key gives the same URL in every build.
-    static func hash(_ text: String) -> String {
-        var value: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
-            value ^= UInt32(byte)
-            value = value &* 16_777_619
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

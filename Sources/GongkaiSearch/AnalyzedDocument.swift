@@ -44,7 +44,7 @@ public struct AnalyzedTerm: Codable, Sendable, Hashable {
     /// exact. Another term: the 64-bit FNV-1a of its UTF-8 bytes with the top bit clear
     /// (equal keys must then be told apart by text).
     public let key: UInt64
-    /// FNV-1a (32 bits) of the UTF-8 bytes: which shard holds the term (`TermHash.fnv1a`).
+    /// FNV-1a (32 bits) of the UTF-8 bytes: which shard holds the term (`FNV1a.hash32`).
     public let hash: UInt32
     /// In the title or the 文号: ranks above everything else.
     public let heading: UInt16

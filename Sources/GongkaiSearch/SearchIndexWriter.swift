@@ -138,10 +138,10 @@ public struct SearchIndexWriter: Sendable {
         }
         let facets = facetFiles(documents.map(\.record))
         files += facets.files
-        var fingerprint: UInt64 = 14_695_981_039_346_656_037
+        var fingerprint = FNV1a.offset64
         for file in files {
-            TermHash.fnv1a64(Array(file.path.utf8), into: &fingerprint)
-            TermHash.fnv1a64(file.bytes, into: &fingerprint)
+            FNV1a.hash64(file.path.utf8, into: &fingerprint)
+            FNV1a.hash64(file.bytes, into: &fingerprint)
         }
         var manifest = JSONText()
         manifest.raw("{\"format\":\(Self.format),\"build\":")

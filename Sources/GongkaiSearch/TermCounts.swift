@@ -1,3 +1,5 @@
+import GongkaiModel
+
 /// The terms of one document being counted, per field. Bigrams (most of the terms) are counted
 /// under an integer key (`BigramTable`), so that a string is made only once per distinct term,
 /// not once per occurrence; Swift's `String` hashing normalises Unicode and would dominate the
@@ -51,7 +53,7 @@ struct TextKey: Hashable, Comparable {
 
     init(_ text: String) {
         self.text = text
-        hash = TermHash.fnv1a(text)
+        hash = FNV1a.hash32(text)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

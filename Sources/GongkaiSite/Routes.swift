@@ -30,18 +30,7 @@ public struct Routes: Sendable {
     public var faqs: String { basePath + "faq/" }
     public func faq(_ slug: String) -> String { basePath + "faq/\(slug).html" }
     /// Topics are Chinese words; their pages are named by a stable hash.
-    public func faqTopic(_ topic: String) -> String { basePath + "faq/topics/\(Routes.hash(topic)).html" }
-
-    /// FNV-1a, 32 bits, as 8 hex digits.
-    static func hash(_ text: String) -> String {
-        var value: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
-            value ^= UInt32(byte)
-            value = value &* 16_777_619
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
-    }
+    public func faqTopic(_ topic: String) -> String { basePath + "faq/topics/\(FNV1a.hex32(topic)).html" }
 
     public func report(_ year: Int) -> String { basePath + "reports/\(year).html" }
 

@@ -1,3 +1,4 @@
+import GongkaiModel
 import GongkaiSearch
 
 /// Where the policy library, the search page and the search index live.
@@ -14,7 +15,7 @@ extension Routes {
     /// A single-facet listing: `/library/year/2023/`, `/library/issuer/1a2b3c4d/index_2.html`.
     /// Years are their own name; other values are Chinese text and are named by a stable hash.
     public func facet(_ facet: SearchFacet, _ value: String, page: Int = 1) -> String {
-        let name = facet == .year ? value : Routes.hash(value)
+        let name = facet == .year ? value : FNV1a.hex32(value)
         return basePath + "library/\(facet.rawValue)/\(name)/" + (page <= 1 ? "" : "index_\(page).html")
     }
 }
