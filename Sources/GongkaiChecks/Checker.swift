@@ -38,10 +38,10 @@ public enum Checker {
         for report in site.reports {
             diagnostics += ReportArithmetic.check(report)
         }
-        for document in published where NormativeCounts.Kind.allCases.contains(where: { $0.matches(document) })
-            && (document.validity == .repealed || document.validity == .expired) && document.validUntil == nil {
+        for document in published where DocumentRules.isNormative(document)
+            && document.validity?.hasEnded == true && document.validUntil == nil {
             diagnostics.append(.warning(document.file, line: document.fieldLines["validity"],
-                "已\(document.validity!.rawValue == "失效" ? "失效" : "废止")的\(document.type!)没有写“有效期至”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
+                "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“有效期至”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
                 rule: "abolished-without-date"))
         }
         return CheckReport(diagnostics: Diagnostic.ordered(diagnostics), inspection: inspection)

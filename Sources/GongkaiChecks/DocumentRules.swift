@@ -9,7 +9,7 @@ enum DocumentRules {
 
     static func isPolicy(_ document: Document, site: Site) -> Bool {
         if document.type == "政策解读" || !document.interprets.isEmpty { return false }
-        if document.validity == .repealed || document.validity == .expired { return false }
+        if document.validity?.hasEnded == true { return false }
         if isNormative(document) || document.type == "政策文件" { return true }
         return site.column(document.columnPath)?.updateClass == .policies
     }

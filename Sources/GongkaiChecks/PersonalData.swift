@@ -1,3 +1,5 @@
+import GongkaiModel
+
 /// Personal data that must not reach a public page (个人信息保护): 居民身份证号码 with a valid
 /// check digit and birth date, mainland mobile numbers, bank card numbers that pass the Luhn
 /// check. Masked numbers (138****5678) and numbers inside longer runs of letters and digits are
@@ -64,8 +66,7 @@ public enum PersonalData {
         let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
         let month = digits[10] * 10 + digits[11]
         let day = digits[12] * 10 + digits[13]
-        return (1900...2100).contains(year) && (1...12).contains(month)
-            && (1...31).contains(day) && day <= daysIn(month: month, year: year)
+        return (1900...2100).contains(year) && CalendarDate(year: year, month: month, day: day) != nil
     }
 
     /// 11 digits starting 13–19, the mainland mobile ranges.
@@ -86,14 +87,6 @@ public enum PersonalData {
             sum += digit
         }
         return sum % 10 == 0
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// The number as shown in a message: enough to find it, not enough to copy it.

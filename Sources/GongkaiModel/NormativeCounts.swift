@@ -33,11 +33,11 @@ public struct NormativeCounts: Sendable, Equatable {
         let matching = documents.filter(kind.matches)
         func issuedOn(_ document: Document) -> CalendarDate { document.written ?? document.published.date }
         func ended(_ document: Document) -> Bool {
-            guard let validity = document.validity, validity == .repealed || validity == .expired else { return false }
+            guard let validity = document.validity, validity.hasEnded else { return false }
             return document.validUntil.map { $0 <= end } ?? true
         }
         issued = matching.filter { issuedOn($0).year == year }.count
-        abolished = matching.filter { ($0.validity == .repealed || $0.validity == .expired) && $0.validUntil?.year == year }.count
+        abolished = matching.filter { $0.validity?.hasEnded == true && $0.validUntil?.year == year }.count
         inForce = matching.filter { issuedOn($0) <= end && !ended($0) }.count
     }
 }

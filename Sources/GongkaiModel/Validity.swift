@@ -17,5 +17,8 @@ public enum Validity: String, Sendable, CaseIterable {
 
     public var isCurrent: Bool { self == .current }
 
+    /// 已废止 or 失效: no longer in force at all (已修改 ones stay in force as amended).
+    public var hasEnded: Bool { self == .repealed || self == .expired }
+
     public static var allNames: String { allCases.map(\.rawValue).joined(separator: "、") }
 }

@@ -4,7 +4,7 @@ import GongkaiModel
 /// Finds the deadlines an item states (6月底前, 年底前, 2022年底前, 到2022年底, 第二季度, 年内,
 /// 上半年) and resolves each to a day of the plan's year (or of the year it names).
 public enum DeadlineFinder {
-    nonisolated(unsafe) private static let patterns: [(NSRegularExpression, @Sendable (NSTextCheckingResult, NSString, Int) -> CalendarDate?)] = [
+    private static let patterns: [(NSRegularExpression, @Sendable (NSTextCheckingResult, NSString, Int) -> CalendarDate?)] = [
         (regex("(?:到)?(\\d{4})年底前?"), { match, text, _ in
             Int(text.substring(with: match.range(at: 1))).flatMap { CalendarDate(year: $0, month: 12, day: 31) }
         }),

@@ -48,10 +48,11 @@ enum LineKind: Equatable {
         return nil
     }
 
+    static let documentNumberPattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
+
     static func documentNumber(_ line: String) -> String? {
-        let pattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
         let ns = line as NSString
-        guard let match = pattern.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        guard let match = documentNumberPattern.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return ns.substring(with: match.range)
     }
 

@@ -65,7 +65,11 @@ extension Optional: SchemaOptional where Wrapped: Decodable {
     static func wrappedSchema(_ builder: SchemaBuilder) throws -> ViewSchema {
         try builder.schema(for: Wrapped.self)
     }
-    static var none: Any { Wrapped?.none as Any }
+    /// `nil` of this optional type. (`Wrapped?.none` would name this property itself.)
+    static var none: Any {
+        let empty: Wrapped? = nil
+        return empty as Any
+    }
 }
 
 protocol SchemaList {

@@ -59,15 +59,16 @@ struct ImportPlan: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let draft = PlanImporter(idPrefix: id).run(text)
-        guard !draft.plans.isEmpty else {
-            DiagnosticPrinter.print(draft.notes.map { .error(file, line: $0.line, $0.message) })
+        var result = PlanImporter(idPrefix: id).run(text)
+        guard !result.plans.isEmpty else {
+            DiagnosticPrinter.print(result.notes.map { .error(file, line: $0.line, $0.message) })
             throw ExitCode(1)
         }
-        let year = draft.plans.map(\.year).max() ?? 0
-        let noticeSlug = ([id, String(year)] + draft.plans.map(\.kind.slug)).joined(separator: "-")
+        // The notice's id comes from its plans' year and kinds, so it is known only now.
+        let year = result.plans.map(\.year).max() ?? 0
+        let noticeSlug = ([id, String(year)] + result.plans.map(\.kind.slug)).joined(separator: "-")
         let noticeID = "\(columnPath)/\(noticeSlug)"
-        let result = PlanImporter(idPrefix: id, noticeID: noticeID).run(text)
+        for index in result.plans.indices { result.plans[index].notice = noticeID }
 
         var files: [(path: String, text: String)] = []
         let name = source.lastPathComponent
