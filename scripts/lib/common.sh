@@ -17,6 +17,31 @@ ensure_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# Creates the Python virtual environment DIR when missing and installs the PyPI packages
+# REQUIREMENTS (and NO_DEPS without their dependencies) when they changed.
+ensure_venv() { # dir requirements [no-deps]
+  local venv=$1 requirements=$2 no_deps=${3:-}
+  local wanted="$requirements${no_deps:+ $no_deps}"
+  if [ ! -x "$venv/bin/python" ]; then
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+      rm -rf "$venv"
+      ensure_packages python3-venv
+      python3 -m venv "$venv"
+    fi
+  fi
+  if [ "$(cat "$venv/.requirements" 2>/dev/null)" != "$wanted" ]; then
+    echo "正在安装所需的 Python 软件包（$venv）" >&2
+    # shellcheck disable=SC2086
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check $requirements >&2
+    if [ -n "$no_deps" ]; then
+      # shellcheck disable=SC2086
+      "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps $no_deps >&2
+    fi
+    echo "$wanted" >"$venv/.requirements"
+  fi
+}
+
 # The C libraries the Swift package links (see Package.swift's systemLibrary targets).
 BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev)
 
