@@ -47,17 +47,4 @@ enum PostingCoder {
         for id in ids { sextets[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }
         return sextets.map { alphabet[Int($0)] }
     }
-
-    /// Characters a gap list of `ids` takes.
-    static func gapsLength(_ ids: [Int32]) -> Int {
-        var length = 0
-        var previous = -1
-        for id in ids {
-            var value = Int(id) - previous - 1
-            length += 1
-            while value >= 32 { value >>= 5; length += 1 }
-            previous = Int(id)
-        }
-        return length
-    }
 }

@@ -29,15 +29,20 @@ public enum SearchFacet: String, CaseIterable, Sendable {
 }
 
 extension SearchFacet {
+    /// The positions in `records` of each value's records (records without a value are in none).
+    public func members(in records: [SearchRecord]) -> [String: [Int]] {
+        var members: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            if let value = value(of: record), !value.isEmpty { members[value, default: []].append(index) }
+        }
+        return members
+    }
+
     /// The values of this facet among `records` with their counts: years newest first, the
     /// others most common first, ties by name. The search page's filters, the library page's
     /// lists and the index manifest all use this order.
     public func values(in records: [SearchRecord]) -> [(value: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for record in records {
-            if let value = value(of: record), !value.isEmpty { counts[value, default: 0] += 1 }
-        }
-        let pairs = counts.map { (value: $0.key, count: $0.value) }
+        let pairs = members(in: records).map { (value: $0.key, count: $0.value.count) }
         if self == .year { return pairs.sorted { $0.value > $1.value } }
         return pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
     }

@@ -261,24 +261,26 @@ public struct SearchIndexWriter: Sendable {
             json.raw(",\"label\":")
             json.string(facet.label)
             json.raw(",\"values\":[")
+            let members = facet.members(in: records)
             for (valueIndex, entry) in facet.values(in: records).enumerated() {
                 if valueIndex > 0 { json.raw(",") }
                 json.raw("{\"value\":")
                 json.string(entry.value)
                 json.raw(",\"count\":\(entry.count),")
-                let ids = records.indices.filter { facet.value(of: records[$0]) == entry.value }.map { Int32($0) }
+                let ids = members[entry.value]!.map { Int32($0) }
                 if facet == .year {
                     // Documents are numbered newest first, so a year's documents are contiguous.
                     json.raw("\"from\":\(ids.first!),\"to\":\(ids.last! + 1)}")
                 } else {
                     let path = "f/\(facet.rawValue)-\(valueIndex).json"
                     var file = JSONText()
-                    if PostingCoder.gapsLength(ids) > (records.count + 5) / 6 {
+                    let gaps = PostingCoder.gaps(ids)
+                    if gaps.count > (records.count + 5) / 6 {
                         file.raw("[\"b\",")
                         file.quoted(PostingCoder.bitmap(ids, count: records.count))
                     } else {
                         file.raw("[\"l\",")
-                        file.quoted(PostingCoder.gaps(ids))
+                        file.quoted(gaps)
                     }
                     file.raw("]\n")
                     files.append(SearchFile(path: path, bytes: file.bytes))

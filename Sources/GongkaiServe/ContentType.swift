@@ -1,13 +1,16 @@
 /// The `Content-Type` a preview response carries, chosen by the file's extension.
 public enum ContentType {
+    static let html = "text/html; charset=utf-8"
+    static let javascript = "text/javascript; charset=utf-8"
+
     /// Extension (lower case, without the dot) → media type. Text types carry `charset=utf-8`,
     /// since everything Gongkai writes is UTF-8.
     static let byExtension: [String: String] = [
-        "html": "text/html; charset=utf-8",
-        "htm": "text/html; charset=utf-8",
+        "html": html,
+        "htm": html,
         "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8",
-        "mjs": "text/javascript; charset=utf-8",
+        "js": javascript,
+        "mjs": javascript,
         "json": "application/json; charset=utf-8",
         "xml": "application/xml; charset=utf-8",
         "atom": "application/atom+xml; charset=utf-8",

@@ -20,7 +20,7 @@ public enum LiveScript {
           "use strict";
           var script = document.currentScript;
           var build = script ? script.getAttribute("data-build") : "";
-          var errorPage = location.pathname === "/__gongkai/error";
+          var errorPage = location.pathname === "\(ErrorPage.path)";
           var delay = 250;
           function back() {
             var from = new URLSearchParams(location.search).get("from") || "/";
@@ -28,7 +28,7 @@ public enum LiveScript {
             location.replace(from);
           }
           function toErrorPage() {
-            location.replace("/__gongkai/error?from=" + encodeURIComponent(location.pathname + location.search + location.hash));
+            location.replace("\(ErrorPage.path)?from=" + encodeURIComponent(location.pathname + location.search + location.hash));
           }
           function staying(token) {
             try { return sessionStorage.getItem("gongkai.stay") === token; } catch (e) { return false; }

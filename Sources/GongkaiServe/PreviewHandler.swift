@@ -25,19 +25,19 @@ struct PreviewHandler: HTTPHandler {
         if path == LiveScript.socketPath { return try await socket.handleRequest(request) }
         guard request.method == .GET || request.method == .HEAD else {
             var response = Self.response(.methodNotAllowed, Self.message("不支持的请求方法", "预览服务器只接受 GET 和 HEAD 请求。"),
-                                         type: ContentType.of("x.html"), head: false)
+                                         type: ContentType.html, head: false)
             response.headers[HTTPHeader("Allow")] = "GET, HEAD"
             return response
         }
         let head = request.method == .HEAD
         if path == LiveScript.path {
-            return Self.response(.ok, Data(LiveScript.source.utf8), type: ContentType.of("x.js"), head: head)
+            return Self.response(.ok, Data(LiveScript.source.utf8), type: ContentType.javascript, head: head)
         }
         if path == ErrorPage.path {
             return await errorPage(from: request.query["from"], status: .ok, head: head)
         }
         if path.hasPrefix("/__gongkai/") {
-            return Self.response(.notFound, Self.message("页面不存在", "预览服务器没有这个地址。"), type: ContentType.of("x.html"), head: head)
+            return Self.response(.notFound, Self.message("页面不存在", "预览服务器没有这个地址。"), type: ContentType.html, head: head)
         }
         // No good build yet and none left from before: every page is the error page.
         if await live.failed, !FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path) {
@@ -49,15 +49,15 @@ struct PreviewHandler: HTTPHandler {
             return try await file(real, status: .ok, head: head)
         case .redirect(let location):
             let query = request.target.query(percentEncoded: true)
-            var response = Self.response(.movedPermanently, Data(), type: ContentType.of("x.html"), head: head)
+            var response = Self.response(.movedPermanently, Data(), type: ContentType.html, head: head)
             response.headers[.location] = query.isEmpty ? location : location + "?" + query
             return response
         case .notFound:
             if let page = files.notFoundPage { return try await file(page, status: .notFound, head: head) }
-            return Self.response(.notFound, Self.message("页面不存在", "您要访问的页面不存在。"), type: ContentType.of("x.html"), head: head)
+            return Self.response(.notFound, Self.message("页面不存在", "您要访问的页面不存在。"), type: ContentType.html, head: head)
         case .badRequest:
             return Self.response(.badRequest, Self.message("地址无效", "请求的地址无效：不能包含“..”、反斜杠、控制字符或连续的斜杠。"),
-                                 type: ContentType.of("x.html"), head: head)
+                                 type: ContentType.html, head: head)
         }
     }
 
@@ -87,7 +87,7 @@ struct PreviewHandler: HTTPHandler {
         let hasSite = FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path)
         let page = ErrorPage.render(failed: await live.failed, diagnostics: await live.diagnostics, hasSite: hasSite,
                                     from: from, home: home, token: await live.token)
-        return Self.response(status, Data(page.utf8), type: ContentType.of("x.html"), head: head)
+        return Self.response(status, Data(page.utf8), type: ContentType.html, head: head)
     }
 
     /// A response with its length; for HEAD the same headers without the body.

@@ -19,11 +19,10 @@ public struct Library: Sendable {
         let records = published.documents.map { SearchData.metadataRecord($0, routes: published.routes) }
         var groups: [SearchFacet: [Group]] = [:]
         for facet in SearchFacet.allCases {
-            var members: [String: [Document]] = [:]
-            for (record, document) in zip(records, published.documents) {
-                if let value = facet.value(of: record), !value.isEmpty { members[value, default: []].append(document) }
+            let members = facet.members(in: records)
+            groups[facet] = facet.values(in: records).map { entry in
+                Group(facet: facet, value: entry.value, documents: members[entry.value]!.map { published.documents[$0] })
             }
-            groups[facet] = facet.values(in: records).map { Group(facet: facet, value: $0.value, documents: members[$0.value]!) }
         }
         self.groups = groups
     }
