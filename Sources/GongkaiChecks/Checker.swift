@@ -25,13 +25,8 @@ public enum Checker {
                 "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
                 rule: "stale-catalogue"))
         }
-        for faq in faqs {
-            for id in faq.related where !publishedIDs.contains(id) {
-                let reason = site.document(id).flatMap(rule.reasonWithheld) ?? "尚未发布"
-                diagnostics.append(.error(faq.file, line: faq.fieldLines["related"],
-                    "“相关政策”中的 \(id) 不会发布（\(reason)），这里的链接会失效并泄露其标题。", rule: "withheld-reached"))
-            }
-        }
+        diagnostics += WithheldReferences.check(documents: published, faqs: faqs, site: site, rule: rule,
+                                                isPublished: publishedIDs.contains)
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: publishedIDs.contains)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
         diagnostics += inspection.diagnostics

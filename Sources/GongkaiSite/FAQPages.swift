@@ -50,27 +50,19 @@ public struct FAQView: Codable, Sendable {
 }
 
 extension PageFactory {
-    /// Questions answered by the build day, grouped by topic in order of first appearance.
-    var faqTopics: [(topic: String, entries: [FAQEntry])] {
-        let answered = published.faqs
-        var order: [String] = []
-        for entry in answered where !order.contains(entry.topic) { order.append(entry.topic) }
-        return order.map { topic in (topic, answered.filter { $0.topic == topic }) }
-    }
-
     public func faqIndex() -> FAQIndexView {
         FAQIndexView(
             site: siteView(currentColumn: nil, current: .faq),
             page: pageInfo(heading: "常见问题", url: routes.faqs, description: "群众关心的政策问题及答复，每条答复注明所依据的政策文件。"),
             meta: metaTags(column: nil), breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: nil)],
-            topics: .of(faqTopics.map { topic, entries in
+            topics: .of(published.faqTopics.map { topic, entries in
                 FAQTopicSummary(title: topic, url: routes.faqTopic(topic), count: entries.count,
                                 questions: entries.map { LinkView(title: $0.question, url: routes.faq($0.slug)) })
             }))
     }
 
     public func faqTopicPage(_ topic: String) -> FAQTopicView {
-        let entries = faqTopics.first { $0.topic == topic }?.entries ?? []
+        let entries = published.faqTopics.first { $0.topic == topic }?.entries ?? []
         return FAQTopicView(
             site: siteView(currentColumn: nil, current: .faq),
             page: pageInfo(heading: "常见问题：\(topic)", url: routes.faqTopic(topic)),
@@ -103,6 +95,6 @@ extension PageFactory {
 
     /// The questions whose answers rest on a document (相关问答 on its page).
     func faqs(about document: Document) -> [LinkView] {
-        published.faqs.filter { $0.related.contains(document.id) }.map { LinkView(title: $0.question, url: routes.faq($0.slug)) }
+        published.faqs(about: document.id).map { LinkView(title: $0.question, url: routes.faq($0.slug)) }
     }
 }

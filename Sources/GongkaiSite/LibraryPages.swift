@@ -71,7 +71,7 @@ extension PageFactory {
     public func facetPage(_ facet: SearchFacet, _ value: String, page number: Int) -> FacetPageView {
         let documents = library.group(facet, value)?.documents ?? []
         let size = site.identity.pageSize
-        let count = max(1, (documents.count + size - 1) / size)
+        let count = published.pageCount(listing: documents.count)
         let title = "\(facet.label)：\(Self.facetTitle(facet, value))"
         let heading = number > 1 ? "\(title)（第\(number)页）" : title
         return FacetPageView(
@@ -90,7 +90,7 @@ extension PageFactory {
 
     /// Number of pages of a facet value's listing.
     func facetPageCount(_ group: Library.Group) -> Int {
-        max(1, (group.documents.count + site.identity.pageSize - 1) / site.identity.pageSize)
+        published.pageCount(listing: group.documents.count)
     }
 
     /// A query-string value: everything but unreserved ASCII as UTF-8 percent escapes.

@@ -14,7 +14,15 @@ public struct PublishedSite: Sendable {
     public let withheld: [(document: Document, reason: String)]
     /// The work plans that reach the output, and what is derived from them.
     public let planBook: PlanBook
+    /// Questions answered by the build day.
+    public let faqs: [FAQEntry]
+    /// Those questions by topic, topics in order of first appearance.
+    public let faqTopics: [(topic: String, entries: [FAQEntry])]
+    /// Reports whose 发布日期 has come, newest year first.
+    public let reports: [AnnualReport]
     private let publishedIDs: Set<String>
+    /// The questions whose answers rest on a document, by its id.
+    private let faqsByDocument: [String: [FAQEntry]]
 
     public init(site: Site, rule: PublicationRule) {
         self.site = site
@@ -43,31 +51,22 @@ public struct PublishedSite: Sendable {
         self.documentsUnder = under
         let ids = self.publishedIDs
         self.planBook = PlanBook(site: site, isPublished: { ids.contains($0) }, asOf: rule.asOf)
+        let faqs = site.faqs.filter { $0.answered <= rule.asOf }
+        var topics: [String] = []
+        var byTopic: [String: [FAQEntry]] = [:]
+        var byDocument: [String: [FAQEntry]] = [:]
+        for entry in faqs {
+            if byTopic[entry.topic] == nil { topics.append(entry.topic) }
+            byTopic[entry.topic, default: []].append(entry)
+            for id in Set(entry.related) { byDocument[id, default: []].append(entry) }
+        }
+        self.faqs = faqs
+        self.faqTopics = topics.map { ($0, byTopic[$0]!) }
+        self.faqsByDocument = byDocument
+        self.reports = site.reports.filter { $0.published.date <= rule.asOf }
     }
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }
-
-    /// A published document must not point at one that is held back: the link would lead
-    /// nowhere and would reveal the title of a document that is not 主动公开 or not yet due.
-    public func referencesToWithheld() -> [Diagnostic] {
-        let fields: [(field: String, label: String, ids: KeyPath<Document, [String]>)] = [
-            ("interprets", "解读对象", \.interprets), ("replaces", "替代", \.replaces), ("replaced_by", "被替代", \.replacedBy),
-        ]
-        var diagnostics: [Diagnostic] = []
-        for document in documents {
-            for field in fields {
-                for id in document[keyPath: field.ids] where !isPublished(id) {
-                    guard let target = site.document(id), let reason = rule.reasonWithheld(target) else { continue }
-                    // Reverse relations are filled in from the other side; report only what this file wrote.
-                    guard document.fieldLines[field.field] != nil else { continue }
-                    diagnostics.append(.error(document.file, line: document.fieldLines[field.field],
-                        "“\(field.label)”指向的 \(target.file) 不会发布（\(reason)），这里的链接会失效并泄露其标题。请删除这一关联，或等该文件可以公开后再关联。",
-                        rule: "withheld-reached"))
-                }
-            }
-        }
-        return diagnostics
-    }
 
     /// The published documents among `ids`, newest first.
     public func published(_ ids: [String]) -> [Document] {
@@ -75,8 +74,12 @@ public struct PublishedSite: Sendable {
     }
 
     public func pageCount(of columnPath: String) -> Int {
-        let count = documentsUnder[columnPath]?.count ?? 0
-        return max(1, (count + site.identity.pageSize - 1) / site.identity.pageSize)
+        pageCount(listing: documentsUnder[columnPath]?.count ?? 0)
+    }
+
+    /// Pages a listing of `count` documents takes (at least one, empty or not).
+    public func pageCount(listing count: Int) -> Int {
+        max(1, (count + site.identity.pageSize - 1) / site.identity.pageSize)
     }
 
     /// The column that lists the annual reports: the one whose title names them (…年报,
@@ -85,16 +88,13 @@ public struct PublishedSite: Sendable {
         site.columns.first { $0.title.contains("年报") || $0.title.contains("年度报告") }
     }
 
-    /// Questions answered by the build day.
-    public var faqs: [FAQEntry] { site.faqs.filter { $0.answered <= rule.asOf } }
-
-    /// Reports whose 发布日期 has come, newest year first.
-    public var reports: [AnnualReport] { site.reports.filter { $0.published.date <= rule.asOf } }
+    /// The questions whose answers rest on a document (相关问答 on its page).
+    public func faqs(about id: String) -> [FAQEntry] { faqsByDocument[id] ?? [] }
 
     /// Publication dates of the reports, for the staleness check of their column.
     public var reportDates: [String: [CalendarDate]] {
         guard let column = reportsColumn, !site.reports.isEmpty else { return [:] }
-        return [column.path: site.reports.filter { $0.published.date <= rule.asOf }.map(\.published.date)]
+        return [column.path: reports.map(\.published.date)]
     }
 
     /// The latest publication on the whole site, for feeds that have no entries of their own.

@@ -75,8 +75,7 @@ extension PageFactory {
             reviews: ReportTables.reviews(report), problems: HTML(markdown.html(report.problems)),
             otherMatters: HTML(markdown.html(report.otherMatters)), plans: .of(plans))
         let column = published.reportsColumn
-        var crumbs = breadcrumb(column: column?.path, current: "\(report.year)年年度报告")
-        if column == nil { crumbs = [Crumb(title: "首页", url: routes.home), Crumb(title: "\(report.year)年年度报告", url: nil)] }
+        let crumbs = breadcrumb(column: column?.path, current: "\(report.year)年年度报告")
         return ReportPageView(
             site: siteView(currentColumn: column?.path, current: column == nil ? .other : nil),
             page: pageInfo(heading: report.title, url: routes.report(report.year)),

@@ -89,7 +89,7 @@ public enum SiteBuilder {
         let published = PublishedSite(site: content.site, rule: rule)
         let check = Checker.run(site: content.site, rule: rule, configFile: "\(options.contentDisplay)/site.yml",
                                 extraDates: published.reportDates)
-        diagnostics += published.referencesToWithheld() + check.diagnostics
+        diagnostics += check.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
         let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets))
         return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
@@ -118,8 +118,7 @@ public enum SiteBuilder {
         let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
         let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
 
-        let pages = plan.pages
-        let paths = pages.map(plan.path)
+        let pages = plan.pages, paths = plan.paths
         let program = programKey()
         let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates, program: program), previous: reusable,
                                     outputPath: reusable == nil ? nil : output.target.path)

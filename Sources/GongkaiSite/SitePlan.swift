@@ -5,21 +5,25 @@ import GongkaiSearch
 public struct SitePlan: Sendable {
     public let factory: PageFactory
     public let templates: TemplateSet
+    /// Every page, in a fixed order.
+    public let pages: [OutputPage]
+    /// The output path (under `site/`) of each page of `pages`.
+    public let paths: [String]
 
     public init(published: PublishedSite, templates: TemplateSet, assets: Set<String> = []) {
-        let bare = SitePlan(factory: PageFactory(published: published), templates: templates)
-        self.factory = bare.factory.with(assets: assets, pagePaths: Set(bare.pages.map(bare.path)))
+        // Pages and their paths do not depend on the files pages may link to; links do.
+        let bare = PageFactory(published: published)
+        let pages = Self.pages(of: bare)
+        let paths = pages.map { Self.path(of: $0, factory: bare) }
+        self.factory = bare.with(assets: assets, pagePaths: Set(paths))
         self.templates = templates
-    }
-
-    private init(factory: PageFactory, templates: TemplateSet) {
-        self.factory = factory
-        self.templates = templates
+        self.pages = pages
+        self.paths = paths
     }
 
     var routes: Routes { factory.routes }
 
-    public var pages: [OutputPage] {
+    private static func pages(of factory: PageFactory) -> [OutputPage] {
         var pages: [OutputPage] = [.home, .sitemap, .sitemapXML, .notFound, .accessibility]
         for column in factory.site.columns {
             pages.append(.feed(column: column.path))
@@ -35,7 +39,7 @@ public struct SitePlan: Sendable {
         }
         if !factory.published.faqs.isEmpty {
             pages.append(.faqs)
-            pages += factory.faqTopics.map { .faqTopic(topic: $0.topic) }
+            pages += factory.published.faqTopics.map { .faqTopic(topic: $0.topic) }
             pages += factory.published.faqs.map { .faq(id: $0.id) }
         }
         pages += factory.libraryPages
@@ -50,7 +54,10 @@ public struct SitePlan: Sendable {
     }
 
     /// The output path (under `site/`) of a page.
-    public func path(of page: OutputPage) -> String {
+    public func path(of page: OutputPage) -> String { Self.path(of: page, factory: factory) }
+
+    private static func path(of page: OutputPage, factory: PageFactory) -> String {
+        let routes = factory.routes
         switch page {
         case .home: return routes.file(for: routes.home)
         case .column(let path, let number): return routes.file(for: routes.column(path, page: number))

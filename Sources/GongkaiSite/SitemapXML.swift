@@ -28,7 +28,7 @@ extension PageFactory {
         }
         if !published.faqs.isEmpty {
             urls.append(SitemapEntry(loc: routes.absolute(routes.faqs), lastmod: nil))
-            urls += faqTopics.map { SitemapEntry(loc: routes.absolute(routes.faqTopic($0.topic)), lastmod: nil) }
+            urls += published.faqTopics.map { SitemapEntry(loc: routes.absolute(routes.faqTopic($0.topic)), lastmod: nil) }
             urls += published.faqs.map { SitemapEntry(loc: routes.absolute(routes.faq($0.slug)), lastmod: $0.answered.iso) }
         }
         urls += librarySitemapEntries()
