@@ -22,7 +22,7 @@ struct CatalogueReader {
         let kind = fields.requiredText("kind", what: "目录文件")
         let title = fields.requiredText("title", what: "目录文件")
         let unit = fields.requiredText("unit", what: "目录文件")
-        let updated = fields.has("updated") ? fields.date("updated") : { _ = fields.requiredText("updated", what: "目录文件"); return nil }()
+        let updated = fields.required("updated", what: "目录文件") { $0.date($1) }
         var schema: CatalogueSchema?
         if let kind {
             if let known = CatalogueSchema.known(named: kind) {
@@ -52,8 +52,7 @@ struct CatalogueReader {
             }
             fields.diagnostics += Self.duplicates(rows, schema: schema)
         }
-        var lines: [String: Int] = [:]
-        for (name, entry) in fields.values { lines[name] = entry.line }
+        let lines = fields.fieldLines
         guard let schema, let title, let unit, let updated, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }

@@ -186,18 +186,6 @@ public struct ContentLoader: Sendable {
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 
-    /// The columns of `site.yml` alone, for commands that place new files into a column.
-    public func columns() throws -> [Column] {
-        let display = "\(display)/site.yml"
-        switch SourceText.read(directory.appendingPathComponent("site.yml"), display: display) {
-        case .failure(let diagnostic): throw DiagnosticError([diagnostic])
-        case .success(let text):
-            let config = SiteConfigReader(display: display).read(text)
-            if config.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(config.diagnostics) }
-            return config.columns
-        }
-    }
-
     /// Every regular file under `content/`, as sorted relative paths; hidden files are skipped.
     private func listFiles() throws -> [String] {
         guard let paths = FileTree.files(under: directory.path) else {

@@ -49,9 +49,7 @@ struct DocumentReader {
         let directory = (id as NSString).deletingLastPathComponent
         let fileSlug = (id as NSString).lastPathComponent
         let title = fields.requiredText("title", what: "front matter ")
-        let published = fields.has("published")
-            ? fields.dateTime("published")
-            : { _ = fields.requiredText("published", what: "front matter "); return nil }()
+        let published = fields.required("published", what: "front matter ") { $0.dateTime($1) }
         let written = fields.date("written")
         let validity = fields.choice("validity", parse: Validity.init(name:), allowed: Validity.allNames)
         let disclosure = fields.choice("disclosure", parse: Disclosure.init(name:), allowed: Disclosure.allNames) ?? .proactive
@@ -83,8 +81,7 @@ struct DocumentReader {
         let indexNumber = fields.text("index_no")
         let tags = fields.list("tags")
         let plans = fields.list("plans")
-        var fieldLines: [String: Int] = [:]
-        for (name, entry) in fields.values { fieldLines[name] = entry.line }
+        let fieldLines = fields.fieldLines
 
         guard let title, let published,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {

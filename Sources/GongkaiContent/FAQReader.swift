@@ -24,13 +24,12 @@ struct FAQReader {
         fields.reportUnknown(what: "问答")
         let question = fields.requiredText("question", what: "front matter ")
         let topic = fields.requiredText("topic", what: "front matter ")
-        let answered = fields.has("answered") ? fields.date("answered") : { _ = fields.requiredText("answered", what: "front matter "); return nil }()
+        let answered = fields.required("answered", what: "front matter ") { $0.date($1) }
         let references = fields.list("related").map { ($0, fields.lineOf("related") ?? 1) }
         if frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             fields.diagnostics.append(.error(display, line: frontMatter.bodyLine, "没有答复内容。请在 front matter 之后写答复。"))
         }
-        var lines: [String: Int] = [:]
-        for (name, entry) in fields.values { lines[name] = entry.line }
+        let lines = fields.fieldLines
         let id = String(relativePath.dropLast(3))
         let slug = (id as NSString).lastPathComponent
         guard let question, let topic, let answered, !fields.diagnostics.contains(where: { $0.severity == .error }) else {

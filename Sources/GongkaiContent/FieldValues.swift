@@ -32,6 +32,9 @@ struct FieldValues {
 
     func lineOf(_ field: String) -> Int? { values[field]?.line }
 
+    /// The line of every field present, for messages about a field after loading.
+    var fieldLines: [String: Int] { values.mapValues(\.line) }
+
     func has(_ field: String) -> Bool { values[field] != nil }
 
     /// Warns about each unknown key; returns them as extra fields.
@@ -60,6 +63,16 @@ struct FieldValues {
                 "“\(entry.key)”应填写一段文字，这里却是列表或键值。"))
             return nil
         }
+    }
+
+    /// A required field read with `read` (a date, a number, a choice…); a missing one is
+    /// reported as `requiredText` reports it.
+    mutating func required<T>(_ field: String, what: String, _ read: (inout FieldValues, String) -> T?) -> T? {
+        guard has(field) else {
+            _ = requiredText(field, what: what)
+            return nil
+        }
+        return read(&self, field)
     }
 
     mutating func requiredText(_ field: String, what: String) -> String? {

@@ -24,7 +24,7 @@ struct PlanReader {
         var fields = FieldValues(pairs: pairs, table: .plan, display: display, line: 1)
         fields.reportUnknown(what: "工作要点文件")
         let title = fields.requiredText("title", what: "工作要点文件")
-        let year = fields.has("year") ? fields.positiveInt("year") : { _ = fields.requiredText("year", what: "工作要点文件"); return nil }()
+        let year = fields.required("year", what: "工作要点文件") { $0.positiveInt($1) }
         let level = fields.choice("level", parse: PlanLevel.init(name:), allowed: PlanLevel.allNames)
         let kind = fields.choice("kind", parse: PlanKind.init(name:), allowed: PlanKind.allNames)
         var sections: [PlanSection] = []
@@ -44,8 +44,7 @@ struct PlanReader {
             }
             seen[item.number] = item.line
         }
-        var lines: [String: Int] = [:]
-        for (name, entry) in fields.values { lines[name] = entry.line }
+        let lines = fields.fieldLines
         guard let title, let year, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
@@ -92,7 +91,7 @@ struct PlanReader {
             for (deadlineNode, deadlineLine) in list(entry.node, key: entry.key, line: entry.line, diagnostics: &values.diagnostics) {
                 guard var deadline = mapping(deadlineNode, table: .deadline, what: "时限", line: deadlineLine, diagnostics: &values.diagnostics) else { continue }
                 let text = deadline.requiredText("text", what: "时限")
-                let date = deadline.has("date") ? deadline.date("date") : { _ = deadline.requiredText("date", what: "时限"); return nil }()
+                let date = deadline.required("date", what: "时限") { $0.date($1) }
                 values.diagnostics += deadline.diagnostics
                 if let text, let date { deadlines.append(Deadline(text: text, date: date)) }
             }
@@ -101,10 +100,8 @@ struct PlanReader {
         if let entry = values.values["progress"] {
             for (index, (entryNode, entryLine)) in list(entry.node, key: entry.key, line: entry.line, diagnostics: &values.diagnostics).enumerated() {
                 guard var fields = mapping(entryNode, table: .progress, what: "进展", line: entryLine, diagnostics: &values.diagnostics) else { continue }
-                let date = fields.has("date") ? fields.date("date") : { _ = fields.requiredText("date", what: "进展"); return nil }()
-                let status = fields.has("status")
-                    ? fields.choice("status", parse: ProgressStatus.init(name:), allowed: ProgressStatus.allNames)
-                    : { _ = fields.requiredText("status", what: "进展"); return nil }()
+                let date = fields.required("date", what: "进展") { $0.date($1) }
+                let status = fields.required("status", what: "进展") { $0.choice($1, parse: ProgressStatus.init(name:), allowed: ProgressStatus.allNames) }
                 let note = fields.text("note") ?? ""
                 let evidence = fields.text("evidence")
                 values.diagnostics += fields.diagnostics

@@ -21,9 +21,8 @@ struct ReportReader {
         }
         var fields = FieldValues(pairs: pairs, table: .report, display: display, line: 1)
         fields.reportUnknown(what: "年度报告文件")
-        let year = fields.has("year") ? fields.positiveInt("year") : { _ = fields.requiredText("year", what: "年度报告文件"); return nil }()
-        let published = fields.has("published") ? fields.dateTime("published")
-            : { _ = fields.requiredText("published", what: "年度报告文件"); return nil }()
+        let year = fields.required("year", what: "年度报告文件") { $0.positiveInt($1) }
+        let published = fields.required("published", what: "年度报告文件") { $0.dateTime($1) }
         var diagnostics: [Diagnostic] = []
 
         let overview = texts(fields.values["overview"], expected: AnnualReport.overviewParts, what: "总体情况", diagnostics: &diagnostics)

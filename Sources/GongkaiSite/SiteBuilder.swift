@@ -51,6 +51,12 @@ public struct BuildReport: Sendable {
     public let seconds: Double
     /// Seconds spent in each stage, in order, for `--timings`.
     public let phases: [(name: String, seconds: Double)]
+
+    /// `changes` counted by kind, as summary lines show them: 新增 1、修改 2、删除 0.
+    public var changeCounts: String {
+        let counts = [OutputChange.added, .changed, .deleted].map { change in changes.filter { $0.change == change }.count }
+        return "新增 \(counts[0])、修改 \(counts[1])、删除 \(counts[2])"
+    }
 }
 
 /// What `SiteBuilder.prepare` hands on: the plan of pages and the checks' results.

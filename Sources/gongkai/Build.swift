@@ -59,8 +59,7 @@ struct Build: ParsableCommand {
         }
         var summary = "共 \(report.pages) 个页面"
         summary += report.incremental ? "，重新生成 \(report.rendered) 个" : "，全部重新生成"
-        let counts = [OutputChange.added, .changed, .deleted].map { change in report.changes.filter { $0.change == change }.count }
-        summary += "；文件新增 \(counts[0])、修改 \(counts[1])、删除 \(counts[2])"
+        summary += "；文件\(report.changeCounts)"
         summary += "；发布 \(report.published) 篇文件"
         if !report.withheld.isEmpty { summary += "（另有 \(report.withheld.count) 篇未发布）" }
         summary += "，用时 \(String(format: "%.2f", report.seconds)) 秒 → \(output)/"

@@ -80,8 +80,7 @@ private final class BuildPrinter: @unchecked Sendable {
                 line += "已生成：共 \(report.pages) 个页面，发布 \(report.published) 篇文件"
             } else {
                 line += Self.changed(files) + "已重新生成："
-                let counts = [OutputChange.added, .changed, .deleted].map { change in report.changes.filter { $0.change == change }.count }
-                line += report.changes.isEmpty ? "没有文件变化" : "\(report.changes.count) 个文件有变化（新增 \(counts[0])、修改 \(counts[1])、删除 \(counts[2])）"
+                line += report.changes.isEmpty ? "没有文件变化" : "\(report.changes.count) 个文件有变化（\(report.changeCounts)）"
             }
             if let warnings, warnings != report.warnings.count {
                 line += "，警告 \(warnings) → \(report.warnings.count) 个（运行 gongkai check 查看）"
