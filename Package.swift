@@ -42,19 +42,28 @@ let package = Package(
         ),
         .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),
-        .target(name: "GongkaiChecks", dependencies: ["GongkaiModel"]),
-        .target(name: "GongkaiSearch", dependencies: ["GongkaiModel", "CICU"]),
+        // Derive: what is published, where every output lives, how things are grouped.
+        .target(name: "GongkaiPublish", dependencies: ["GongkaiModel", "GongkaiPlans", "GongkaiMarkdown"]),
+        .target(name: "GongkaiChecks", dependencies: ["GongkaiModel", "GongkaiPublish"]),
+        .target(name: "GongkaiSearch", dependencies: ["GongkaiModel", "GongkaiPublish", "CICU"]),
+        // Typed Mustache: templates validated against view types, rendering, view fingerprints.
+        .target(
+            name: "GongkaiTemplates",
+            dependencies: ["GongkaiModel", "GongkaiContent", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The build state and the incremental output store: atomic folder swap, in-place writes.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiModel", "CLinux"]),
         .target(
             name: "GongkaiSite",
             dependencies: [
-                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "GongkaiChecks", "GongkaiSearch", "CLinux", "CQRencode",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "GongkaiModel", "GongkaiContent", "GongkaiMarkdown", "GongkaiPlans", "GongkaiPublish", "GongkaiChecks",
+                "GongkaiSearch", "GongkaiTemplates", "GongkaiOutput", "CQRencode",
             ]
         ),
         .target(
             name: "GongkaiServe",
             dependencies: [
-                "GongkaiSite", "GongkaiContent", "GongkaiModel",
+                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiTemplates", "GongkaiOutput",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
@@ -65,17 +74,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: a temporary project (demo or given files) and the program.
+        .target(
+            name: "GongkaiTestSupport",
+            dependencies: ["GongkaiSite", "GongkaiContent", "GongkaiModel"],
+            path: "Tests/GongkaiTestSupport"
+        ),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
-        .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
+        .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
         .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
-        .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiModel"]),
-        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiModel"]),
+        .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiPublish", "GongkaiModel"]),
+        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiPublish", "GongkaiModel"]),
+        .testTarget(name: "GongkaiTemplatesTests", dependencies: ["GongkaiTemplates", "GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiOutputTests", dependencies: ["GongkaiOutput", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
-            dependencies: ["GongkaiSite", "GongkaiContent", "gongkai"],
-            resources: []
+            dependencies: ["GongkaiSite", "GongkaiPublish", "GongkaiTemplates", "GongkaiContent", "GongkaiTestSupport", "gongkai"]
         ),
-        .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiSite", "GongkaiModel"]),
+        // The program as an editor runs it: commands, exit codes, messages, the bad-input matrix.
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiTestSupport", "GongkaiModel", "gongkai"]),
+        .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiSite", "GongkaiModel", "GongkaiTemplates", "GongkaiTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import GongkaiModel
+import GongkaiPublish
 
 /// Every check over the loaded site on a given day: errors that must stop a build, and the
 /// warnings and summary an inspector would give.
@@ -8,17 +9,16 @@ public struct CheckReport: Sendable {
 }
 
 public enum Checker {
-    /// - Parameters:
-    ///   - extraDates: publication dates of content other than documents, by column path
-    ///     (annual reports shown in their column).
-    public static func run(site: Site, rule: PublicationRule, configFile: String, extraDates: [String: [CalendarDate]] = [:]) -> CheckReport {
-        let published = site.documents.filter(rule.isPublished)
-        let publishedIDs = Set(published.map(\.id))
-        let plans = site.plans.filter { plan in plan.notice.map { publishedIDs.contains($0) } ?? true }
-        var dates = extraDates
+    /// Checks what the derive stage says is published (and what it holds back).
+    public static func run(_ derived: PublishedSite, configFile: String) -> CheckReport {
+        let site = derived.site, rule = derived.rule
+        let published = derived.documents
+        let isPublished = derived.isPublished
+        let plans = derived.planBook.plans
+        var dates = derived.reportDates
         for document in published { dates[document.columnPath, default: []].append(document.published.date) }
         let inspection = Inspection(site: site, dates: dates, asOf: rule.asOf, configFile: configFile)
-        let faqs = site.faqs.filter { $0.answered <= rule.asOf }
+        let faqs = derived.faqs
         var diagnostics = ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs)
         for catalogue in site.catalogues where rule.asOf.ordinal - catalogue.updated.ordinal > 365 {
             diagnostics.append(.warning(catalogue.file, line: catalogue.fieldLines["updated"],
@@ -26,8 +26,8 @@ public enum Checker {
                 rule: "stale-catalogue"))
         }
         diagnostics += WithheldReferences.check(documents: published, faqs: faqs, site: site, rule: rule,
-                                                isPublished: publishedIDs.contains)
-        diagnostics += DocumentRules.check(documents: published, site: site, isPublished: publishedIDs.contains)
+                                                isPublished: isPublished)
+        diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
         diagnostics += inspection.diagnostics
         for report in site.reports {

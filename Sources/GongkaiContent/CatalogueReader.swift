@@ -87,7 +87,7 @@ struct CatalogueReader {
             return []
         case .success(let value): text = value
         }
-        let csvDisplay = (display as NSString).deletingLastPathComponent + "/" + name
+        let csvDisplay = PathText.parent(display) + "/" + name
         let records = CSVTable.parse(text)
         guard let header = records.first else {
             diagnostics.append(.error(csvDisplay, line: 1, "CSV 文件是空的，第一行应是列名。"))

@@ -19,6 +19,12 @@ public struct ContentLoader: Sendable {
     /// How paths are shown in messages: `content` gives `content/xxgk/foo.md`.
     public let display: String
 
+    /// Folders of `content/` that hold data files rather than a column's documents, with what
+    /// they hold (for the message when a column is given one of their names).
+    public static let dataFolders: [String: String] = [
+        "plans": "工作要点数据", "reports": "政府信息公开工作年度报告", "catalogues": "公开目录和清单", "faq": "常见问题",
+    ]
+
     public init(directory: URL, display: String = "content") {
         self.directory = directory.standardizedFileURL
         self.display = display
@@ -53,7 +59,7 @@ public struct ContentLoader: Sendable {
         var faqPaths: [String] = []
         var assets: [String] = []
         for path in files {
-            let directoryPath = (path as NSString).deletingLastPathComponent
+            let directoryPath = PathText.parent(path)
             let top = path.split(separator: "/").first.map(String.init) ?? ""
             if directoryPath == "plans" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 planPaths.append(path)
@@ -71,7 +77,7 @@ public struct ContentLoader: Sendable {
                 faqPaths.append(path)
                 continue
             }
-            if path == "site.yml" || (SiteConfigReader.reservedSegments.contains(top) && directoryPath != "") {
+            if path == "site.yml" || (Self.dataFolders[top] != nil && directoryPath != "") {
                 continue
             }
             if path.hasSuffix(".md") {
@@ -84,7 +90,11 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        let reader = DocumentReader(contentDisplay: display)
+        var documentReader = DocumentReader(contentDisplay: display)
+        for column in columns {
+            documentReader.columnFields[column.path] = (column.parentPath.flatMap { documentReader.columnFields[$0] } ?? []) + column.fields
+        }
+        let reader = documentReader
         let root = directory
         let contentDisplay = display
         let results = documentPaths.parallelMap { path -> (DocumentDraft?, [Diagnostic]) in
@@ -181,8 +191,9 @@ public struct ContentLoader: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
-        let site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
+        var site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
                         reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
+        site.contentDisplay = display
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 

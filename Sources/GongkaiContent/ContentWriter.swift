@@ -26,7 +26,8 @@ public enum ContentWriter {
         return comments(header) + (try serialize(Node(pairs)))
     }
 
-    /// A Markdown document with front matter; `comments` go at the top of the front matter.
+    /// A Markdown document with front matter, keyed by `FieldSchema.document` keys (`FieldSchema.document.key("doc_no")`);
+    /// `comments` go at the top of the front matter.
     public static func document(fields: [(String, Value)], comments lines: [String], body: String) throws -> String {
         let pairs: [(Node, Node)] = fields.map { name, value in
             switch value {

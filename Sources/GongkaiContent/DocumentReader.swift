@@ -21,6 +21,8 @@ struct DocumentDraft: Sendable {
 /// Reads one `content/<column>/<slug>.md` file.
 struct DocumentReader {
     let contentDisplay: String
+    /// The fields each column declares for its documents, its ancestors' included, by column path.
+    var columnFields: [String: [ColumnField]] = [:]
 
     /// - Parameters:
     ///   - relativePath: path under `content/`, e.g. `xxgk/zcwj/foo.md`.
@@ -43,10 +45,10 @@ struct DocumentReader {
         case .success(let value): pairs = value
         }
         var fields = FieldValues(pairs: pairs, table: .document, display: display, line: 1)
-        let extra = fields.keepUnknown(what: "front matter")
-
         let id = String(relativePath.dropLast(3))
-        let directory = (id as NSString).deletingLastPathComponent
+        let directory = PathText.parent(id)
+        let extra = fields.keepUnknown(what: "front matter", declared: columnFields[directory] ?? [])
+
         let fileSlug = (id as NSString).lastPathComponent
         let title = fields.requiredText("title", what: "front matter ")
         let published = fields.required("published", what: "front matter ") { $0.dateTime($1) }

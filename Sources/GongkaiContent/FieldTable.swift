@@ -1,3 +1,5 @@
+import GongkaiModel
+
 /// The keys an editor may write for each field, in English or in Chinese (SPEC: content format).
 /// Several keys map to one field; writing two of them for the same field is an error.
 public struct FieldTable: Sendable {
@@ -31,28 +33,13 @@ public struct FieldTable: Sendable {
         fields.map { ($0.keys.dropFirst().first ?? $0.name) }.joined(separator: "、")
     }
 
-    /// Document front matter.
-    public static let document = FieldTable([
-        ("title", ["标题"]),
-        ("index_no", ["索引号"]),
-        ("issuer", ["发文机关", "发布机构"]),
-        ("doc_no", ["文号", "发文字号"]),
-        ("written", ["成文日期"]),
-        ("published", ["发布日期", "发布时间"]),
-        ("topic", ["主题分类"]),
-        ("type", ["文件类型"]),
-        ("validity", ["有效性"]),
-        ("valid_until", ["有效期至"]),
-        ("disclosure", ["公开方式", "公开属性"]),
-        ("interprets", ["解读对象"]),
-        ("replaces", ["替代", "修改/废止关系"]),
-        ("replaced_by", ["被替代", "已被替代"]),
-        ("plans", ["工作要点"]),
-        ("attachments", ["附件"]),
-        ("tags", ["标签", "主题词"]),
-        ("slug", ["网址名"]),
-        ("allow_personal_data", ["允许个人信息"]),
-    ])
+    /// The keys of a field schema.
+    public init(schema: FieldSchema) {
+        self.init(schema.fields.map { ($0.name, $0.chineseKeys) })
+    }
+
+    /// Document front matter: the keys of `FieldSchema.document`.
+    public static let document = FieldTable(schema: .document)
 
     /// `content/site.yml`.
     public static let site = FieldTable([
@@ -80,7 +67,11 @@ public struct FieldTable: Sendable {
         ("update", ["更新类别"]),
         ("home", ["首页"]),
         ("children", ["子栏目"]),
+        ("fields", ["字段"]),
     ])
+
+    /// One field a column declares for its documents.
+    public static let columnField = FieldTable([("key", ["键", "字段名"]), ("label", ["名称"]), ("type", ["类型"])])
 
     /// `content/plans/<id>.yml`.
     public static let plan = FieldTable([

@@ -37,12 +37,48 @@ struct FieldValues {
 
     func has(_ field: String) -> Bool { values[field] != nil }
 
-    /// Warns about each unknown key; returns them as extra fields.
-    mutating func keepUnknown(what: String) -> [ExtraField] {
-        unknown.map { entry in
+    /// Keys the table does not know: a field the column declares (checked against its type),
+    /// or an unknown key, kept as text with a warning.
+    mutating func keepUnknown(what: String, declared: [ColumnField] = []) -> [ExtraField] {
+        unknown.compactMap { entry in
+            if let field = declared.first(where: { $0.key == entry.key }) {
+                return checked(entry, as: field).map { ExtraField(key: entry.key, value: $0, line: entry.line, label: field.label) }
+            }
+            let columnKeys = declared.map(\.key)
             diagnostics.append(.warning(display, line: entry.line,
-                "未知字段“\(entry.key)”，已原样保留供模板使用。如是拼写错误，请改为以下字段之一：\(table.keyList)。"))
+                "未知字段“\(entry.key)”，已原样保留供模板使用。如是拼写错误，请改为以下字段之一：\(([table.keyList] + columnKeys).joined(separator: "、"))。"))
             return ExtraField(key: entry.key, value: entry.node.flattened, line: entry.line)
+        }
+    }
+
+    /// The text a column-declared field shows, after checking it is of the declared type.
+    private mutating func checked(_ entry: (key: String, line: Int, node: Node), as field: ColumnField) -> String? {
+        guard case .scalar = entry.node, let text = entry.node.text, !text.isEmpty else {
+            diagnostics.append(.error(display, line: entry.line, "“\(entry.key)”应填写一个\(field.kind.rawValue)，这里是空的或是列表。"))
+            return nil
+        }
+        switch field.kind {
+        case .text:
+            return text
+        case .date:
+            guard let date = DateParser.date(text) else {
+                diagnostics.append(.error(display, line: entry.line, "“\(entry.key)”应是日期，例如 2024-01-01，这里是“\(text)”。"))
+                return nil
+            }
+            return date.chinese
+        case .number:
+            guard Double(text) != nil else {
+                diagnostics.append(.error(display, line: entry.line, "“\(entry.key)”应是数字，例如 12 或 3.5，这里是“\(text)”。"))
+                return nil
+            }
+            return text
+        case .url:
+            guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace) else {
+                diagnostics.append(.error(display, line: entry.line,
+                    "“\(entry.key)”应是以 https:// 或 http:// 开头的网址，这里是“\(text)”。"))
+                return nil
+            }
+            return text
         }
     }
 

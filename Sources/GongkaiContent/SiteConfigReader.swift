@@ -4,9 +4,6 @@ import Yams
 
 /// Reads `content/site.yml`: the site's identity and its column tree.
 struct SiteConfigReader {
-    /// Top-level folder names that hold other kinds of content or output, never columns.
-    static let reservedSegments: Set<String> = ["assets", "plans", "reports", "catalogues", "faq", "search", "ledger", "feeds"]
-
     let display: String
 
     func read(_ text: String) -> (identity: SiteIdentity?, columns: [Column], diagnostics: [Diagnostic]) {
@@ -96,9 +93,9 @@ struct SiteConfigReader {
                     "栏目路径“\(segment)”只能由小写英文字母、数字和连字符组成（它会出现在网址和文件夹名中），例如 zcwj。"))
                 continue
             }
-            if parent == nil, Self.reservedSegments.contains(segment) {
+            if parent == nil, let holds = ContentLoader.dataFolders[segment] {
                 fields.diagnostics.append(.error(display, line: fields.lineOf("path"),
-                    "栏目路径“\(segment)”是保留名称，请换一个。保留名称：\(Self.reservedSegments.sorted().joined(separator: "、"))。"))
+                    "栏目路径“\(segment)”不能用：content/\(segment)/ 文件夹存放\(holds)。请换一个路径。"))
                 continue
             }
             let path = parent.map { "\($0.path)/\(segment)" } ?? segment
@@ -114,11 +111,57 @@ struct SiteConfigReader {
                 readColumns(childEntry.node, parent: placeholder, source: source, into: &children, diagnostics: &fields.diagnostics)
             }
             let childPaths = children.filter { $0.parentPath == path }.map(\.path)
+            var declared: [ColumnField] = []
+            if let entry = fields.values["fields"] {
+                declared = readFields(entry.node, key: entry.key, line: entry.line, source: source, diagnostics: &fields.diagnostics)
+            }
             columns.append(Column(path: path, title: title, description: fields.text("description"),
                                   updateClass: update, onHome: onHome, parentPath: parent?.path,
-                                  childPaths: childPaths, line: line))
+                                  childPaths: childPaths, line: line, fields: declared))
             columns.append(contentsOf: children)
         }
+    }
+
+    /// `字段:` of a column: a list of `{键, 名称, 类型}`; the key must not be a standard field's.
+    private func readFields(_ node: Node, key: String, line: Int, source: YAMLSource,
+                            diagnostics: inout [Diagnostic]) -> [ColumnField] {
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error(display, line: line,
+                "“\(key)”应写成列表，每项写“键”“名称”和“类型”，例如：\n  \(key):\n    - 键: 施行日期\n      名称: 施行日期\n      类型: 日期"))
+            return []
+        }
+        let kinds = ColumnField.Kind.allCases.map(\.rawValue).joined(separator: "、")
+        var declared: [ColumnField] = []
+        for item in sequence {
+            let itemLine = source.line(of: item) ?? line
+            let pairs: [(key: String, keyLine: Int, value: Node)]
+            switch source.mapping(item, what: "字段定义") {
+            case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+            case .success(let value): pairs = value
+            }
+            var fields = FieldValues(pairs: pairs, table: .columnField, display: display, line: itemLine)
+            fields.reportUnknown(what: "字段定义")
+            defer { diagnostics.append(contentsOf: fields.diagnostics) }
+            guard let fieldKey = fields.requiredText("key", what: "字段定义") else { continue }
+            let kindName = fields.text("type") ?? ColumnField.Kind.text.rawValue
+            guard let kind = ColumnField.Kind(rawValue: kindName) else {
+                fields.diagnostics.append(.error(display, line: fields.lineOf("type") ?? itemLine,
+                    "字段类型“\(kindName)”无效，请写\(kinds)之一。"))
+                continue
+            }
+            if FieldTable.document.field(forKey: fieldKey) != nil {
+                fields.diagnostics.append(.error(display, line: fields.lineOf("key") ?? itemLine,
+                    "“\(fieldKey)”已是文件的标准字段，栏目不必再定义它。请删去这一项，或换一个字段名。"))
+                continue
+            }
+            if declared.contains(where: { $0.key == fieldKey }) {
+                fields.diagnostics.append(.error(display, line: fields.lineOf("key") ?? itemLine,
+                    "字段“\(fieldKey)”在这个栏目中定义了两次，请删去一处。"))
+                continue
+            }
+            declared.append(ColumnField(key: fieldKey, label: fields.text("label") ?? fieldKey, kind: kind, line: itemLine))
+        }
+        return declared
     }
 
     static func isValidSegment(_ segment: String) -> Bool {

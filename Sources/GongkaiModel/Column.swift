@@ -12,9 +12,12 @@ public struct Column: Sendable, Hashable {
     public let childPaths: [String]
     /// Where the column is declared in `site.yml`.
     public let line: Int
+    /// Fields the column declares for its documents (besides those of its ancestors).
+    public let fields: [ColumnField]
 
     public init(path: String, title: String, description: String?, updateClass: UpdateClass,
-                onHome: Bool, parentPath: String?, childPaths: [String], line: Int) {
+                onHome: Bool, parentPath: String?, childPaths: [String], line: Int, fields: [ColumnField] = []) {
+        self.fields = fields
         self.path = path
         self.title = title
         self.description = description

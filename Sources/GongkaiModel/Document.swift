@@ -155,15 +155,19 @@ public struct Attachment: Sendable, Hashable {
     }
 }
 
-/// A front matter key Gongkai does not know, with its value as text.
+/// A front matter key Gongkai does not know, with its value as text; or a field the document's
+/// column declares in `site.yml` (then `label` is set and the value was checked against its type).
 public struct ExtraField: Sendable, Hashable {
     public let key: String
     public let value: String
     public let line: Int
+    /// The metadata table's label of a column-declared field.
+    public let label: String?
 
-    public init(key: String, value: String, line: Int) {
+    public init(key: String, value: String, line: Int, label: String? = nil) {
         self.key = key
         self.value = value
         self.line = line
+        self.label = label
     }
 }

@@ -14,6 +14,11 @@ public struct Site: Sendable {
     public let catalogues: [Catalogue]
     /// The 常见问题知识库, sorted by id.
     public let faqs: [FAQEntry]
+    /// How messages name the content folder (`content`): files are `<contentDisplay>/<path>`.
+    public var contentDisplay = "content"
+
+    /// `site.yml` as messages name it.
+    public var configFile: String { "\(contentDisplay)/site.yml" }
 
     private let columnIndex: [String: Int]
     private let documentIndex: [String: Int]

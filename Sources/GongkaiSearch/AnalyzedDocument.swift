@@ -1,3 +1,5 @@
+import GongkaiPublish
+
 /// One document after segmentation: its terms with their frequency in each field, and what the
 /// index needs besides (display data, facet values, body length). Deterministic and `Codable`,
 /// so a build can cache it keyed by the `SearchRecord` it came from and skip ICU for

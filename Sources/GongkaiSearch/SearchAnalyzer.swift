@@ -1,3 +1,5 @@
+import GongkaiPublish
+
 /// The per-document step of the index build: segments a record's fields with ICU and counts
 /// its terms. Pure (the same record gives the same result) and independent of every other
 /// document, so it runs in parallel and its result can be cached.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import GongkaiModel
+import GongkaiPublish
 
 /// One file of the static index, by its path under the index directory.
 public struct SearchFile: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiSite
 import FlyingFox
 import Foundation

@@ -24,7 +24,8 @@ public actor PreviewSession {
     /// Files changed since the last build started; nil when no build is wanted.
     private var pending: Set<String>?
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
-    /// Where the site lives on its server (`/` or `/portal/`), from the last good build's `site.yml`.
+    /// Where the site lives on its server (`/` or `/portal/`): the last good build's, or before
+    /// any build succeeded, what `site.yml` says.
     public private(set) var basePath = "/"
     /// Builds finished in this session, good or failed.
     public private(set) var buildCount = 0
@@ -67,9 +68,7 @@ public actor PreviewSession {
             buildCount += 1
             switch result {
             case .success(let report):
-                if let identity = try? ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).identity() {
-                    basePath = identity.basePath
-                }
+                basePath = report.basePath
                 onBuild(.succeeded(report, changedFiles: files))
                 await live.succeeded(changed: !report.changes.isEmpty)
             case .failure(let error):

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
 
@@ -49,4 +50,21 @@ extension PageFactory {
             higher: LinkView(title: higher.title, url: routes.plan(higher.id)),
             summary: summary, rows: rows, unmatched: .of(alignment.unmatched.map { itemLink($0, of: higher) }))
     }
+}
+
+/// 上下对标: each plan against the higher plan it carries out.
+struct AlignmentPages: PageKind {
+    struct Key: Hashable, Sendable {
+        let lower: String
+        let higher: String
+    }
+
+    let template = "alignment"
+    func pages(in site: PageFactory) -> [Key] { site.planBook.alignments.map { Key(lower: $0.lower.id, higher: $0.higher.id) } }
+    func url(of key: Key, in site: PageFactory) -> String { site.routes.alignment(lower: key.lower, higher: key.higher) }
+    func source(of key: Key, in site: PageFactory) -> PageSource { .generated("上下对标页面 \(key.lower)--\(key.higher)") }
+    func view(of key: Key, in site: PageFactory) -> (view: AlignmentPageView, warnings: [Diagnostic]) {
+        (site.alignmentPage(site.planBook.alignments.first { $0.lower.id == key.lower }!), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiContent
 import GongkaiModel
 
@@ -120,4 +121,47 @@ extension PageFactory {
         let rows = [columns.map(\.name)] + catalogue.rows.map { row in columns.map { row.value($0) } }
         return CatalogueCSVView(csv: HTML(CSVTable.write(rows)))
     }
+}
+
+/// 公开目录: the list of every catalogue.
+struct CatalogueIndexPages: PageKind {
+    let template = "catalogues"
+    func pages(in site: PageFactory) -> [Int] { site.site.catalogues.isEmpty ? [] : [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.catalogues }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("公开目录页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: CataloguesIndexView, warnings: [Diagnostic]) { (site.cataloguesIndex(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+    func menuEntry(in site: PageFactory) -> MenuEntry? {
+        site.site.catalogues.isEmpty ? nil : MenuEntry(title: "公开目录", url: site.routes.catalogues, section: .catalogues, order: 30)
+    }
+}
+
+/// One catalogue's page.
+struct CataloguePages: PageKind {
+    let template = "catalogue"
+    func pages(in site: PageFactory) -> [String] { site.site.catalogues.map(\.id) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.catalogue(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource { catalogueSource(key, in: site) }
+    func view(of key: String, in site: PageFactory) -> (view: CataloguePageView, warnings: [Diagnostic]) {
+        (site.cataloguePage(site.site.catalogues.first { $0.id == key }!), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        site.site.catalogues.map { SitemapEntry(loc: site.routes.absolute(site.routes.catalogue($0.id)), lastmod: $0.updated.iso) }
+    }
+}
+
+/// One catalogue as a CSV download.
+struct CatalogueCSVPages: PageKind {
+    let template = "catalogue.csv"
+    func pages(in site: PageFactory) -> [String] { site.site.catalogues.map(\.id) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.catalogueCSV(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource { catalogueSource(key, in: site) }
+    func view(of key: String, in site: PageFactory) -> (view: CatalogueCSVView, warnings: [Diagnostic]) {
+        (site.catalogueCSV(site.site.catalogues.first { $0.id == key }!), [])
+    }
+}
+
+private func catalogueSource(_ id: String, in site: PageFactory) -> PageSource {
+    let file = site.site.catalogues.first { $0.id == id }?.file
+    return PageSource(file: file, description: "目录文件 \(file ?? id)")
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// One page of a column's listing (信息公开目录): its documents and those of its sub-columns,
@@ -98,5 +99,35 @@ extension PageFactory {
             previousURL: current > 1 ? url(current - 1) : nil,
             nextURL: current < count ? url(current + 1) : nil,
             pages: pages, summary: "第 \(current) 页，共 \(count) 页")
+    }
+}
+
+/// Each page of each column's listing: `/xxgk/`, `/xxgk/index_2.html`.
+struct ColumnPages: PageKind {
+    struct Key: Hashable, Sendable {
+        let path: String
+        let page: Int
+    }
+
+    let template = "column"
+    func pages(in site: PageFactory) -> [Key] {
+        site.site.columns.flatMap { column in
+            (1...site.published.pageCount(of: column.path)).map { Key(path: column.path, page: $0) }
+        }
+    }
+    func url(of key: Key, in site: PageFactory) -> String { site.routes.column(key.path, page: key.page) }
+    func source(of key: Key, in site: PageFactory) -> PageSource {
+        let column = site.site.column(key.path)!
+        return PageSource(file: site.site.configFile, line: column.line,
+                          description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的\(key.page > 1 ? "第 \(key.page) 页" : "列表页")")
+    }
+    func view(of key: Key, in site: PageFactory) -> (view: ColumnPageView, warnings: [Diagnostic]) {
+        (site.columnPage(site.site.column(key.path)!, page: key.page), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        pages(in: site).map { key in
+            SitemapEntry(loc: site.routes.absolute(url(of: key, in: site)),
+                         lastmod: key.page == 1 ? site.published.documentsUnder[key.path]?.first?.published.date.iso : nil)
+        }
     }
 }

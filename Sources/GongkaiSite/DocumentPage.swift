@@ -1,3 +1,5 @@
+import GongkaiOutput
+import GongkaiTemplates
 import GongkaiModel
 
 /// A document page: metadata table, validity banner, body, attachments and relations.
@@ -74,11 +76,9 @@ extension PageFactory {
         let column = site.column(document.columnPath)!
         let url = routes.document(document)
         let validityText = document.validity?.rawValue
-        let rows: [(String, String?)] = [
-            ("索引号", document.indexNumber), ("发文机关", document.issuer), ("文号", document.docNumber),
-            ("成文日期", document.written?.chinese), ("发布日期", document.published.date.chinese),
-            ("主题分类", document.topic), ("有效性", validityText),
-        ]
+        // The schema's metadata fields, then the fields the column declares in site.yml.
+        let rows: [(String, String?)] = FieldSchema.document.metadataFields.map { ($0.label!, Self.metadataValue(document, $0.name)) }
+            + document.extra.compactMap { extra in extra.label.map { ($0, extra.value) } }
         let view = DocumentView(
             title: document.title, url: url,
             column: LinkView(title: column.title, url: routes.column(column.path)),
@@ -131,6 +131,22 @@ extension PageFactory {
         return (view, warnings, links)
     }
 
+    /// A metadata field's value as the page shows it.
+    static func metadataValue(_ document: Document, _ field: String) -> String? {
+        switch field {
+        case "index_no": return document.indexNumber
+        case "issuer": return document.issuer
+        case "doc_no": return document.docNumber
+        case "written": return document.written?.chinese
+        case "published": return document.published.date.chinese
+        case "topic": return document.topic
+        case "type": return document.type
+        case "validity": return document.validity?.rawValue
+        case "valid_until": return document.validUntil?.chinese
+        default: return nil
+        }
+    }
+
     func relations(of document: Document) -> [RelationGroup] {
         let groups: [(String, [String])] = [
             ("解读对象", document.interprets), ("相关解读", document.interpretedBy),
@@ -154,5 +170,29 @@ extension PageFactory {
             let until = document.validUntil.map { "有效期至\($0.chinese)。" } ?? ""
             return ValidityNotice(text: "本文件已失效，不再执行。\(until)\(pointer)", replacements: .of(newer.map(summary)))
         }
+    }
+}
+
+/// Each published document. Its fingerprint is the view without the body (the shell), the
+/// Markdown source and where each link of the body leads now, so the costly part, rendering
+/// Markdown and the QR code, is done only when one of those changed.
+struct DocumentPages: PageKind {
+    let template = "document"
+    func pages(in site: PageFactory) -> [String] { site.published.documents.map(\.id) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.document(site.site.document(key)!) }
+    func source(of key: String, in site: PageFactory) -> PageSource {
+        let file = site.site.document(key)!.file
+        return PageSource(file: file, description: "文件 \(file)")
+    }
+    func view(of key: String, in site: PageFactory) -> (view: DocumentPageView, warnings: [Diagnostic]) {
+        site.documentPageWithWarnings(site.site.document(key)!)
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        site.published.documents.sorted { $0.id < $1.id }.map {
+            SitemapEntry(loc: site.routes.absolute(site.routes.document($0)), lastmod: $0.published.date.iso)
+        }
+    }
+    func make(_ key: String, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
+        renderer.makeDocument(renderer.plan.factory.site.document(key)!, template: template, path: path, base: base)
     }
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// 常见问题: topics and their questions.
@@ -97,4 +98,45 @@ extension PageFactory {
     func faqs(about document: Document) -> [LinkView] {
         published.faqs(about: document.id).map { LinkView(title: $0.question, url: routes.faq($0.slug)) }
     }
+}
+
+/// 常见问题: every topic with its questions.
+struct FAQIndexPages: PageKind {
+    let template = "faqs"
+    func pages(in site: PageFactory) -> [Int] { site.published.faqs.isEmpty ? [] : [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.faqs }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("常见问题页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: FAQIndexView, warnings: [Diagnostic]) { (site.faqIndex(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+    func menuEntry(in site: PageFactory) -> MenuEntry? {
+        site.published.faqs.isEmpty ? nil : MenuEntry(title: "常见问题", url: site.routes.faqs, section: .faq, order: 40)
+    }
+}
+
+/// The questions of one topic.
+struct FAQTopicPages: PageKind {
+    let template = "faq-topic"
+    func pages(in site: PageFactory) -> [String] { site.published.faqTopics.map(\.topic) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.faqTopic(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource { .generated("常见问题主题“\(key)”页面") }
+    func view(of key: String, in site: PageFactory) -> (view: FAQTopicView, warnings: [Diagnostic]) { (site.faqTopicPage(key), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+}
+
+/// One question and its answer.
+struct FAQEntryPages: PageKind {
+    let template = "faq"
+    func pages(in site: PageFactory) -> [String] { site.published.faqs.map(\.id) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.faq(entry(key, in: site).slug) }
+    func source(of key: String, in site: PageFactory) -> PageSource {
+        let file = entry(key, in: site).file
+        return PageSource(file: file, description: "文件 \(file)")
+    }
+    func view(of key: String, in site: PageFactory) -> (view: FAQPageView, warnings: [Diagnostic]) {
+        site.faqPageWithWarnings(entry(key, in: site))
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        site.published.faqs.map { SitemapEntry(loc: site.routes.absolute(site.routes.faq($0.slug)), lastmod: $0.answered.iso) }
+    }
+    private func entry(_ id: String, in site: PageFactory) -> FAQEntry { site.site.faqs.first { $0.id == id }! }
 }

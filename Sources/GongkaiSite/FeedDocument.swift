@@ -48,3 +48,16 @@ extension PageFactory {
             author: site.identity.host, entries: Array(entries))
     }
 }
+
+/// Each column's Atom feed.
+struct FeedPages: PageKind {
+    let template = "feed.xml"
+    func pages(in site: PageFactory) -> [String] { site.site.columns.map(\.path) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.feed(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource {
+        let column = site.site.column(key)!
+        return PageSource(file: site.site.configFile, line: column.line,
+                          description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的订阅源")
+    }
+    func view(of key: String, in site: PageFactory) -> (view: FeedView, warnings: [Diagnostic]) { (site.feed(site.site.column(key)!), []) }
+}

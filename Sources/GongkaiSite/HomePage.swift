@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// The home page: the latest documents of each main column.
@@ -44,5 +45,17 @@ extension PageFactory {
             latestDate: published.documents.first?.published.date.chinese,
             plans: .of(planBook.plans.filter { $0.year == planBook.currentYear }.map(planSummary)),
             plansURL: routes.plans, ledgerURL: routes.ledgers)
+    }
+}
+
+/// The home page.
+struct HomePages: PageKind {
+    let template = "home"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.home }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("首页") }
+    func view(of key: Int, in site: PageFactory) -> (view: HomePageView, warnings: [Diagnostic]) { (site.homePage(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        [SitemapEntry(loc: site.routes.absolute(site.routes.home), lastmod: site.published.documents.first?.published.date.iso)]
     }
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
 
@@ -106,4 +107,29 @@ extension PageFactory {
             return planBook.isOverdue(item, of: plan)
         }
     }
+}
+
+/// 工作台账: every unit with its tasks.
+struct LedgerIndexPages: PageKind {
+    let template = "ledgers"
+    func pages(in site: PageFactory) -> [Int] { site.planBook.plans.isEmpty ? [] : [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.ledgers }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("工作台账页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: LedgerIndexView, warnings: [Diagnostic]) { (site.ledgerIndex(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+    func menuEntry(in site: PageFactory) -> MenuEntry? {
+        site.planBook.plans.isEmpty ? nil : MenuEntry(title: "工作台账", url: site.routes.ledgers, section: .ledger, order: 20)
+    }
+}
+
+/// One unit's ledger.
+struct LedgerPages: PageKind {
+    let template = "ledger"
+    func pages(in site: PageFactory) -> [String] { site.planBook.ledger.units.map(\.slug) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.ledger(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource { .generated("工作台账页面 \(key)") }
+    func view(of key: String, in site: PageFactory) -> (view: LedgerPageView, warnings: [Diagnostic]) {
+        (site.ledgerPage(site.planBook.ledger.units.first { $0.slug == key }!), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

@@ -1,3 +1,5 @@
+import GongkaiTemplates
+import GongkaiPublish
 import GongkaiModel
 import GongkaiSearch
 
@@ -50,10 +52,10 @@ extension PageFactory {
 
     func facetSections() -> [FacetSection] {
         SearchFacet.allCases.compactMap { facet in
-            let groups = library.groups[facet] ?? []
+            let groups = published.facets.groups[facet] ?? []
             guard !groups.isEmpty else { return nil }
             return FacetSection(name: facet.rawValue, heading: "按\(facet.label)浏览", values: groups.map {
-                FacetLink(title: Self.facetTitle(facet, $0.value), url: routes.facet(facet, $0.value), count: $0.documents.count)
+                FacetLink(title: Self.facetTitle(facet, $0.value), url: routes.facet(facet, $0.value), count: $0.entries.count)
             })
         }
     }
@@ -69,7 +71,7 @@ extension PageFactory {
     }
 
     public func facetPage(_ facet: SearchFacet, _ value: String, page number: Int) -> FacetPageView {
-        let documents = library.group(facet, value)?.documents ?? []
+        let documents = published.facets.group(facet, value)?.entries ?? []
         let size = site.identity.pageSize
         let count = published.pageCount(listing: documents.count)
         let title = "\(facet.label)：\(Self.facetTitle(facet, value))"
@@ -86,11 +88,6 @@ extension PageFactory {
             total: documents.count,
             documents: .of(documents.dropFirst((number - 1) * size).prefix(size).map(summary)),
             pagination: count > 1 ? pagination(current: number, count: count) { routes.facet(facet, value, page: $0) } : nil)
-    }
-
-    /// Number of pages of a facet value's listing.
-    func facetPageCount(_ group: Library.Group) -> Int {
-        published.pageCount(listing: group.documents.count)
     }
 
     /// A query-string value: everything but unreserved ASCII as UTF-8 percent escapes.
@@ -110,19 +107,43 @@ extension PageFactory {
     }
 }
 
-extension PageFactory {
-    /// The library page, the search page and every page of every single-facet listing.
-    var libraryPages: [OutputPage] {
-        [.library, .search] + library.allGroups.flatMap { group in
-            (1...facetPageCount(group)).map { OutputPage.facet(group.facet, value: group.value, page: $0) }
-        }
+/// 政策文件库.
+struct LibraryPages: PageKind {
+    let template = "library"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.library }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("政策文件库页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: LibraryPageView, warnings: [Diagnostic]) { (site.libraryPage(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+    func menuEntry(in site: PageFactory) -> MenuEntry? {
+        MenuEntry(title: "政策文件库", url: site.routes.library, section: .library, order: 50)
     }
 }
 
-extension PageFactory {
-    /// sitemap.xml entries of the library, the search page and the first page of each listing.
-    func librarySitemapEntries() -> [SitemapEntry] {
-        [SitemapEntry(loc: routes.absolute(routes.library), lastmod: nil), SitemapEntry(loc: routes.absolute(routes.search), lastmod: nil)]
-            + library.allGroups.map { SitemapEntry(loc: routes.absolute(routes.facet($0.facet, $0.value)), lastmod: $0.documents.first?.published.date.iso) }
+/// Each page of each single-facet listing of the library.
+struct FacetPages: PageKind {
+    struct Key: Hashable, Sendable {
+        let facet: SearchFacet
+        let value: String
+        let page: Int
+    }
+
+    let template = "facet"
+    func pages(in site: PageFactory) -> [Key] {
+        site.published.facets.allGroups.flatMap { group in
+            (1...site.published.pageCount(listing: group.entries.count)).map { Key(facet: group.facet, value: group.value, page: $0) }
+        }
+    }
+    func url(of key: Key, in site: PageFactory) -> String { site.routes.facet(key.facet, key.value, page: key.page) }
+    func source(of key: Key, in site: PageFactory) -> PageSource {
+        .generated("政策文件库“\(key.facet.label)：\(key.value)”列表")
+    }
+    func view(of key: Key, in site: PageFactory) -> (view: FacetPageView, warnings: [Diagnostic]) {
+        (site.facetPage(key.facet, key.value, page: key.page), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        site.published.facets.allGroups.map {
+            SitemapEntry(loc: site.routes.absolute(site.routes.facet($0.facet, $0.value)), lastmod: $0.entries.first?.date)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import GongkaiModel
 /// The page a web server shows for a missing address.
 public struct NotFoundPageView: Codable, Sendable {
     let site: SiteView
@@ -30,4 +31,23 @@ extension PageFactory {
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "页面不存在"))
     }
+}
+
+/// 无障碍说明.
+struct AccessibilityPages: PageKind {
+    let template = "accessibility"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.accessibility }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("无障碍说明页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: AccessibilityPageView, warnings: [Diagnostic]) { (site.accessibilityPage(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+}
+
+/// The page a web server shows for an address that does not exist.
+struct NotFoundPages: PageKind {
+    let template = "404"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.notFound }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("“页面不存在”页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: NotFoundPageView, warnings: [Diagnostic]) { (site.notFoundPage(), []) }
 }

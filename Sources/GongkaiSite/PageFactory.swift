@@ -1,57 +1,48 @@
 import GongkaiMarkdown
 import GongkaiModel
+import GongkaiPublish
 
 /// Builds the view model of each page from the published site. Pure: the same site gives the
 /// same views, so output is deterministic.
 public struct PageFactory: Sendable {
     public let published: PublishedSite
+    /// The kinds of page the site is made of: the sitemap and the menu come from them.
+    public let registry: PageRegistry
     /// Files under `content/` copied to the output (attachments, images), for link checks.
     public let assets: Set<String>
     let markdown = MarkdownRenderer()
 
     /// Output paths of the pages (not assets), for link checks.
     let pagePaths: Set<String>
-    /// Documents by search facet, for the policy library.
-    let library: Library
+    /// The menu entries of the page kinds after the columns, in order.
+    private(set) var menu: [MenuEntry]
 
-    public init(published: PublishedSite, assets: Set<String> = [], pagePaths: Set<String> = []) {
-        self.init(published: published, assets: assets, pagePaths: pagePaths, library: Library(published: published))
+    public init(published: PublishedSite, registry: PageRegistry = .standard, assets: Set<String> = [], pagePaths: Set<String> = []) {
+        self.init(published: published, registry: registry, assets: assets, pagePaths: pagePaths, menu: [])
+        let bare = self
+        menu = registry.kinds.compactMap { $0.menuEntry(in: bare) }.sorted { $0.order < $1.order }
     }
 
     /// The same factory with the files it may link to, keeping what was derived already.
     func with(assets: Set<String>, pagePaths: Set<String>) -> PageFactory {
-        PageFactory(published: published, assets: assets, pagePaths: pagePaths, library: library)
+        PageFactory(published: published, registry: registry, assets: assets, pagePaths: pagePaths, menu: menu)
     }
 
-    private init(published: PublishedSite, assets: Set<String>, pagePaths: Set<String>, library: Library) {
+    private init(published: PublishedSite, registry: PageRegistry, assets: Set<String>, pagePaths: Set<String>, menu: [MenuEntry]) {
         self.published = published
+        self.registry = registry
         self.assets = assets
         self.pagePaths = pagePaths
-        self.library = library
+        self.menu = menu
     }
 
-    var site: Site { published.site }
-    var routes: Routes { published.routes }
-
-    /// Sections of the site outside the column tree.
-    enum Section {
-        case plans, ledger, catalogues, faq, library, other
-    }
+    public var site: Site { published.site }
+    public var routes: Routes { published.routes }
+    public var planBook: PlanBook { published.planBook }
 
     func siteView(currentColumn: String?, current section: Section? = nil) -> SiteView {
         let identity = site.identity
-        var extra: [NavigationItem] = []
-        if !planBook.plans.isEmpty {
-            extra = [NavigationItem(title: "工作要点", url: routes.plans, current: section == .plans),
-                     NavigationItem(title: "工作台账", url: routes.ledgers, current: section == .ledger)]
-        }
-        if !site.catalogues.isEmpty {
-            extra.append(NavigationItem(title: "公开目录", url: routes.catalogues, current: section == .catalogues))
-        }
-        if !published.faqs.isEmpty {
-            extra.append(NavigationItem(title: "常见问题", url: routes.faqs, current: section == .faq))
-        }
-        extra.append(NavigationItem(title: "政策文件库", url: routes.library, current: section == .library))
+        let extra = menu.map { NavigationItem(title: $0.title, url: $0.url, current: section == $0.section) }
         let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
             + navigationColumns.map { column in
                 NavigationItem(title: column.title, url: routes.column(column.path),
@@ -122,5 +113,11 @@ public struct PageFactory: Sendable {
                         date: document.published.date.iso, docNumber: document.docNumber,
                         validity: document.validity?.rawValue,
                         notCurrent: document.validity.map { !$0.isCurrent } ?? false)
+    }
+
+    /// The same summary of an entry of the search index (a document or a question).
+    func summary(_ record: SearchRecord) -> DocumentSummary {
+        DocumentSummary(title: record.title, url: record.url, date: record.date, docNumber: record.docNumber,
+                        validity: record.validity, notCurrent: record.notCurrent)
     }
 }

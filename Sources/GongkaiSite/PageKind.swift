@@ -1,153 +1,118 @@
-import GongkaiSearch
+import GongkaiModel
+import GongkaiOutput
+import GongkaiTemplates
 
-/// Each kind of output page, the template that renders it and the view-model type it gets.
-/// Adding a page kind here is what makes its template validated before every build.
-public enum PageKind: String, CaseIterable, Sendable {
-    case home
-    case column
-    case document
-    case sitemap
-    case notFound
-    case feed
-    case sitemapXML
-    case plans
-    case plan
-    case ledgers
-    case ledger
-    case alignment
-    case accessibility
-    case report
-    case catalogues
-    case catalogue
-    case catalogueCSV
-    case faqs
-    case faqTopic
-    case faq
-    case library
-    case search
-    case facet
+/// One kind of output page, declared once: which pages of it the site has, where each lives,
+/// what input it comes from (for the error when two inputs would make one file), the view it
+/// is rendered from and by which template, what it adds to sitemap.xml and to the main menu,
+/// and what its fingerprint covers. Every kind is registered in `PageRegistry.standard`; a new
+/// kind is one Swift file holding its view types and this declaration, and one template.
+public protocol PageKind: Sendable {
+    associatedtype Key: Hashable & Sendable
+    associatedtype View: Codable & Sendable
 
-    public var template: String {
-        switch self {
-        case .home: return "home"
-        case .column: return "column"
-        case .document: return "document"
-        case .sitemap: return "sitemap"
-        case .notFound: return "404"
-        case .feed: return "feed.xml"
-        case .sitemapXML: return "sitemap.xml"
-        case .plans: return "plans"
-        case .plan: return "plan"
-        case .ledgers: return "ledgers"
-        case .ledger: return "ledger"
-        case .alignment: return "alignment"
-        case .accessibility: return "accessibility"
-        case .report: return "report"
-        case .catalogues: return "catalogues"
-        case .catalogue: return "catalogue"
-        case .catalogueCSV: return "catalogue.csv"
-        case .faqs: return "faqs"
-        case .faqTopic: return "faq-topic"
-        case .faq: return "faq"
-        case .library: return "library"
-        case .search: return "search"
-        case .facet: return "facet"
-        }
+    /// The layout that renders every page of this kind (`templates/layouts/<template>.mustache`).
+    var template: String { get }
+    /// Every page of this kind in the site, in order.
+    func pages(in site: PageFactory) -> [Key]
+    /// Where a page lives: a root-relative URL (`/a/b/` is the file `a/b/index.html`).
+    func url(of key: Key, in site: PageFactory) -> String
+    /// The input a page is made from, as an editor names it.
+    func source(of key: Key, in site: PageFactory) -> PageSource
+    /// The page's view model and what the editor should fix that making it found.
+    func view(of key: Key, in site: PageFactory) -> (view: View, warnings: [Diagnostic])
+    /// The pages of this kind that `sitemap.xml` lists.
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry]
+    /// The entry this kind adds to the main menu after the columns, when the site has such pages.
+    func menuEntry(in site: PageFactory) -> MenuEntry?
+    /// Makes one page for a build, or finds the previous file still right. The default
+    /// fingerprint is the whole view; a kind whose view is costly to make declares cheaper inputs.
+    func make(_ key: Key, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile
+}
+
+extension PageKind {
+    public func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { [] }
+    public func menuEntry(in site: PageFactory) -> MenuEntry? { nil }
+    public func make(_ key: Key, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
+        renderer.make(view(of: key, in: renderer.plan.factory), template: template, path: path, base: base)
     }
 
-    var viewType: any (Decodable & Sendable).Type {
-        switch self {
-        case .home: return HomePageView.self
-        case .column: return ColumnPageView.self
-        case .document: return DocumentPageView.self
-        case .sitemap: return SitemapPageView.self
-        case .notFound: return NotFoundPageView.self
-        case .feed: return FeedView.self
-        case .sitemapXML: return SitemapXMLView.self
-        case .plans: return PlansIndexView.self
-        case .plan: return PlanPageView.self
-        case .ledgers: return LedgerIndexView.self
-        case .ledger: return LedgerPageView.self
-        case .alignment: return AlignmentPageView.self
-        case .accessibility: return AccessibilityPageView.self
-        case .report: return ReportPageView.self
-        case .catalogues: return CataloguesIndexView.self
-        case .catalogue: return CataloguePageView.self
-        case .catalogueCSV: return CatalogueCSVView.self
-        case .faqs: return FAQIndexView.self
-        case .faqTopic: return FAQTopicView.self
-        case .faq: return FAQPageView.self
-        case .library: return LibraryPageView.self
-        case .search: return SearchPageView.self
-        case .facet: return FacetPageView.self
-        }
-    }
-
-    /// Template and schema of every page kind, for `TemplateSet.validate`.
-    public static func schemas() throws -> [(template: String, schema: ViewSchema)] {
-        let builder = SchemaBuilder()
-        return try allCases.map { ($0.template, try builder.schema(forAny: $0.viewType)) }
+    /// A sitemap entry for each page of this kind, without a modification date.
+    public func everyPage(in site: PageFactory) -> [SitemapEntry] {
+        pages(in: site).map { SitemapEntry(loc: site.routes.absolute(url(of: $0, in: site)), lastmod: nil) }
     }
 }
 
-/// One file of the output that comes from a template.
-public enum OutputPage: Sendable, Hashable {
-    case home
-    case column(path: String, page: Int)
-    case document(id: String)
-    case sitemap
-    case notFound
-    case feed(column: String)
-    case sitemapXML
-    case plans
-    case plan(id: String)
-    case ledgers
-    case ledger(slug: String)
-    case alignment(lower: String, higher: String)
-    case accessibility
-    case report(year: Int)
-    case catalogues
-    case catalogue(id: String)
-    case catalogueCSV(id: String)
-    case faqs
-    case faqTopic(topic: String)
-    case faq(id: String)
-    case library
-    case search
-    case facet(SearchFacet, value: String, page: Int)
+/// What a page is made from: a content file (with the line that makes it) or a part of the
+/// portal that Gongkai generates.
+public struct PageSource: Sendable, Hashable {
+    /// The file under the project that makes the page, when an editor wrote it.
+    public let file: String?
+    public let line: Int?
+    /// How an editor names it: 文件 content/xxgk/a.md, 栏目“政策文件”（content/site.yml 第 12 行）, 政策文件库页面.
+    public let description: String
 
-    public var kind: PageKind {
-        switch self {
-        case .home: return .home
-        case .column: return .column
-        case .document: return .document
-        case .sitemap: return .sitemap
-        case .notFound: return .notFound
-        case .feed: return .feed
-        case .sitemapXML: return .sitemapXML
-        case .plans: return .plans
-        case .plan: return .plan
-        case .ledgers: return .ledgers
-        case .ledger: return .ledger
-        case .alignment: return .alignment
-        case .accessibility: return .accessibility
-        case .report: return .report
-        case .catalogues: return .catalogues
-        case .catalogue: return .catalogue
-        case .catalogueCSV: return .catalogueCSV
-        case .faqs: return .faqs
-        case .faqTopic: return .faqTopic
-        case .faq: return .faq
-        case .library: return .library
-        case .search: return .search
-        case .facet: return .facet
-        }
+    public init(file: String?, line: Int? = nil, description: String) {
+        self.file = file
+        self.line = line
+        self.description = description
+    }
+
+    /// A page Gongkai generates from no single file.
+    public static func generated(_ description: String) -> PageSource {
+        PageSource(file: nil, description: "自动生成的\(description)")
     }
 }
 
-extension SchemaBuilder {
-    func schema(forAny type: any Decodable.Type) throws -> ViewSchema {
-        func open<T: Decodable>(_ type: T.Type) throws -> ViewSchema { try self.schema(for: T.self) }
-        return try open(type)
+/// An entry of the main menu after the columns; `order` places it among the other kinds' entries.
+public struct MenuEntry: Sendable {
+    public let title: String
+    public let url: String
+    public let section: Section
+    public let order: Int
+
+    public init(title: String, url: String, section: Section, order: Int) {
+        self.title = title
+        self.url = url
+        self.section = section
+        self.order = order
     }
+}
+
+/// The part of the site a page belongs to, outside the column tree: marks its menu entry current.
+public struct Section: Sendable, Hashable {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+
+    public static let plans = Section("plans")
+    public static let ledger = Section("ledger")
+    public static let catalogues = Section("catalogues")
+    public static let faq = Section("faq")
+    public static let library = Section("library")
+    public static let other = Section("other")
+}
+
+/// A page of some kind: the kind's place in the registry and the page's key.
+public struct OutputPage: Sendable, Hashable {
+    let kind: Int
+    let key: PageKey
+}
+
+/// A page key of any kind. Keys are plain values (strings, numbers, enums) made by the kinds.
+struct PageKey: Hashable, @unchecked Sendable {
+    let base: AnyHashable
+}
+
+extension PageKind {
+    func erasedPages(in site: PageFactory) -> [PageKey] { pages(in: site).map { PageKey(base: AnyHashable($0)) } }
+    func erasedURL(_ key: PageKey, in site: PageFactory) -> String { url(of: key.base as! Key, in: site) }
+    func erasedSource(_ key: PageKey, in site: PageFactory) -> PageSource { source(of: key.base as! Key, in: site) }
+    func erasedView(_ key: PageKey, in site: PageFactory) -> (view: any Encodable & Sendable, warnings: [Diagnostic]) {
+        let made = view(of: key.base as! Key, in: site)
+        return (made.view, made.warnings)
+    }
+    func erasedMake(_ key: PageKey, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
+        make(key.base as! Key, path: path, renderer: renderer, base: base)
+    }
+    func schema(_ builder: SchemaBuilder) throws -> ViewSchema { try builder.schema(for: View.self) }
 }

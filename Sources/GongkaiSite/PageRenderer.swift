@@ -1,12 +1,12 @@
 import GongkaiMarkdown
 import GongkaiModel
+import GongkaiOutput
+import GongkaiTemplates
 
 /// Makes one output page, or finds that the previous build's file is still right. The
-/// fingerprint of a page is the hash of the build key (program, templates) and of the page's
-/// view model; for a document page, of the view without its body (the shell), the Markdown
-/// source, and where each link of the body leads now, so the costly part, rendering Markdown
-/// and the QR code, is done only when one of those changed.
-struct PageRenderer: Sendable {
+/// fingerprint of a page is the hash of the build key (program, templates), the page's
+/// template and path, and the inputs its kind declares (by default its whole view model).
+public struct PageRenderer: Sendable {
     let plan: SitePlan
     /// Hash of what every page depends on: Gongkai itself and the templates.
     let buildKey: UInt64
@@ -15,34 +15,32 @@ struct PageRenderer: Sendable {
     /// The output folder updated in place, to check that a reused file is still as written.
     let outputPath: String?
 
-    struct Result: Sendable {
-        let path: String
-        var record: BuildCache.Record
-        /// The new text, or nil when the previous file is kept as it is.
-        let text: String?
-    }
-
-    func make(_ page: OutputPage, path: String) -> Result {
+    func make(_ page: OutputPage, path: String) -> OutputFile {
+        let kind = plan.kind(of: page)
         var hasher = StableHasher()
         hasher.combine(buildKey)
-        hasher.combine(page.kind.template)
+        hasher.combine(kind.template)
         hasher.combine(path)
-        if case .document(let id) = page {
-            return makeDocument(plan.factory.site.document(id)!, path: path, hasher: hasher)
-        }
-        let made = plan.view(of: page)
-        FingerprintEncoder.fingerprint(any: made.view, into: &hasher)
-        let fingerprint = hasher.finalize()
-        if let kept = reusable(path, fingerprint) {
-            return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: kept.content, size: kept.size,
-                                                                modified: kept.modified, warnings: made.warnings), text: nil)
-        }
-        let text = plan.templates.render(made.view, template: page.kind.template)
-        return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
-                                                            modified: 0, warnings: made.warnings), text: text)
+        return kind.erasedMake(page.key, path: path, renderer: self, base: hasher)
     }
 
-    private func makeDocument(_ document: Document, path: String, hasher base: StableHasher) -> Result {
+    /// A page fingerprinted by its whole view.
+    func make<View: Encodable & Sendable>(_ made: (view: View, warnings: [Diagnostic]), template: String, path: String,
+                                          base: StableHasher) -> OutputFile {
+        var hasher = base
+        FingerprintEncoder.fingerprint(made.view, into: &hasher)
+        let fingerprint = hasher.finalize()
+        if let kept = reusable(path, fingerprint) {
+            return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: kept.content, size: kept.size,
+                                                                    modified: kept.modified, warnings: made.warnings), text: nil)
+        }
+        let text = plan.templates.render(made.view, template: template)
+        return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
+                                                                modified: 0, warnings: made.warnings), text: text)
+    }
+
+    /// A document page, fingerprinted by its shell, its Markdown and where its links lead.
+    func makeDocument(_ document: Document, template: String, path: String, base: StableHasher) -> OutputFile {
         let factory = plan.factory
         let shell = factory.documentShell(document)
         var hasher = base
@@ -53,13 +51,13 @@ struct PageRenderer: Sendable {
         let resolver = LinkResolver(factory: factory, document: document)
         if let record = previous?.records[path] {
             let fingerprint = Self.adding(links: record.links, resolver: resolver, to: hasher)
-            if let kept = reusable(path, fingerprint) { return Result(path: path, record: kept, text: nil) }
+            if let kept = reusable(path, fingerprint) { return OutputFile(path: path, record: kept, text: nil) }
         }
         let made = factory.completeDocumentPage(shell, document: document)
-        let text = plan.templates.render(made.view, template: PageKind.document.template)
+        let text = plan.templates.render(made.view, template: template)
         let fingerprint = Self.adding(links: made.links, resolver: resolver, to: hasher)
-        return Result(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0, modified: 0,
-                                                            links: made.links, warnings: made.warnings), text: text)
+        return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
+                                                                modified: 0, links: made.links, warnings: made.warnings), text: text)
     }
 
     private static func adding(links: [String], resolver: LinkResolver, to base: StableHasher) -> UInt64 {

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
 
@@ -121,4 +122,19 @@ extension PageFactory {
         }
         return LinkView(title: evidence, url: evidence)
     }
+}
+
+/// Each published work plan.
+struct PlanPages: PageKind {
+    let template = "plan"
+    func pages(in site: PageFactory) -> [String] { site.planBook.plans.map(\.id) }
+    func url(of key: String, in site: PageFactory) -> String { site.routes.plan(key) }
+    func source(of key: String, in site: PageFactory) -> PageSource {
+        let file = site.planBook.plan(key)!.file
+        return PageSource(file: file, description: "工作要点文件 \(file)")
+    }
+    func view(of key: String, in site: PageFactory) -> (view: PlanPageView, warnings: [Diagnostic]) {
+        (site.planPage(site.planBook.plan(key)!), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
 
@@ -47,7 +48,6 @@ public struct PlanSummary: Codable, Sendable {
 }
 
 extension PageFactory {
-    var planBook: PlanBook { published.planBook }
 
     func statusModifier(_ status: ProgressStatus) -> String {
         switch status {

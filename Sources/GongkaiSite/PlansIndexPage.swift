@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// 工作要点: every published plan by year, with its progress.
@@ -25,5 +26,18 @@ extension PageFactory {
             page: pageInfo(heading: "工作要点", url: routes.plans,
                            description: "政务公开、政务管理服务年度工作要点的全部任务、牵头单位、完成时限和进展。"),
             meta: metaTags(column: nil), breadcrumb: planCrumbs(nil), ledgerURL: routes.ledgers, years: .of(years))
+    }
+}
+
+/// 工作要点: every published plan.
+struct PlanIndexPages: PageKind {
+    let template = "plans"
+    func pages(in site: PageFactory) -> [Int] { site.planBook.plans.isEmpty ? [] : [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.plans }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("工作要点页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: PlansIndexView, warnings: [Diagnostic]) { (site.plansIndex(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
+    func menuEntry(in site: PageFactory) -> MenuEntry? {
+        site.planBook.plans.isEmpty ? nil : MenuEntry(title: "工作要点", url: site.routes.plans, section: .plans, order: 10)
     }
 }

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import CQRencode
 
 /// A QR code made at build time with libqrencode and drawn as inline SVG, so that a phone can

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// 政府信息公开工作年度报告 in the national format, sections 一 to 六.
@@ -83,4 +84,22 @@ extension PageFactory {
                                               MetaTag(name: "PubDate", content: report.published.minutePrecision)],
             breadcrumb: crumbs, report: view)
     }
+}
+
+/// Each published annual report.
+struct ReportPages: PageKind {
+    let template = "report"
+    func pages(in site: PageFactory) -> [Int] { site.published.reports.map(\.year) }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.report(key) }
+    func source(of key: Int, in site: PageFactory) -> PageSource {
+        let file = report(key, in: site).file
+        return PageSource(file: file, description: "年度报告文件 \(file)")
+    }
+    func view(of key: Int, in site: PageFactory) -> (view: ReportPageView, warnings: [Diagnostic]) {
+        (site.reportPage(report(key, in: site)), [])
+    }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
+        site.published.reports.map { SitemapEntry(loc: site.routes.absolute(site.routes.report($0.year)), lastmod: $0.published.date.iso) }
+    }
+    private func report(_ year: Int, in site: PageFactory) -> AnnualReport { site.site.reports.first { $0.year == year }! }
 }

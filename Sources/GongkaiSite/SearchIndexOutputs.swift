@@ -1,5 +1,8 @@
 import GongkaiModel
+import GongkaiOutput
+import GongkaiPublish
 import GongkaiSearch
+import GongkaiTemplates
 import Synchronization
 
 /// The search index files as outputs of a build. Their fingerprint is the hash of every
@@ -17,10 +20,9 @@ struct SearchIndexOutputs: Sendable {
     private static let memo = Mutex<[UInt64: AnalyzedDocument]>([:])
 
     /// The index files, and whether they were made again (false: all kept from the last build).
-    func make() -> (files: [PageRenderer.Result], rebuilt: Bool) {
+    func make() -> (files: [OutputFile], rebuilt: Bool) {
         let factory = renderer.plan.factory
-        let records = factory.published.documents.parallelMap { SearchData.record($0, factory: factory) }
-            + factory.published.faqs.map { SearchData.record($0, routes: factory.routes) }
+        let records = factory.published.searchRecords()
         let keys = records.parallelMap { record -> UInt64 in
             var hasher = StableHasher()
             FingerprintEncoder.fingerprint(record, into: &hasher)
@@ -38,13 +40,13 @@ struct SearchIndexOutputs: Sendable {
             let paths = previous.records.keys.filter { $0.hasPrefix(prefix) }
             let kept = paths.compactMap { path in renderer.reusable(path, fingerprint).map { (path, $0) } }
             if !paths.isEmpty, kept.count == paths.count {
-                return (kept.map { PageRenderer.Result(path: $0.0, record: $0.1, text: nil) }, false)
+                return (kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, false)
             }
         }
         let analyzed = analyze(records, keys: keys)
         let files = SearchIndexWriter().files(for: analyzed).map { file in
             let text = String(decoding: file.bytes, as: UTF8.self)
-            return PageRenderer.Result(
+            return OutputFile(
                 path: factory.routes.searchDataFile(file.path),
                 record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0, modified: 0),
                 text: text)

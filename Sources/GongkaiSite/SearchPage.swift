@@ -1,3 +1,4 @@
+import GongkaiPublish
 import GongkaiModel
 import GongkaiSearch
 
@@ -33,15 +34,12 @@ public struct SearchOption: Codable, Sendable {
 
 extension PageFactory {
     public func searchPage() -> SearchPageView {
-        // The same records as the index (documents and 常见问题), so every value a filter can
-        // hold in the URL is an option, with the count the index gives.
-        let records = published.documents.map { SearchData.metadataRecord($0, routes: routes) }
-            + published.faqs.map { SearchData.record($0, routes: routes) }
+        // The same groups as the library and the index (documents and 常见问题), so every value
+        // a filter can hold in the URL is an option, with the count the index gives.
         let filters = SearchFacet.allCases.compactMap { facet -> SearchFilter? in
-            let values = facet.values(in: records)
-            guard !values.isEmpty else { return nil }
+            guard let groups = published.facets.groups[facet], !groups.isEmpty else { return nil }
             return SearchFilter(name: facet.rawValue, label: facet.label, allLabel: "全部",
-                                options: values.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.count)）") })
+                                options: groups.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.entries.count)）") })
         }
         return SearchPageView(
             site: siteView(currentColumn: nil, current: .library),
@@ -53,4 +51,14 @@ extension PageFactory {
             dataURL: routes.searchData, searchScriptURL: routes.asset("search.js"), libraryURL: routes.library,
             filters: filters, facets: facetSections())
     }
+}
+
+/// The search page.
+struct SearchPages: PageKind {
+    let template = "search"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.search }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("搜索页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: SearchPageView, warnings: [Diagnostic]) { (site.searchPage(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

@@ -3,6 +3,9 @@ import GongkaiChecks
 import GongkaiContent
 import GongkaiMarkdown
 import GongkaiModel
+import GongkaiOutput
+import GongkaiPublish
+import GongkaiTemplates
 
 /// Where a build reads and writes, and the day it is judged on.
 public struct BuildOptions: Sendable {
@@ -15,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var templatesDisplay: String
     /// Ignore the previous build's cache: render every page and replace the output folder whole.
     public var full = false
+    /// The kinds of page the site is made of.
+    public var registry = PageRegistry.standard
     /// Called as pages are made, with the number done and the total, from any thread.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -49,6 +54,8 @@ public struct BuildReport: Sendable {
     /// The inspectors' view of the site on the build day.
     public let inspection: Inspection
     public let seconds: Double
+    /// Where the site lives on its server (`/` or `/portal/`), from its base URL.
+    public let basePath: String
     /// Seconds spent in each stage, in order, for `--timings`.
     public let phases: [(name: String, seconds: Double)]
 
@@ -84,7 +91,7 @@ public enum SiteBuilder {
         var templates: TemplateSet?
         do {
             templates = try TemplateSet.load(from: options.templatesDirectory, display: options.templatesDisplay)
-            diagnostics += templates!.validate(try PageKind.schemas())
+            diagnostics += templates!.validate(try options.registry.schemas())
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
         }
@@ -93,11 +100,11 @@ public enum SiteBuilder {
         }
         let rule = PublicationRule(asOf: options.asOf)
         let published = PublishedSite(site: content.site, rule: rule)
-        let check = Checker.run(site: content.site, rule: rule, configFile: "\(options.contentDisplay)/site.yml",
-                                extraDates: published.reportDates)
+        let check = Checker.run(published, configFile: content.site.configFile)
         diagnostics += check.diagnostics
+        let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets), registry: options.registry)
+        diagnostics += plan.collisions
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
-        let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets))
         return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
     }
 
@@ -187,7 +194,7 @@ public enum SiteBuilder {
             copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,
-            seconds: Date().timeIntervalSince(start), phases: clock.phases)
+            seconds: Date().timeIntervalSince(start), basePath: plan.routes.basePath, phases: clock.phases)
     }
 
     /// What a whole build changed compared with the previous output: by content hash when the
@@ -230,13 +237,6 @@ public enum SiteBuilder {
             hasher.combine(templates.sources[name]!)
         }
         return hasher.finalize()
-    }
-
-    /// A file copied as it is, with the fingerprint of its source (size, time, identity).
-    struct AssetFile: Sendable {
-        let source: String
-        let path: String
-        let fingerprint: UInt64
     }
 
     /// `templates/assets/` go to `assets/`; each content file to its own path.

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiModel
 
 /// 网站地图: every column as a tree, with document counts.
@@ -37,4 +38,14 @@ extension PageFactory {
                 + (site.catalogues.isEmpty ? [] : [LinkView(title: "公开目录", url: routes.catalogues)])
                 + (published.faqs.isEmpty ? [] : [LinkView(title: "常见问题", url: routes.faqs)])))
     }
+}
+
+/// 网站地图.
+struct SitemapPages: PageKind {
+    let template = "sitemap"
+    func pages(in site: PageFactory) -> [Int] { [0] }
+    func url(of key: Int, in site: PageFactory) -> String { site.routes.sitemapPage }
+    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("网站地图页面") }
+    func view(of key: Int, in site: PageFactory) -> (view: SitemapPageView, warnings: [Diagnostic]) { (site.sitemapPage(), []) }
+    func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

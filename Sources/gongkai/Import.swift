@@ -117,15 +117,16 @@ struct ImportPlan: ParsableCommand {
 
     private func noticeFile(_ result: ImportResult, plans: [String], source: String) throws -> String {
         let notice = result.notice
-        var fields: [(String, ContentWriter.Value)] = [("标题", .text(notice.title))]
-        if let issuer = notice.issuer { fields.append(("发文机关", .text(issuer))) }
-        if let number = notice.documentNumber { fields.append(("文号", .text(number))) }
-        if let written = notice.written { fields.append(("成文日期", .text(written.iso))) }
+        let key = FieldSchema.document.key
+        var fields: [(String, ContentWriter.Value)] = [(key("title"), .text(notice.title))]
+        if let issuer = notice.issuer { fields.append((key("issuer"), .text(issuer))) }
+        if let number = notice.documentNumber { fields.append((key("doc_no"), .text(number))) }
+        if let written = notice.written { fields.append((key("written"), .text(written.iso))) }
         if let published = notice.published ?? notice.written.map({ DateTime(date: $0) }) {
-            fields.append(("发布日期", .text(published.description)))
+            fields.append((key("published"), .text(published.description)))
         }
-        fields.append(("文件类型", .text("通知")))
-        fields.append(("工作要点", .list(plans)))
+        fields.append((key("type"), .text("通知")))
+        fields.append((key("plans"), .list(plans)))
         var comments = ["由 gongkai import plan 从 \(source) 导入。"]
         if !notice.kept.isEmpty {
             comments.append("原文中未作为正文导入的内容：")

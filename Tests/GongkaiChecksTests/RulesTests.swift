@@ -1,5 +1,6 @@
 import GongkaiModel
 @testable import GongkaiChecks
+import GongkaiPublish
 import Testing
 
 /// Each rule on a small site: one fixture that must trigger it, one that must not.
@@ -31,7 +32,7 @@ import Testing
                                     email: nil, pageSize: 20)
         let site = Site(identity: identity, columns: columns ?? [column("zcwj", "政策文件", .policies), column("zcjd", "政策解读", .irregular, line: 9)],
                         documents: documents, plans: plans, reports: reports)
-        return Checker.run(site: site, rule: PublicationRule(asOf: day), configFile: "content/site.yml")
+        return Checker.run(PublishedSite(site: site, rule: PublicationRule(asOf: day)), configFile: "content/site.yml")
     }
 
     static func rules(_ report: CheckReport) -> [String] { report.diagnostics.compactMap(\.rule) }

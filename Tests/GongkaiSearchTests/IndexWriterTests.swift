@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiPublish
 import GongkaiSearch
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiModel
+import GongkaiTestSupport
 import Testing
 @testable import GongkaiServe
 
@@ -10,12 +11,12 @@ import Testing
 
     /// Runs `body` with a preview of a fresh copy of the demo project on a free port, then
     /// stops the server and removes the project, whatever happened.
-    private func withPreview(_ prepare: (TestProject) throws -> Void = { _ in },
-                             _ body: (TestProject, PreviewServer, RawHTTP) async throws -> Void) async throws {
-        let project = try TestProject()
+    private func withPreview(_ prepare: (Project) throws -> Void = { _ in },
+                             _ body: (Project, PreviewServer, RawHTTP) async throws -> Void) async throws {
+        let project = try Project(asOf: serveDay)
         defer { project.remove() }
         try prepare(project)
-        let server = try await PreviewServer.start(options: project.options, port: 0, quiet: 0.05)
+        let server = try await PreviewServer.start(options: project.options(), port: 0, quiet: 0.05)
         #expect(server.port != 0)
         do {
             try await body(project, server, RawHTTP(port: server.port))
@@ -211,7 +212,7 @@ import Testing
             var events = await server.live.subscribe().makeAsyncIterator()
             _ = await next(&events, within: 30)
             try FileManager.default.removeItem(at: project.content.appendingPathComponent("site.yml"))
-            try FileManager.default.copyItem(at: TestProject.repository.appendingPathComponent("content/site.yml"),
+            try FileManager.default.copyItem(at: Project.repository.appendingPathComponent("content/site.yml"),
                                              to: project.content.appendingPathComponent("site.yml"))
             guard case .reload = await next(&events, within: 30) else {
                 Issue.record("no reload after site.yml was fixed")
@@ -248,10 +249,10 @@ import Testing
     @Test func aPortInUseIsAClearError() async throws {
         try await withPreview { project, server, _ in
             await #expect(throws: PreviewServer.StartError.self) {
-                _ = try await PreviewServer.start(options: project.options, port: server.port)
+                _ = try await PreviewServer.start(options: project.options(), port: server.port)
             }
             do {
-                _ = try await PreviewServer.start(options: project.options, port: server.port)
+                _ = try await PreviewServer.start(options: project.options(), port: server.port)
             } catch let error as PreviewServer.StartError {
                 #expect(error.description.contains("端口 \(server.port) 已被占用"))
                 #expect(error.description.contains("--port"))

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 @testable import GongkaiServe
 
@@ -22,10 +23,10 @@ private final class Outcomes: @unchecked Sendable {
 
 @Suite(.serialized) struct PreviewSessionTests {
     @Test func buildsNeverOverlapAndEveryChangeIsBuilt() async throws {
-        let project = try TestProject()
+        let project = try Project(asOf: serveDay)
         defer { project.remove() }
         let outcomes = Outcomes()
-        let session = PreviewSession(options: project.options) { outcomes.record($0) }
+        let session = PreviewSession(options: project.options()) { outcomes.record($0) }
         await session.build()
         #expect(outcomes.all.count == 1)
 

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiContent
 import GongkaiModel
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 @Suite struct CatalogueAndFAQPageTests {

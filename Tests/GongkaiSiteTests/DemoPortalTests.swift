@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import GongkaiModel
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 /// Builds the repository's demo content and checks the pages a visitor and an inspector see.

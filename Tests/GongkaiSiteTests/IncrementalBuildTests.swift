@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 /// Incremental builds on the demo portal: after every step of a scripted series of edits,

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiContent
 import GongkaiModel
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 /// The demo portal's plan pages, ledgers and alignment, built on a fixed day.

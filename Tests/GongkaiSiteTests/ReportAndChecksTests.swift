@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 @Suite struct AnnualReportPageTests {

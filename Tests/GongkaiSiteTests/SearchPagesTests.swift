@@ -1,6 +1,8 @@
 import Foundation
 import GongkaiModel
+import GongkaiPublish
 import GongkaiSite
+import GongkaiTestSupport
 import Testing
 
 /// The policy library, the search page, the facet listings and the index files of the demo
@@ -41,7 +43,11 @@ import Testing
 
         let library = try project.read("site/library/index.html")
         #expect(library.contains("<h2 id=\"facet-issuer\" class=\"gk-facets__heading\">按发文机关浏览</h2>"))
-        #expect(library.contains("<a href=\"/library/year/2023/\">2023年</a> <span class=\"gk-facets__count\">（8 篇）</span>"))
+        // The library counts what the search index holds (8 documents and 3 questions of 2023),
+        // as the search page's filter does.
+        #expect(library.contains("<a href=\"/library/year/2023/\">2023年</a> <span class=\"gk-facets__count\">（11 篇）</span>"))
+        let searchPage = try project.read("site/search/index.html")
+        #expect(searchPage.contains("<option value=\"2023\">2023年（11）</option>"))
         let sitemap = try project.read("site/sitemap.xml")
         #expect(sitemap.contains("<loc>https://demo.gongkai.example/library/year/2022/</loc>"))
         #expect(sitemap.contains("<loc>https://demo.gongkai.example/search/</loc>"))
@@ -82,7 +88,7 @@ import Testing
         let project = try Project()
         let prepared = try SiteBuilder.prepare(project.options())
         let notice = try #require(prepared.plan.factory.published.documents.first { $0.id.hasSuffix("heshan-2023-zwgk-zwfw") })
-        let record = SearchData.record(notice, factory: prepared.plan.factory)
+        let record = SearchData.record(notice, published: prepared.plan.factory.published)
         #expect(record.body.contains("区政务服务中心"))
         #expect(record.body.contains("现将《赫山区2023年政务公开工作要点》"))
         #expect(record.url == "/xxgk/fdzdgknr/ghjh/heshan-2023-zwgk-zwfw.html")

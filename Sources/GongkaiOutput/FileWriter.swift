@@ -7,13 +7,13 @@ import Foundation
 /// to disk, which made a build spend most of its time waiting on the disk; a whole build is
 /// swapped in at once and an incremental one renames each file into place, so per-file
 /// durability buys nothing.
-enum FileWriter {
-    static func write(_ text: String, to path: String) throws {
+public enum FileWriter {
+    public static func write(_ text: String, to path: String) throws {
         var text = text
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno, path) }
         defer { close(descriptor) }
@@ -28,13 +28,13 @@ enum FileWriter {
         }
     }
 
-    struct POSIXError: Error, LocalizedError {
-        let code: Int32
-        let path: String
-        init(_ code: Int32, _ path: String) {
+    public struct POSIXError: Error, LocalizedError {
+        public let code: Int32
+        public let path: String
+        public init(_ code: Int32, _ path: String) {
             self.code = code
             self.path = path
         }
-        var errorDescription: String? { "\(path)：\(String(cString: strerror(code)))" }
+        public var errorDescription: String? { "\(path)：\(String(cString: strerror(code)))" }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
+import GongkaiMarkdown
 import GongkaiModel
-import GongkaiSearch
 
 /// The search index of the published site: what each document gives the index, and the files
 /// written under `search/data/`.
@@ -12,12 +12,12 @@ import GongkaiSearch
 /// (every idf moves when the collection changes).
 public enum SearchData {
     /// What the index knows of a published document.
-    public static func record(_ document: Document, factory: PageFactory) -> SearchRecord {
+    public static func record(_ document: Document, published: PublishedSite) -> SearchRecord {
         var body = plainText(document.body)
-        for plan in factory.planBook.plans(ofNotice: document) {
+        for plan in published.planBook.plans(ofNotice: document) {
             body += "\n" + planText(plan)
         }
-        return metadataRecord(document, routes: factory.routes, body: body)
+        return metadataRecord(document, routes: published.routes, body: body)
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the
@@ -29,10 +29,10 @@ public enum SearchData {
             body: plainText(faq.body))
     }
 
-    static let faqType = "常见问题"
+    public static let faqType = "常见问题"
 
     /// A record without the body, for grouping documents by facet.
-    static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
+    public static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
         SearchRecord(
             id: document.id, published: String(document.published.rfc3339.prefix(16)),
             url: routes.document(document), title: document.title, docNumber: document.docNumber,
@@ -41,33 +41,11 @@ public enum SearchData {
             tags: document.tags, body: body)
     }
 
-    /// Markdown as text to index: link targets and HTML tags dropped (markup characters are
-    /// not letters, so the term extractor passes over them). Works on UTF-8 bytes: the ASCII
-    /// characters it looks for never occur inside a multi-byte character.
-    static func plainText(_ markdown: String) -> String {
-        let bytes = Array(markdown.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "]"), index < bytes.count, bytes[index] == UInt8(ascii: "(") {
-                // `[text](target)`: keep the text, drop the target.
-                if let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")) { index = close + 1 }
-                output.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "<") {
-                if let close = bytes[index..<min(bytes.count, index + 200)].firstIndex(of: UInt8(ascii: ">")) { index = close + 1 }
-                output.append(UInt8(ascii: " "))
-            } else {
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
+    /// The text a reader sees in a Markdown body (from cmark's tree).
+    public static func plainText(_ markdown: String) -> String { MarkdownText.plain(markdown) }
 
     /// The text of a work plan: title, preamble, sections, items with their units and targets.
-    static func planText(_ plan: Plan) -> String {
+    public static func planText(_ plan: Plan) -> String {
         var lines = [plan.title, plan.preamble]
         for section in plan.sections {
             lines.append(section.title)

@@ -2,14 +2,15 @@ import Foundation
 import GongkaiModel
 import GongkaiSite
 
-/// A Gongkai project in a temporary directory: `content/`, `templates/` and `site/`.
-struct Project {
+/// A Gongkai project in a temporary directory: `content/`, `templates/` and `site/`. Shared by
+/// every test target that builds a site or runs the program.
+public struct Project {
     /// The repository this test belongs to.
-    static let repository = URL(fileURLWithPath: #filePath)
+    public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `gongkai` executable built beside the tests.
-    static let binary: URL = {
+    public static let binary: URL = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         for _ in 0..<4 {
@@ -20,15 +21,18 @@ struct Project {
         return repository.appendingPathComponent(".build/debug/gongkai")
     }()
 
-    static let demoDay = CalendarDate(year: 2024, month: 1, day: 1)!
+    public static let demoDay = CalendarDate(year: 2024, month: 1, day: 1)!
 
-    let root: URL
-    var content: URL { root.appendingPathComponent("content") }
-    var templates: URL { root.appendingPathComponent("templates") }
-    var site: URL { root.appendingPathComponent("site") }
+    public let root: URL
+    /// The day builds are judged on unless a test says otherwise.
+    public let asOf: CalendarDate
+    public var content: URL { root.appendingPathComponent("content") }
+    public var templates: URL { root.appendingPathComponent("templates") }
+    public var site: URL { root.appendingPathComponent("site") }
 
     /// A project with the repository's templates and either its demo content or the given files.
-    init(files: [String: String]? = nil, site siteYAML: String = Project.smallSite) throws {
+    public init(files: [String: String]? = nil, site siteYAML: String = Project.smallSite, asOf: CalendarDate = Project.demoDay) throws {
+        self.asOf = asOf
         root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-project-\(UUID().uuidString)")
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
@@ -41,35 +45,43 @@ struct Project {
         }
     }
 
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
 
-    func write(_ path: String, _ data: Data) throws {
+    public func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func read(_ path: String) throws -> String {
+    public func read(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    func exists(_ path: String) -> Bool {
+    public func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
-    func options(output: URL? = nil, asOf: CalendarDate = Project.demoDay) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? site, asOf: asOf)
+    public func options(output: URL? = nil, asOf: CalendarDate? = nil) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? site, asOf: asOf ?? self.asOf)
     }
 
     @discardableResult
-    func build(asOf: CalendarDate = Project.demoDay) throws -> BuildReport {
+    public func build(asOf: CalendarDate? = nil) throws -> BuildReport {
         try SiteBuilder.build(options(asOf: asOf))
     }
 
+    /// Removes the project's folder.
+    public func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Every regular file under `site/`, relative path → bytes.
+    public func siteFiles() -> [String: Data] { Self.tree(site) }
+
     /// Runs the `gongkai` executable in the project directory.
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    public func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -85,7 +97,7 @@ struct Project {
     }
 
     /// Every file under a directory with its bytes, for comparing outputs.
-    static func tree(_ directory: URL) -> [String: Data] {
+    public static func tree(_ directory: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         let base = directory.standardizedFileURL.path + "/"
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
@@ -95,7 +107,7 @@ struct Project {
         return files
     }
 
-    static let smallSite = """
+    public static let smallSite = """
         网站名称: 测试门户
         网址: https://test.example/portal/
         主办单位: 测试单位
@@ -110,7 +122,7 @@ struct Project {
             路径: zcjd
         """
 
-    static func document(_ fields: String, body: String = "正文。") -> String {
+    public static func document(_ fields: String, body: String = "正文。") -> String {
         "---\n\(fields)\n---\n\(body)\n"
     }
 }

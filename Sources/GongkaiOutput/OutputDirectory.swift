@@ -61,7 +61,7 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Refuses to replace a folder that has files but was not made by Gongkai.
-    func checkTarget() throws {
+    public func checkTarget() throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }

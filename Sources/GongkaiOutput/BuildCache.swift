@@ -10,39 +10,49 @@ import GongkaiModel
 /// The file is plain text, one record per line, fields separated by tabs; it is thrown away
 /// (and the build made whole) whenever it cannot be read or was made by another format.
 public struct BuildCache: Sendable {
-    static let header = "gongkai-cache 1"
+    public static let header = "gongkai-cache 1"
 
     public struct Record: Sendable, Equatable {
         /// Hash of everything the output was made from.
-        var fingerprint: UInt64
+        public var fingerprint: UInt64
         /// Hash of the bytes written.
-        var content: UInt64
-        var size: Int
+        public var content: UInt64
+        public var size: Int
         /// Modification time of the written file, in nanoseconds.
-        var modified: Int64
+        public var modified: Int64
         /// Addresses of the links in a document body, resolved again to see if a target moved.
-        var links: [String] = []
-        var warnings: [Diagnostic] = []
+        public var links: [String] = []
+        public var warnings: [Diagnostic] = []
+
+        public init(fingerprint: UInt64, content: UInt64, size: Int, modified: Int64, links: [String] = [],
+                    warnings: [Diagnostic] = []) {
+            self.fingerprint = fingerprint
+            self.content = content
+            self.size = size
+            self.modified = modified
+            self.links = links
+            self.warnings = warnings
+        }
     }
 
     /// Identity of the output folder the records describe (device and inode), so that a cache
     /// is never trusted for a folder that was replaced or copied.
-    var folder: String
-    var records: [String: Record]
+    public var folder: String
+    public var records: [String: Record]
 
-    init(folder: String, records: [String: Record] = [:]) {
+    public init(folder: String, records: [String: Record] = [:]) {
         self.folder = folder
         self.records = records
     }
 
     /// Where the cache of an output folder lives.
-    static func location(of output: URL) -> URL {
+    public static func location(of output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
     // MARK: Reading
 
-    static func read(from url: URL) -> BuildCache? {
+    public static func read(from url: URL) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
@@ -77,7 +87,7 @@ public struct BuildCache: Sendable {
 
     // MARK: Writing
 
-    func text() -> String {
+    public func text() -> String {
         var out = "\(Self.header)\nfolder\t\(Self.escape(folder))\n"
         for path in records.keys.sorted() {
             let record = records[path]!
@@ -91,7 +101,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.
-    func write(to url: URL) throws {
+    public func write(to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         try FileWriter.write(text(), to: temporary.path)
         guard rename(temporary.path, url.path) == 0 else {

@@ -3,8 +3,8 @@ import GongkaiContent
 import GongkaiModel
 
 /// A `content/` folder in a temporary directory, written from a dictionary of files.
-struct TemporaryContent {
-    static let siteYAML = """
+public struct TemporaryContent {
+    public static let siteYAML = """
         网站名称: 测试门户
         网址: https://test.example/
         主办单位: 测试单位
@@ -22,30 +22,30 @@ struct TemporaryContent {
                 路径: zcjd
         """
 
-    let root: URL
+    public let root: URL
 
-    init(_ files: [String: String], site: String = TemporaryContent.siteYAML) throws {
+    public init(_ files: [String: String], site: String = TemporaryContent.siteYAML) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-content-\(UUID().uuidString)")
         try write("site.yml", site)
         for (path, text) in files { try write(path, text) }
     }
 
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
 
-    func write(_ path: String, _ data: Data) throws {
+    public func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func load() throws -> LoadedContent {
+    public func load() throws -> LoadedContent {
         try ContentLoader(directory: root).load()
     }
 
     /// The diagnostics of a load that must fail.
-    func errors() -> [Diagnostic] {
+    public func errors() -> [Diagnostic] {
         do {
             _ = try load()
             return []
@@ -56,7 +56,7 @@ struct TemporaryContent {
         }
     }
 
-    static func document(_ fields: String, body: String = "正文。") -> String {
+    public static func document(_ fields: String, body: String = "正文。") -> String {
         "---\n\(fields)\n---\n\(body)\n"
     }
 }

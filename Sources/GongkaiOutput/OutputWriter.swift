@@ -15,28 +15,33 @@ public enum OutputChange: String, Sendable, Comparable {
 /// target under a temporary name and renamed over it by `commit` once the whole build has
 /// succeeded (`abandon` removes them otherwise), so a failed build changes nothing and a
 /// reader never sees half a file; a file whose bytes did not change is not touched at all.
-struct OutputWriter: Sendable {
-    let root: String
+public struct OutputWriter: Sendable {
+    public let root: String
     /// The previous build's records when writing in place.
-    let previous: BuildCache?
+    public let previous: BuildCache?
+
+    public init(root: String, previous: BuildCache?) {
+        self.root = root
+        self.previous = previous
+    }
 
     var inPlace: Bool { previous != nil }
 
     /// One output after writing.
-    struct Written: Sendable {
-        let path: String
-        var record: BuildCache.Record
-        var change: OutputChange?
+    public struct Written: Sendable {
+        public let path: String
+        public var record: BuildCache.Record
+        public var change: OutputChange?
         /// True when the page was rendered in this build.
-        var rendered = false
+        public var rendered = false
         /// In place: the temporary file to rename over the target.
-        var pending: String?
+        public var pending: String?
         /// Why it could not be written.
-        var failure: String?
+        public var failure: String?
     }
 
     /// Writes a rendered page, or keeps the file when it was not rendered or its bytes did not change.
-    func write(_ result: PageRenderer.Result) -> Written {
+    public func write(_ result: OutputFile) -> Written {
         var written = Written(path: result.path, record: result.record, rendered: result.text != nil)
         guard let text = result.text else { return written }
         let old = previous?.records[result.path]
@@ -49,7 +54,7 @@ struct OutputWriter: Sendable {
     }
 
     /// Copies a file (a template asset or an attachment) when it is new or its source changed.
-    func copy(_ file: SiteBuilder.AssetFile) -> Written {
+    public func copy(_ file: AssetFile) -> Written {
         let old = previous?.records[file.path]
         if let old, old.fingerprint == file.fingerprint, unchanged(file.path, old) {
             return Written(path: file.path, record: old)
@@ -63,7 +68,7 @@ struct OutputWriter: Sendable {
     }
 
     /// Renames every pending file over its target.
-    func commit(_ items: [Written]) throws {
+    public func commit(_ items: [Written]) throws {
         for item in items {
             guard let pending = item.pending else { continue }
             let target = root + "/" + item.path
@@ -76,19 +81,19 @@ struct OutputWriter: Sendable {
     }
 
     /// Removes the pending files of a build that failed.
-    func abandon(_ items: [Written]) {
+    public func abandon(_ items: [Written]) {
         for item in items { if let pending = item.pending { unlink(pending) } }
     }
 
     /// Removes files the build no longer makes, and the folders they leave empty.
-    func delete(_ paths: [String]) throws {
+    public func delete(_ paths: [String]) throws {
         var folders = Set<String>()
         for path in paths {
             guard unlink(root + "/" + path) == 0 || errno == ENOENT else { throw FileWriter.POSIXError(errno, root + "/" + path) }
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = PathText.parent(path)
             while !folder.isEmpty {
                 folders.insert(folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathText.parent(folder)
             }
         }
         // Deepest first, so a parent is tried after its children; rmdir fails on a non-empty folder.
@@ -112,7 +117,7 @@ struct OutputWriter: Sendable {
             do {
                 try make(path)
             } catch let error as FileWriter.POSIXError where error.code == ENOENT {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                try FileManager.default.createDirectory(atPath: PathText.parent(path),
                                                         withIntermediateDirectories: true)
                 try make(path)
             }
@@ -132,7 +137,7 @@ struct OutputWriter: Sendable {
     }
 
     private static func temporaryPath(for target: String) -> String {
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.parent(target)
         return folder + "/.gk-writing-\(getpid())-" + (target as NSString).lastPathComponent
     }
 }

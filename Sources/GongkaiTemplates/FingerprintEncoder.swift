@@ -3,14 +3,14 @@ import GongkaiModel
 /// Hashes an `Encodable` value (a page's view model) without building it into anything: two
 /// views give the same fingerprint exactly when they encode the same keys and values in the same
 /// order, which for the synthesized conformances of view structs means they render the same.
-enum FingerprintEncoder {
-    static func fingerprint<T: Encodable>(_ value: T, into hasher: inout StableHasher) {
+public enum FingerprintEncoder {
+    public static func fingerprint<T: Encodable>(_ value: T, into hasher: inout StableHasher) {
         let sink = HashSink(hasher)
         sink.value(value)
         hasher = sink.hasher
     }
 
-    static func fingerprint(any value: any Encodable, into hasher: inout StableHasher) {
+    public static func fingerprint(any value: any Encodable, into hasher: inout StableHasher) {
         func open<T: Encodable>(_ value: T) { fingerprint(value, into: &hasher) }
         open(value)
     }

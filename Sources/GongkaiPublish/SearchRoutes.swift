@@ -1,5 +1,5 @@
 import GongkaiModel
-import GongkaiSearch
+
 
 /// Where the policy library, the search page and the search index live.
 extension Routes {

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiModel
+import GongkaiTestSupport
 import Testing
 
 /// Each bad input, given to the `gongkai` executable after a good build: the message names the
@@ -50,6 +51,9 @@ import Testing
         Case("a published page linking to a document whose 发布日期 is in the future",
              files: ["content/zcwj/policy.md": Project.document("标题: 政策\n文号: 测政发〔2023〕1号\n发布日期: 2099-01-01")],
              expect: ["content/zcjd/reading.md:4:", "content/zcwj/policy.md", "尚未到来"]),
+        Case("a document outside every column, named with one letter",
+             files: ["content/a.md": Project.document("标题: 甲\n发布日期: 2023-06-01")],
+             expect: ["content/a.md", "不是 site.yml 中定义的栏目"]),
         Case("broken site.yml", files: ["content/site.yml": "网站名称: 测试\n栏目:\n  - 标题: 政策\n   路径: zcwj\n"],
              expect: ["content/site.yml:4:", "YAML"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
-@testable import GongkaiSite
+@testable import GongkaiTemplates
+import GongkaiTestSupport
 import Testing
 
 private struct Item: Codable, Sendable {

@@ -20,6 +20,8 @@ public struct PublishedSite: Sendable {
     public let faqTopics: [(topic: String, entries: [FAQEntry])]
     /// Reports whose 发布日期 has come, newest year first.
     public let reports: [AnnualReport]
+    /// Documents and questions by search facet: the library, the search page's filters.
+    public let facets: Facets
     private let publishedIDs: Set<String>
     /// The questions whose answers rest on a document, by its id.
     private let faqsByDocument: [String: [FAQEntry]]
@@ -64,6 +66,15 @@ public struct PublishedSite: Sendable {
         self.faqTopics = topics.map { ($0, byTopic[$0]!) }
         self.faqsByDocument = byDocument
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
+        let routes = self.routes
+        self.facets = Facets(documents: published.map { SearchData.metadataRecord($0, routes: routes) },
+                             faqs: faqs.map { SearchData.record($0, routes: routes) })
+    }
+
+    /// What the search index holds: every published document with its body text (and the text
+    /// of the plans it publishes), then every answered question.
+    public func searchRecords() -> [SearchRecord] {
+        documents.parallelMap { SearchData.record($0, published: self) } + faqs.map { SearchData.record($0, routes: routes) }
     }
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }

@@ -3,15 +3,15 @@ import Glibc
 #endif
 
 /// Size, modification time and identity of a file, from one `stat`.
-struct FileStamp: Sendable, Equatable {
-    let size: Int
+public struct FileStamp: Sendable, Equatable {
+    public let size: Int
     /// Nanoseconds since 1970.
-    let modified: Int64
-    let device: UInt64
-    let inode: UInt64
-    let isDirectory: Bool
+    public let modified: Int64
+    public let device: UInt64
+    public let inode: UInt64
+    public let isDirectory: Bool
 
-    init?(path: String) {
+    public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         size = Int(info.st_size)
@@ -22,5 +22,5 @@ struct FileStamp: Sendable, Equatable {
     }
 
     /// `device:inode`, naming a folder as long as it is not replaced.
-    var identity: String { "\(device):\(inode)" }
+    public var identity: String { "\(device):\(inode)" }
 }

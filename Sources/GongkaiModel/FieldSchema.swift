@@ -1,0 +1,114 @@
+/// The one description of each document field: the keys an editor may write (English, then
+/// Chinese; several keys may name one field), its type, the label pages show, and its role in
+/// search. The content reader takes its keys from here, the import writer and the checks name
+/// fields by `key`, and the document page takes its metadata rows and labels from here.
+public struct FieldSpec: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case text, date, dateTime, choice, list, bool, attachments, references, number, url
+    }
+
+    /// What the search index does with the field.
+    public enum SearchRole: Sendable, Hashable {
+        case none
+        /// Ranked above the body (标题, 文号).
+        case heading
+        /// A filter of the search page and a listing of the policy library, by facet name.
+        case facet(String)
+        /// Indexed with a small weight (标签).
+        case keywords
+    }
+
+    /// The English name, the field's identity in code (`doc_no`).
+    public let name: String
+    /// The Chinese keys an editor may write, the usual one first (`文号`, `发文字号`).
+    public let chineseKeys: [String]
+    public let kind: Kind
+    /// The row label of the document page's metadata table, when the field is shown there.
+    public let label: String?
+    public let search: SearchRole
+
+    public init(_ name: String, _ chineseKeys: [String], _ kind: Kind, label: String? = nil, search: SearchRole = .none) {
+        self.name = name
+        self.chineseKeys = chineseKeys
+        self.kind = kind
+        self.label = label
+        self.search = search
+    }
+
+    /// The key an editor writes and messages name: the usual Chinese one.
+    public var key: String { chineseKeys.first ?? name }
+    /// Every key that names the field.
+    public var keys: [String] { [name] + chineseKeys }
+}
+
+/// The fields of one kind of content file.
+public struct FieldSchema: Sendable {
+    public let fields: [FieldSpec]
+    private let byName: [String: Int]
+
+    public init(_ fields: [FieldSpec]) {
+        self.fields = fields
+        byName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+    }
+
+    public subscript(name: String) -> FieldSpec {
+        guard let index = byName[name] else { preconditionFailure("no field \(name) in the schema") }
+        return fields[index]
+    }
+
+    /// The usual Chinese key of a field, for messages and written files.
+    public func key(_ name: String) -> String { self[name].key }
+
+    /// The fields the metadata table shows, in its order.
+    public var metadataFields: [FieldSpec] { fields.filter { $0.label != nil } }
+
+    /// Document front matter (SPEC: content format). The metadata rows are the seven of gov.cn
+    /// document pages, in their order.
+    public static let document = FieldSchema([
+        FieldSpec("title", ["标题"], .text, search: .heading),
+        FieldSpec("index_no", ["索引号"], .text, label: "索引号"),
+        FieldSpec("issuer", ["发文机关", "发布机构"], .text, label: "发文机关", search: .facet("issuer")),
+        FieldSpec("doc_no", ["文号", "发文字号"], .text, label: "文号", search: .heading),
+        FieldSpec("written", ["成文日期"], .date, label: "成文日期"),
+        FieldSpec("published", ["发布日期", "发布时间"], .dateTime, label: "发布日期", search: .facet("year")),
+        FieldSpec("topic", ["主题分类"], .text, label: "主题分类", search: .facet("topic")),
+        FieldSpec("type", ["文件类型"], .text, search: .facet("type")),
+        FieldSpec("validity", ["有效性"], .choice, label: "有效性", search: .facet("validity")),
+        FieldSpec("valid_until", ["有效期至"], .date),
+        FieldSpec("disclosure", ["公开方式", "公开属性"], .choice),
+        FieldSpec("interprets", ["解读对象"], .references),
+        FieldSpec("replaces", ["替代", "修改/废止关系"], .references),
+        FieldSpec("replaced_by", ["被替代", "已被替代"], .references),
+        FieldSpec("plans", ["工作要点"], .list),
+        FieldSpec("attachments", ["附件"], .attachments),
+        FieldSpec("tags", ["标签", "主题词"], .list, search: .keywords),
+        FieldSpec("slug", ["网址名"], .text),
+        FieldSpec("allow_personal_data", ["允许个人信息"], .bool),
+    ])
+}
+
+/// A field a column declares in `site.yml` for its documents (and its sub-columns'): read,
+/// checked against its type and shown in the metadata table, with no change to Gongkai.
+public struct ColumnField: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case text = "文本"
+        case date = "日期"
+        case number = "数字"
+        case url = "网址"
+    }
+
+    /// The key documents write.
+    public let key: String
+    /// The metadata table's row label.
+    public let label: String
+    public let kind: Kind
+    /// Where it is declared in `site.yml`.
+    public let line: Int
+
+    public init(key: String, label: String, kind: Kind, line: Int) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.line = line
+    }
+}
