@@ -124,12 +124,12 @@ extension PageFactory {
 }
 
 /// 公开目录: the list of every catalogue.
-struct CatalogueIndexPages: PageKind {
+struct CatalogueIndexPages: SinglePageKind {
     let template = "catalogues"
-    func pages(in site: PageFactory) -> [Int] { site.site.catalogues.isEmpty ? [] : [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.catalogues }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("公开目录页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: CataloguesIndexView, warnings: [Diagnostic]) { (site.cataloguesIndex(), []) }
+    let name = "公开目录页面"
+    func exists(in site: PageFactory) -> Bool { !site.site.catalogues.isEmpty }
+    func url(in site: PageFactory) -> String { site.routes.catalogues }
+    func view(in site: PageFactory) -> CataloguesIndexView { site.cataloguesIndex() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
     func menuEntry(in site: PageFactory) -> MenuEntry? {
         site.site.catalogues.isEmpty ? nil : MenuEntry(title: "公开目录", url: site.routes.catalogues, section: .catalogues, order: 30)

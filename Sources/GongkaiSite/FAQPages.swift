@@ -101,12 +101,12 @@ extension PageFactory {
 }
 
 /// 常见问题: every topic with its questions.
-struct FAQIndexPages: PageKind {
+struct FAQIndexPages: SinglePageKind {
     let template = "faqs"
-    func pages(in site: PageFactory) -> [Int] { site.published.faqs.isEmpty ? [] : [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.faqs }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("常见问题页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: FAQIndexView, warnings: [Diagnostic]) { (site.faqIndex(), []) }
+    let name = "常见问题页面"
+    func exists(in site: PageFactory) -> Bool { !site.published.faqs.isEmpty }
+    func url(in site: PageFactory) -> String { site.routes.faqs }
+    func view(in site: PageFactory) -> FAQIndexView { site.faqIndex() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
     func menuEntry(in site: PageFactory) -> MenuEntry? {
         site.published.faqs.isEmpty ? nil : MenuEntry(title: "常见问题", url: site.routes.faqs, section: .faq, order: 40)

@@ -49,12 +49,11 @@ extension PageFactory {
 }
 
 /// The home page.
-struct HomePages: PageKind {
+struct HomePages: SinglePageKind {
     let template = "home"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.home }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("首页") }
-    func view(of key: Int, in site: PageFactory) -> (view: HomePageView, warnings: [Diagnostic]) { (site.homePage(), []) }
+    let name = "首页"
+    func url(in site: PageFactory) -> String { site.routes.home }
+    func view(in site: PageFactory) -> HomePageView { site.homePage() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
         [SitemapEntry(loc: site.routes.absolute(site.routes.home), lastmod: site.published.documents.first?.published.date.iso)]
     }

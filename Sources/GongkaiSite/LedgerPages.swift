@@ -110,12 +110,12 @@ extension PageFactory {
 }
 
 /// 工作台账: every unit with its tasks.
-struct LedgerIndexPages: PageKind {
+struct LedgerIndexPages: SinglePageKind {
     let template = "ledgers"
-    func pages(in site: PageFactory) -> [Int] { site.planBook.plans.isEmpty ? [] : [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.ledgers }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("工作台账页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: LedgerIndexView, warnings: [Diagnostic]) { (site.ledgerIndex(), []) }
+    let name = "工作台账页面"
+    func exists(in site: PageFactory) -> Bool { !site.planBook.plans.isEmpty }
+    func url(in site: PageFactory) -> String { site.routes.ledgers }
+    func view(in site: PageFactory) -> LedgerIndexView { site.ledgerIndex() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
     func menuEntry(in site: PageFactory) -> MenuEntry? {
         site.planBook.plans.isEmpty ? nil : MenuEntry(title: "工作台账", url: site.routes.ledgers, section: .ledger, order: 20)

@@ -108,12 +108,11 @@ extension PageFactory {
 }
 
 /// 政策文件库.
-struct LibraryPages: PageKind {
+struct LibraryPages: SinglePageKind {
     let template = "library"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.library }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("政策文件库页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: LibraryPageView, warnings: [Diagnostic]) { (site.libraryPage(), []) }
+    let name = "政策文件库页面"
+    func url(in site: PageFactory) -> String { site.routes.library }
+    func view(in site: PageFactory) -> LibraryPageView { site.libraryPage() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
     func menuEntry(in site: PageFactory) -> MenuEntry? {
         MenuEntry(title: "政策文件库", url: site.routes.library, section: .library, order: 50)

@@ -34,20 +34,18 @@ extension PageFactory {
 }
 
 /// 无障碍说明.
-struct AccessibilityPages: PageKind {
+struct AccessibilityPages: SinglePageKind {
     let template = "accessibility"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.accessibility }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("无障碍说明页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: AccessibilityPageView, warnings: [Diagnostic]) { (site.accessibilityPage(), []) }
+    let name = "无障碍说明页面"
+    func url(in site: PageFactory) -> String { site.routes.accessibility }
+    func view(in site: PageFactory) -> AccessibilityPageView { site.accessibilityPage() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }
 
 /// The page a web server shows for an address that does not exist.
-struct NotFoundPages: PageKind {
+struct NotFoundPages: SinglePageKind {
     let template = "404"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.notFound }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("“页面不存在”页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: NotFoundPageView, warnings: [Diagnostic]) { (site.notFoundPage(), []) }
+    let name = "“页面不存在”页面"
+    func url(in site: PageFactory) -> String { site.routes.notFound }
+    func view(in site: PageFactory) -> NotFoundPageView { site.notFoundPage() }
 }

@@ -43,6 +43,27 @@ extension PageKind {
     }
 }
 
+/// A kind with at most one page (the home page, the library, an index): it says whether the
+/// site has the page, where it lives and how its view is made.
+public protocol SinglePageKind: PageKind where Key == Int {
+    associatedtype View: Codable & Sendable
+    /// Whether the site has this page (default: always).
+    func exists(in site: PageFactory) -> Bool
+    func url(in site: PageFactory) -> String
+    /// What the page is, as an editor names it (自动生成的…).
+    var name: String { get }
+    func view(in site: PageFactory) -> View
+}
+
+extension SinglePageKind {
+    public typealias Key = Int
+    public func exists(in site: PageFactory) -> Bool { true }
+    public func pages(in site: PageFactory) -> [Int] { exists(in: site) ? [0] : [] }
+    public func url(of key: Int, in site: PageFactory) -> String { url(in: site) }
+    public func source(of key: Int, in site: PageFactory) -> PageSource { .generated(name) }
+    public func view(of key: Int, in site: PageFactory) -> (view: View, warnings: [Diagnostic]) { (view(in: site), []) }
+}
+
 /// What a page is made from: a content file (with the line that makes it) or a part of the
 /// portal that Gongkai generates.
 public struct PageSource: Sendable, Hashable {

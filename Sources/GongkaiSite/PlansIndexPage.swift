@@ -30,12 +30,12 @@ extension PageFactory {
 }
 
 /// 工作要点: every published plan.
-struct PlanIndexPages: PageKind {
+struct PlanIndexPages: SinglePageKind {
     let template = "plans"
-    func pages(in site: PageFactory) -> [Int] { site.planBook.plans.isEmpty ? [] : [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.plans }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("工作要点页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: PlansIndexView, warnings: [Diagnostic]) { (site.plansIndex(), []) }
+    let name = "工作要点页面"
+    func exists(in site: PageFactory) -> Bool { !site.planBook.plans.isEmpty }
+    func url(in site: PageFactory) -> String { site.routes.plans }
+    func view(in site: PageFactory) -> PlansIndexView { site.plansIndex() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
     func menuEntry(in site: PageFactory) -> MenuEntry? {
         site.planBook.plans.isEmpty ? nil : MenuEntry(title: "工作要点", url: site.routes.plans, section: .plans, order: 10)

@@ -54,11 +54,10 @@ extension PageFactory {
 }
 
 /// The search page.
-struct SearchPages: PageKind {
+struct SearchPages: SinglePageKind {
     let template = "search"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.search }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("搜索页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: SearchPageView, warnings: [Diagnostic]) { (site.searchPage(), []) }
+    let name = "搜索页面"
+    func url(in site: PageFactory) -> String { site.routes.search }
+    func view(in site: PageFactory) -> SearchPageView { site.searchPage() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

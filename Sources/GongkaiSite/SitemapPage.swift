@@ -41,11 +41,10 @@ extension PageFactory {
 }
 
 /// 网站地图.
-struct SitemapPages: PageKind {
+struct SitemapPages: SinglePageKind {
     let template = "sitemap"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.sitemapPage }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("网站地图页面") }
-    func view(of key: Int, in site: PageFactory) -> (view: SitemapPageView, warnings: [Diagnostic]) { (site.sitemapPage(), []) }
+    let name = "网站地图页面"
+    func url(in site: PageFactory) -> String { site.routes.sitemapPage }
+    func view(in site: PageFactory) -> SitemapPageView { site.sitemapPage() }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { everyPage(in: site) }
 }

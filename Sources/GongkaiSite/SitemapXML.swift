@@ -17,12 +17,11 @@ public struct SitemapEntry: Codable, Sendable {
 }
 
 /// sitemap.xml: what every kind lists, in the registry's order.
-struct SitemapXMLPages: PageKind {
+struct SitemapXMLPages: SinglePageKind {
     let template = "sitemap.xml"
-    func pages(in site: PageFactory) -> [Int] { [0] }
-    func url(of key: Int, in site: PageFactory) -> String { site.routes.sitemapXML }
-    func source(of key: Int, in site: PageFactory) -> PageSource { .generated("sitemap.xml") }
-    func view(of key: Int, in site: PageFactory) -> (view: SitemapXMLView, warnings: [Diagnostic]) {
-        (SitemapXMLView(urls: site.registry.kinds.flatMap { $0.sitemapEntries(in: site) }), [])
+    let name = "sitemap.xml"
+    func url(in site: PageFactory) -> String { site.routes.sitemapXML }
+    func view(in site: PageFactory) -> SitemapXMLView {
+        SitemapXMLView(urls: site.registry.kinds.flatMap { $0.sitemapEntries(in: site) })
     }
 }

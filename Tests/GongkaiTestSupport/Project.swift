@@ -4,7 +4,7 @@ import GongkaiSite
 
 /// A Gongkai project in a temporary directory: `content/`, `templates/` and `site/`. Shared by
 /// every test target that builds a site or runs the program.
-public struct Project {
+public struct Project: FixtureFolder {
     /// The repository this test belongs to.
     public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -43,24 +43,6 @@ public struct Project {
         } else {
             try fileManager.copyItem(at: Self.repository.appendingPathComponent("content"), to: content)
         }
-    }
-
-    public func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
-
-    public func write(_ path: String, _ data: Data) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-    }
-
-    public func read(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    public func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     public func options(output: URL? = nil, asOf: CalendarDate? = nil) -> BuildOptions {

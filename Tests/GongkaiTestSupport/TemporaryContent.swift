@@ -3,7 +3,7 @@ import GongkaiContent
 import GongkaiModel
 
 /// A `content/` folder in a temporary directory, written from a dictionary of files.
-public struct TemporaryContent {
+public struct TemporaryContent: FixtureFolder {
     public static let siteYAML = """
         网站名称: 测试门户
         网址: https://test.example/
@@ -28,16 +28,6 @@ public struct TemporaryContent {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-content-\(UUID().uuidString)")
         try write("site.yml", site)
         for (path, text) in files { try write(path, text) }
-    }
-
-    public func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
-
-    public func write(_ path: String, _ data: Data) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
     }
 
     public func load() throws -> LoadedContent {
