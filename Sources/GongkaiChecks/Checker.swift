@@ -36,7 +36,7 @@ public enum Checker {
         for document in published where DocumentRules.isNormative(document)
             && document.validity?.hasEnded == true && document.validUntil == nil {
             diagnostics.append(.warning(document.file, line: document.fieldLines["validity"],
-                "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“有效期至”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
+                "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“\(FieldSchema.document.key("valid_until"))”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
                 rule: "abolished-without-date"))
         }
         return CheckReport(diagnostics: Diagnostic.ordered(diagnostics), inspection: inspection)

@@ -68,13 +68,13 @@ public struct PublishedSite: Sendable {
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
         let routes = self.routes
         self.facets = Facets(documents: published.map { SearchData.metadataRecord($0, routes: routes) },
-                             faqs: faqs.map { SearchData.record($0, routes: routes) })
+                             faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
     }
 
-    /// What the search index holds: every published document with its body text (and the text
-    /// of the plans it publishes), then every answered question.
-    public func searchRecords() -> [SearchRecord] {
-        documents.parallelMap { SearchData.record($0, published: self) } + faqs.map { SearchData.record($0, routes: routes) }
+    /// What the search index is made from: every published document (with the text of the
+    /// plans it publishes), then every answered question; `record` of each is what it indexes.
+    public func searchSources() -> [SearchSource] {
+        documents.parallelMap { SearchData.source($0, published: self) } + faqs.map { SearchData.source($0, routes: routes) }
     }
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }

@@ -2,31 +2,55 @@ import Foundation
 import GongkaiMarkdown
 import GongkaiModel
 
-/// The search index of the published site: what each document gives the index, and the files
-/// written under `search/data/`.
+/// What a published document or question gives the search index, before its Markdown is read:
+/// its record without a body, the Markdown source of the body and plain text to add after it
+/// (the work plans a notice publishes). The source is what an incremental build compares, so
+/// a build in which nothing searchable changed reads no Markdown at all; `record` is what the
+/// index segments.
+public struct SearchSource: Sendable {
+    public let metadata: SearchRecord
+    public let markdown: String
+    public let appended: String
+
+    /// The record the index segments: the body as a reader sees it.
+    public var record: SearchRecord {
+        var record = metadata
+        record.body = SearchData.plainText(markdown) + appended
+        return record
+    }
+}
+
+/// The search index of the published site: what each document and question gives it.
 ///
 /// Caching (for incremental builds): `SearchAnalyzer.analyze` depends only on the
-/// `SearchRecord` and `SearchAnalyzer.version` (so a cache can key it by both: the record holds
-/// the document's fields, its URL, its body and the text of the work plans it publishes); the merge
-/// (`SearchIndexWriter.files`) depends on every analysed document and is redone on any change
-/// (every idf moves when the collection changes).
+/// `SearchRecord` and `SearchAnalyzer.version`, and the record only on its `SearchSource`; the
+/// merge (`SearchIndexWriter.files`) depends on every analysed record and is redone on any
+/// change (every idf moves when the collection changes).
 public enum SearchData {
     /// What the index knows of a published document.
     public static func record(_ document: Document, published: PublishedSite) -> SearchRecord {
-        var body = plainText(document.body)
-        for plan in published.planBook.plans(ofNotice: document) {
-            body += "\n" + planText(plan)
-        }
-        return metadataRecord(document, routes: published.routes, body: body)
+        source(document, published: published).record
+    }
+
+    /// A published document before its Markdown is read.
+    public static func source(_ document: Document, published: PublishedSite) -> SearchSource {
+        let plans = published.planBook.plans(ofNotice: document).map { "\n" + planText($0) }.joined()
+        return SearchSource(metadata: metadataRecord(document, routes: published.routes), markdown: document.body, appended: plans)
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the
     /// type 常见问题 under its topic, dated by when it was answered.
     public static func record(_ faq: FAQEntry, routes: Routes) -> SearchRecord {
-        SearchRecord(
-            id: "faq/" + faq.id, published: faq.answered.iso + "T00:00", url: routes.faq(faq.slug), title: faq.question,
-            docNumber: nil, issuer: nil, type: faqType, topic: faq.topic, validity: nil, notCurrent: false, tags: [],
-            body: plainText(faq.body))
+        source(faq, routes: routes).record
+    }
+
+    public static func source(_ faq: FAQEntry, routes: Routes) -> SearchSource {
+        SearchSource(
+            metadata: SearchRecord(
+                id: "faq/" + faq.id, published: faq.answered.iso + "T00:00", url: routes.faq(faq.slug), title: faq.question,
+                docNumber: nil, issuer: nil, type: faqType, topic: faq.topic, validity: nil, notCurrent: false, tags: [],
+                body: ""),
+            markdown: faq.body, appended: "")
     }
 
     public static let faqType = "常见问题"

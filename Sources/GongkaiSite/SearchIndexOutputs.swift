@@ -6,8 +6,8 @@ import GongkaiTemplates
 import Synchronization
 
 /// The search index files as outputs of a build. Their fingerprint is the hash of every
-/// published document's `SearchRecord` (with the build key and `SearchAnalyzer.version`): when
-/// no record changed, the previous files are kept without segmenting anything; otherwise the
+/// published document's `SearchSource` (with the program and `SearchAnalyzer.version`): when
+/// no source changed, the previous files are kept without reading Markdown or segmenting anything; otherwise the
 /// index is merged again (term weights depend on the whole collection) and only the shards
 /// whose bytes changed are written. The per-document analysis is kept in memory between builds
 /// of one process (`gongkai serve`), so a rebuild there segments only the changed documents.
@@ -22,16 +22,18 @@ struct SearchIndexOutputs: Sendable {
     /// The index files, and whether they were made again (false: all kept from the last build).
     func make() -> (files: [OutputFile], rebuilt: Bool) {
         let factory = renderer.plan.factory
-        let records = factory.published.searchRecords()
-        let keys = records.parallelMap { record -> UInt64 in
+        let sources = factory.published.searchSources()
+        let keys = sources.parallelMap { source -> UInt64 in
             var hasher = StableHasher()
-            FingerprintEncoder.fingerprint(record, into: &hasher)
+            FingerprintEncoder.fingerprint(source.metadata, into: &hasher)
+            hasher.combine(source.markdown)
+            hasher.combine(source.appended)
             return hasher.finalize()
         }
         var hasher = StableHasher()
         hasher.combine(programKey)
         hasher.combine(SearchAnalyzer.version)
-        hasher.combine(records.count)
+        hasher.combine(sources.count)
         for key in keys { hasher.combine(key) }
         let fingerprint = hasher.finalize()
 
@@ -43,7 +45,7 @@ struct SearchIndexOutputs: Sendable {
                 return (kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, false)
             }
         }
-        let analyzed = analyze(records, keys: keys)
+        let analyzed = analyze(sources, keys: keys)
         let files = SearchIndexWriter().files(for: analyzed).map { file in
             let text = String(decoding: file.bytes, as: UTF8.self)
             return OutputFile(
@@ -54,12 +56,12 @@ struct SearchIndexOutputs: Sendable {
         return (files, true)
     }
 
-    /// Segments the records, reusing the analyses of the previous build in this process.
-    private func analyze(_ records: [SearchRecord], keys: [UInt64]) -> [AnalyzedDocument] {
+    /// Reads and segments the records, reusing the analyses of the previous build in this process.
+    private func analyze(_ sources: [SearchSource], keys: [UInt64]) -> [AnalyzedDocument] {
         let known = Self.memo.withLock { $0 }
         let analyzer = SearchAnalyzer()
-        let analyzed = Array(zip(records, keys)).parallelMap { record, key in
-            known[key] ?? analyzer.analyze(record)
+        let analyzed = Array(zip(sources, keys)).parallelMap { source, key in
+            known[key] ?? analyzer.analyze(source.record)
         }
         Self.memo.withLock { memo in
             memo = Dictionary(zip(keys, analyzed), uniquingKeysWith: { first, _ in first })
