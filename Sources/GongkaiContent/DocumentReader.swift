@@ -139,6 +139,11 @@ struct DocumentReader {
                     "附件“\(file)”必须放在文件所在的文件夹内，请写相对路径，不要以 / 开头或包含 ..。"))
                 continue
             }
+            if case .refused(let reason) = URLPolicy.check(file) {
+                fields.diagnostics.append(.error(fields.display, line: itemLine,
+                    "附件“\(file)”不能发布为链接：\(reason)。请写附件的文件名（相对于文件所在的文件夹）。", rule: "unsafe-url"))
+                continue
+            }
             let path = directory.isEmpty ? file : "\(directory)/\(file)"
             attachments.append(Attachment(title: title ?? (file as NSString).lastPathComponent, path: path))
         }

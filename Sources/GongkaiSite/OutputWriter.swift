@@ -83,7 +83,8 @@ struct OutputWriter: Sendable {
     /// Removes files the build no longer makes, and the folders they leave empty.
     func delete(_ paths: [String]) throws {
         var folders = Set<String>()
-        for path in paths {
+        // The paths come from the previous build's cache: never follow one out of the folder.
+        for path in paths where OutputPath.isInside(path, root: root) {
             guard unlink(root + "/" + path) == 0 || errno == ENOENT else { throw FileWriter.POSIXError(errno, root + "/" + path) }
             var folder = (path as NSString).deletingLastPathComponent
             while !folder.isEmpty {
@@ -107,6 +108,10 @@ struct OutputWriter: Sendable {
     /// place), creating folders as needed; records size, time and how the file changed.
     private func put(_ written: inout Written, old: BuildCache.Record?, _ make: (String) throws -> Void) -> Written {
         let target = root + "/" + written.path
+        if inPlace, !OutputPath.isInside(written.path, root: root) {
+            written.failure = "\(written.path)：路径经过符号链接或不在输出目录内，拒绝写入"
+            return written
+        }
         let path = inPlace ? Self.temporaryPath(for: target) : target
         do {
             do {
