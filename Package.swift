@@ -65,6 +65,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz driver over the readers of hostile input (bench/fuzz).
+        .executableTarget(name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiSite"],
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),

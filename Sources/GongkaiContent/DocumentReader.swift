@@ -83,6 +83,9 @@ struct DocumentReader {
         let plans = fields.list("plans")
         let fieldLines = fields.fieldLines
 
+        if frontMatter.body.utf8.contains(UInt8(ascii: "|")) {
+            fields.diagnostics += BodyLimits.check(frontMatter.body, display: display, firstLine: frontMatter.bodyLine)
+        }
         guard let title, let published,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)

@@ -21,7 +21,7 @@ public struct BuildCache: Sendable {
         /// Hash of the bytes written.
         var content: UInt64
         var size: Int
-        /// Modification time of the written file, in nanoseconds.
+        /// `FileStamp.version` of the written file (its modification and inode-change times).
         var modified: Int64
         /// Addresses of the links in a document body, resolved again to see if a target moved.
         var links: [String] = []

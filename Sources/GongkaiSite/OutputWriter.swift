@@ -75,6 +75,16 @@ struct OutputWriter: Sendable {
         }
     }
 
+    /// The versions (`FileStamp.version`) of the files `commit` renamed into place: renaming
+    /// changes a file's ctime, so the stamp taken before is not the one the next build sees.
+    func versionsAfterCommit(_ items: [Written]) -> [String: Int64] {
+        var versions: [String: Int64] = [:]
+        for item in items where item.pending != nil {
+            if let stamp = FileStamp(path: root + "/" + item.path) { versions[item.path] = stamp.version }
+        }
+        return versions
+    }
+
     /// Removes the pending files of a build that failed.
     func abandon(_ items: [Written]) {
         for item in items { if let pending = item.pending { unlink(pending) } }
@@ -101,7 +111,7 @@ struct OutputWriter: Sendable {
     /// Whether the file on disk is still the one the previous build wrote.
     private func unchanged(_ path: String, _ old: BuildCache.Record) -> Bool {
         guard let stamp = FileStamp(path: root + "/" + path) else { return false }
-        return stamp.size == old.size && stamp.modified == old.modified
+        return stamp.size == old.size && stamp.version == old.modified
     }
 
     /// Writes through `make` to the target (staging) or to a temporary file beside it (in
@@ -123,7 +133,7 @@ struct OutputWriter: Sendable {
             }
             guard let stamp = FileStamp(path: path) else { throw FileWriter.POSIXError(errno, path) }
             written.record.size = stamp.size
-            written.record.modified = stamp.modified
+            written.record.modified = stamp.version
         } catch {
             if inPlace { unlink(path) }
             written.failure = "\(written.path)：\(error.localizedDescription)"

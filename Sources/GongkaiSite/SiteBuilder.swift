@@ -200,6 +200,7 @@ public enum SiteBuilder {
         var changes: [(change: OutputChange, path: String)] = all.compactMap { item in item.change.map { ($0, item.path) } }
         if let reusable {
             try writer.commit(all)
+            for (path, version) in writer.versionsAfterCommit(all) { cache.records[path]?.modified = version }
             let gone = reusable.records.keys.filter { cache.records[$0] == nil }.sorted()
             try writer.delete(gone)
             changes += gone.map { (.deleted, $0) }
