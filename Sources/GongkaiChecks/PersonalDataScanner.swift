@@ -24,6 +24,10 @@ public enum PersonalDataScanner {
         case source
         /// Plain text (CSV, text attachments, paths).
         case text
+        /// The XML inside Word, Excel and PowerPoint files: a paragraph's text is split over
+        /// runs (`<w:r><w:t>138</w:t></w:r><w:r><w:t>1234…`), so only paragraph, cell and
+        /// row tags separate text.
+        case officeXML
     }
 
     public struct Hit: Sendable, Hashable {
@@ -68,6 +72,10 @@ public enum PersonalDataScanner {
                                           "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
                                           "sup", "time", "u", "var", "wbr", "tt", "big", "nobr"]
 
+    /// Office XML tags that end a piece of text: paragraphs, table cells and rows, breaks,
+    /// tabs, spreadsheet cells and shared strings, slides' paragraphs.
+    static let officeBoundaries: Set<String> = ["p", "tc", "tr", "br", "cr", "tab", "c", "row", "si", "v", "h", "sp", "txbody", "table-cell", "table-row", "line-break"]
+
     struct Reader {
         let format: Format
         var out: [UInt8] = []
@@ -93,9 +101,9 @@ public enum PersonalDataScanner {
                 if byte < 0x80 {
                     switch byte {
                     case 10: newline(); index += 1
-                    case UInt8(ascii: "<") where format == .markup || format == .source:
+                    case UInt8(ascii: "<") where format == .markup || format == .source || format == .officeXML:
                         index = tag(bytes, at: index)
-                    case UInt8(ascii: "&") where format == .markup || format == .source:
+                    case UInt8(ascii: "&") where format == .markup || format == .source || format == .officeXML:
                         if let (scalar, next) = Self.entity(bytes, at: index) {
                             emit(scalar)
                             index = next
@@ -239,7 +247,18 @@ public enum PersonalDataScanner {
                 attributes.append((Self.plain(decoded.out), tagLine))
             }
             let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
-            if !PersonalDataScanner.inlineTags.contains(name) { out.append(PersonalDataScanner.boundary) }
+            if format == .officeXML {
+                // `w:p` → `p`: the local name after the namespace prefix.
+                var local = name
+                if nameEnd < count, bytes[nameEnd] == UInt8(ascii: ":") {
+                    var localEnd = nameEnd + 1
+                    while localEnd < count, Self.isLetterOrDigit(bytes[localEnd]) { localEnd += 1 }
+                    local = String(decoding: bytes[(nameEnd + 1)..<localEnd], as: UTF8.self).lowercased()
+                }
+                if PersonalDataScanner.officeBoundaries.contains(local) { out.append(PersonalDataScanner.boundary) }
+            } else if !PersonalDataScanner.inlineTags.contains(name) {
+                out.append(PersonalDataScanner.boundary)
+            }
             return min(count, end + 1)
         }
 

@@ -92,6 +92,8 @@ struct PersonalDataGuard {
             switch AttachmentText.read(contentDirectory.appendingPathComponent(file.path).path) {
             case .none:
                 return []
+            case .missingTool(let reason):
+                return [.error(display, "无法检查这个附件中的个人信息：\(reason)。检查之前不会发布。", rule: "attachment-unchecked")]
             case .failure(let reason):
                 return [.warning(display, "无法读取这个附件中的文字（\(reason)），没有检查其中的个人信息。请人工核对后再发布。",
                                  rule: "attachment-unchecked")]
@@ -114,6 +116,8 @@ enum AttachmentText {
         case none
         case text(String, PersonalDataScanner.Format, lined: Bool)
         case failure(String)
+        /// The tool that reads this kind of file is not installed: the file cannot be checked.
+        case missingTool(String)
     }
 
     static let textTypes: Set<String> = ["txt", "csv", "md", "htm", "html", "xml", "json", "tsv", "rtf"]
@@ -130,14 +134,14 @@ enum AttachmentText {
         if zipTypes.contains(type) {
             // Only the XML parts hold text; -p writes them to stdout, -qq keeps it quiet.
             guard let output = run("unzip", ["-p", "-qq", path, "*.xml"]) else {
-                return .failure("需要 unzip 解压 Office 文件；请安装 Debian 软件包 unzip")
+                return .missingTool("需要 unzip 读取 Office 文件中的文字；请安装 Debian 软件包 unzip（apt-get install unzip）")
             }
             guard output.status == 0 || output.status == 11, !output.data.isEmpty else { return .failure("文件已损坏或不是 Office 文件") }
-            return .text(String(decoding: output.data, as: UTF8.self), .markup, lined: false)
+            return .text(String(decoding: output.data, as: UTF8.self), .officeXML, lined: false)
         }
         if type == "pdf" {
             guard let output = run("pdftotext", ["-q", "-enc", "UTF-8", path, "-"]) else {
-                return .failure("需要 pdftotext 读取 PDF 的文字；请安装 Debian 软件包 poppler-utils")
+                return .missingTool("需要 pdftotext 读取 PDF 的文字；请安装 Debian 软件包 poppler-utils（apt-get install poppler-utils）")
             }
             guard output.status == 0 else { return .failure("PDF 已损坏或已加密") }
             return .text(String(decoding: output.data, as: UTF8.self), .text, lined: false)

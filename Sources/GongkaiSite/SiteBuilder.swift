@@ -140,6 +140,10 @@ public enum SiteBuilder {
         BuildLeftovers.remove(for: output)
         let cacheURL = BuildCache.location(of: output.target)
         let previous = BuildCache.read(from: cacheURL)
+        // A cache that fails its checksum or names a path outside the output is not used at all.
+        let cacheWarnings: [Diagnostic] = previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
+            ? [.warning(cacheURL.lastPathComponent, "构建缓存来自旧版本、已损坏或被改动（校验和不符，或含有指向输出目录之外的路径），没有使用；这次完整重建。", rule: "cache-discarded")]
+            : []
         let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
         let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
 
@@ -164,7 +168,7 @@ public enum SiteBuilder {
         let written = made.map(\.0)
         var exposures = made.flatMap(\.1)
         clock.mark("生成并写入页面")
-        var renderWarnings = written.flatMap(\.record.warnings)
+        var renderWarnings = cacheWarnings + written.flatMap(\.record.warnings)
         func fail(_ diagnostics: [Diagnostic], _ made: [OutputWriter.Written]) -> DiagnosticError {
             if let staging { output.discard(staging) } else { writer.abandon(made) }
             return DiagnosticError(diagnostics)
