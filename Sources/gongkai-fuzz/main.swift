@@ -6,7 +6,7 @@
 // Input i is made from the seed and i alone (SplitMix64), so any input can be made again:
 // `--replay i` runs just that one. The supervisor runs workers over ranges of indices; a
 // worker records the index it is on in a shared page, so when it dies (a trap, a signal, the
-// memory limit, the time limit) the supervisor knows which input did it, saves the input to
+// memory limit, the time limit in CPU seconds) the supervisor knows which input did it, saves the input to
 // bench/out/fuzz/, and starts a new worker after it. At the end it prints the number of
 // inputs, crashes (and hangs), and the slowest input's time.
 #if canImport(Glibc)
@@ -147,9 +147,9 @@ func input(_ index: Int, seed: UInt64, targets: [Target]) -> (target: Int, data:
 
 // MARK: Worker
 
-func now() -> UInt64 {
+func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> UInt64 {
     var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
+    clock_gettime(clock, &time)
     return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
 }
 
@@ -170,22 +170,27 @@ func worker(from: Int, to: Int, seed: UInt64, page: String, timeout: Double, mem
     let shared = sharedPage(page)
     let all = targets(repository: repository)
     let timeoutNs = UInt64(timeout * 1e9)
+    // Time is the CPU time of the thread that runs the inputs, so a busy machine does not
+    // make a slow input look like a hang.
+    var cpu = clockid_t()
+    pthread_getcpuclockid(pthread_self(), &cpu)
+    let inputClock = cpu
     // The watchdog: an input running longer than the limit ends the worker (a hang).
     Thread.detachNewThread {
         while true {
             usleep(50_000)
             let started = shared[1]
-            if started != 0, now() &- started > timeoutNs { _exit(86) }
+            if started != 0, now(inputClock) &- started > timeoutNs { _exit(86) }
         }
     }
     var slowest: UInt64 = 0, slowestIndex = from
     for index in from..<to {
         let (target, data) = input(index, seed: seed, targets: all)
         shared[0] = UInt64(index)
-        let start = now()
+        let start = now(inputClock)
         shared[1] = start
         all[target].run(data)
-        let elapsed = now() - start
+        let elapsed = now(inputClock) - start
         shared[1] = 0
         if elapsed > slowest { slowest = elapsed; slowestIndex = index }
     }
@@ -215,9 +220,9 @@ if let replay = option("--replay", arguments).flatMap(Int.init) {
     let (target, data) = input(replay, seed: seed, targets: allTargets)
     FileHandle.standardOutput.write(data)
     FileHandle.standardError.write(Data("input \(replay): \(allTargets[target].name), \(data.count) bytes\n".utf8))
-    let start = now()
+    let start = now(CLOCK_THREAD_CPUTIME_ID)
     allTargets[target].run(data)
-    FileHandle.standardError.write(Data("ran in \(Double(now() - start) / 1e6) ms\n".utf8))
+    FileHandle.standardError.write(Data("ran in \(Double(now(CLOCK_THREAD_CPUTIME_ID) - start) / 1e6) ms of CPU time\n".utf8))
     exit(0)
 }
 
@@ -225,7 +230,7 @@ let count = Int(option("--count", arguments) ?? "10000") ?? 10000
 let jobs = max(1, Int(option("--jobs", arguments) ?? "1") ?? 1)
 let outDirectory = repository + "/bench/out/fuzz"
 try? FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
-print("种子 \(seed)，\(count) 个输入，\(jobs) 个进程；每个输入限时 \(timeout) 秒、内存 \(memoryMB) MB；目标：\(allTargets.map(\.name).joined(separator: "、"))")
+print("种子 \(seed)，\(count) 个输入，\(jobs) 个进程；每个输入限时 \(timeout) 秒（CPU 时间）、内存 \(memoryMB) MB；目标：\(allTargets.map(\.name).joined(separator: "、"))")
 
 final class Tally: @unchecked Sendable {
     let lock = NSLock()
@@ -281,6 +286,6 @@ DispatchQueue.concurrentPerform(iterations: jobs) { job in
     if from < to { supervise(from: from, to: to, job: job) }
 }
 let seconds = Date().timeIntervalSince(started)
-print("完成：\(tally.ran) 个输入，崩溃或超时 \(tally.crashes.count) 个，最慢的输入 \(String(format: "%.1f", Double(tally.slowest) / 1e6)) 毫秒（第 \(tally.slowestIndex) 个，可用 --replay \(tally.slowestIndex) 重现），用时 \(String(format: "%.0f", seconds)) 秒。")
+print("完成：\(tally.ran) 个输入，崩溃或超时 \(tally.crashes.count) 个，最慢的输入 \(String(format: "%.1f", Double(tally.slowest) / 1e6)) 毫秒 CPU 时间（第 \(tally.slowestIndex) 个，可用 --replay \(tally.slowestIndex) 重现），用时 \(String(format: "%.0f", seconds)) 秒。")
 for crash in tally.crashes.prefix(20) { print("  第 \(crash.index) 个：\(crash.status)") }
 exit(tally.crashes.isEmpty ? 0 : 1)
