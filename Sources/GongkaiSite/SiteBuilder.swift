@@ -149,7 +149,12 @@ public enum SiteBuilder {
 
         let pages = plan.pages, paths = plan.paths
         let program = programKey()
-        let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates, program: program), previous: reusable,
+        // Which documents allow personal data decides what the output scan accepts: a change
+        // makes every page again, so no page that was accepted before is kept unchecked.
+        var keyHasher = StableHasher()
+        keyHasher.combine(buildKey(plan.templates, program: program))
+        for document in content.site.documents where document.allowsPersonalData { keyHasher.combine(document.id) }
+        let renderer = PageRenderer(plan: plan, buildKey: keyHasher.finalize(), previous: reusable,
                                     outputPath: reusable == nil ? nil : output.target.path)
         // A whole build writes into a staging folder; an incremental one into temporary files
         // beside their targets, renamed into place only when the whole build has succeeded.
