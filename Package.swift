@@ -80,6 +80,9 @@ let package = Package(
             dependencies: ["GongkaiSite", "GongkaiContent", "GongkaiModel"],
             path: "Tests/GongkaiTestSupport"
         ),
+        // The fuzz driver over the readers of hostile input (bench/fuzz).
+        .executableTarget(name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiSite", "GongkaiOutput"],
+                          swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),

@@ -25,7 +25,7 @@ public enum Checker {
                 "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
                 rule: "stale-catalogue"))
         }
-        diagnostics += WithheldReferences.check(documents: published, faqs: faqs, site: site, rule: rule,
+        diagnostics += WithheldReferences.check(documents: published, faqs: faqs, plans: plans, site: site, rule: rule,
                                                 isPublished: isPublished)
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)

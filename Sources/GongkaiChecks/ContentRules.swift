@@ -1,7 +1,7 @@
 import GongkaiModel
 
-/// Errors in what the public will read: personal data and markup that could run code, in every
-/// published document (front matter and body) and every published plan.
+/// Errors in what the public will read: markup that could run code, in every published document
+/// (front matter and body) and every published plan. (Personal data is checked on the output.)
 enum ContentRules {
     static func check(documents: [Document], plans: [Plan], catalogues: [Catalogue] = [], faqs: [FAQEntry] = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -43,13 +43,9 @@ enum ContentRules {
     ///   inside the scanned text are not the file's).
     static func scan(_ text: String, file: String, firstLine: Int, personalDataAllowed: Bool, sameLine: Bool = false) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if !personalDataAllowed {
-            for finding in PersonalData.find(in: text) {
-                diagnostics.append(.error(file, line: sameLine ? firstLine : firstLine + finding.line,
-                    "有疑似\(finding.kind.rawValue)（\(PersonalData.masked(finding.text))）。公开的内容不得包含个人信息，请删除或打码（如 138****5678）；确需公开的，在文件开头写“允许个人信息: 是”。",
-                    rule: "personal-data"))
-            }
-        }
+        // Personal data is not checked here, field by field: the build scans everything that
+        // reaches the output as a reader sees it (PersonalDataScanner, in GongkaiSite's
+        // PersonalDataGuard) and traces each number back to its file and line.
         for finding in UnsafeMarkup.find(in: text) {
             diagnostics.append(.error(file, line: sameLine ? firstLine : firstLine + finding.line,
                 "内容中有\(finding.what)，这是网页代码而不是文件内容，可能来自复制粘贴。请删除；如需链接请写 [文字](网址)。",

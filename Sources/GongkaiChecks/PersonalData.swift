@@ -56,9 +56,10 @@ public enum PersonalData {
     /// (digits 7–14) must be a real day.
     public static func isIDNumber(_ text: String) -> Bool {
         let characters = Array(text.uppercased())
-        guard characters.count == 18, characters[0..<17].allSatisfy(\.isNumber),
-              characters[17].isNumber || characters[17] == "X" else { return false }
-        let digits = characters[0..<17].map { Int(String($0))! }
+        guard characters.count == 18, characters[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
+              (characters[17].isASCII && characters[17].isNumber) || characters[17] == "X" else { return false }
+        let digits = characters[0..<17].compactMap(\.wholeNumberValue)
+        guard digits.count == 17 else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         let check = Array("10X98765432")[sum % 11]

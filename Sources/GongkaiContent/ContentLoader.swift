@@ -49,6 +49,11 @@ public struct ContentLoader: Sendable {
             columns = config.columns
             diagnostics += config.diagnostics
         }
+        // Without a readable site.yml every document would be reported as outside any column:
+        // the root cause alone, not a cascade of errors it caused.
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticError(diagnostics)
+        }
 
         let files = try listFiles()
         let columnPaths = Set(columns.map(\.path))

@@ -85,6 +85,9 @@ struct DocumentReader {
         let plans = fields.list("plans")
         let fieldLines = fields.fieldLines
 
+        if frontMatter.body.utf8.contains(UInt8(ascii: "|")) {
+            fields.diagnostics += BodyLimits.check(frontMatter.body, display: display, firstLine: frontMatter.bodyLine)
+        }
         guard let title, let published,
               !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
@@ -139,6 +142,11 @@ struct DocumentReader {
             if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
                 fields.diagnostics.append(.error(fields.display, line: itemLine,
                     "附件“\(file)”必须放在文件所在的文件夹内，请写相对路径，不要以 / 开头或包含 ..。"))
+                continue
+            }
+            if case .refused(let reason) = URLPolicy.check(file) {
+                fields.diagnostics.append(.error(fields.display, line: itemLine,
+                    "附件“\(file)”不能发布为链接：\(reason)。请写附件的文件名（相对于文件所在的文件夹）。", rule: "unsafe-url"))
                 continue
             }
             let path = directory.isEmpty ? file : "\(directory)/\(file)"

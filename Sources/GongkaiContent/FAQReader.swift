@@ -26,6 +26,9 @@ struct FAQReader {
         let topic = fields.requiredText("topic", what: "front matter ")
         let answered = fields.required("answered", what: "front matter ") { $0.date($1) }
         let references = fields.list("related").map { ($0, fields.lineOf("related") ?? 1) }
+        if frontMatter.body.utf8.contains(UInt8(ascii: "|")) {
+            fields.diagnostics += BodyLimits.check(frontMatter.body, display: display, firstLine: frontMatter.bodyLine)
+        }
         if frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             fields.diagnostics.append(.error(display, line: frontMatter.bodyLine, "没有答复内容。请在 front matter 之后写答复。"))
         }

@@ -56,6 +56,7 @@ public struct FieldTable: Sendable {
         ("address", ["联系地址"]),
         ("email", ["电子邮箱"]),
         ("page_size", ["每页条数"]),
+        ("static_files", ["静态文件"]),
         ("columns", ["栏目"]),
     ])
 

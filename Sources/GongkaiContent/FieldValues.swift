@@ -180,4 +180,13 @@ struct FieldValues {
             "“\(values[field]!.key)”应是正整数，这里是“\(raw)”。"))
         return nil
     }
+
+    /// A year such as 2023: plans and reports compute days from it, so it must be a real one.
+    mutating func year(_ field: String) -> Int? {
+        guard let raw = text(field) else { return nil }
+        if raw.utf8.count == 4, let value = Int(raw), (1900...2100).contains(value) { return value }
+        diagnostics.append(.error(display, line: lineOf(field),
+            "“\(values[field]!.key)”应是四位数的年份（1900–2100），如 2023，这里是“\(raw)”。"))
+        return nil
+    }
 }

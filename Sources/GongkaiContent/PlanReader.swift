@@ -24,7 +24,7 @@ struct PlanReader {
         var fields = FieldValues(pairs: pairs, table: .plan, display: display, line: 1)
         fields.reportUnknown(what: "工作要点文件")
         let title = fields.requiredText("title", what: "工作要点文件")
-        let year = fields.required("year", what: "工作要点文件") { $0.positiveInt($1) }
+        let year = fields.required("year", what: "工作要点文件") { $0.year($1) }
         let level = fields.choice("level", parse: PlanLevel.init(name:), allowed: PlanLevel.allNames)
         let kind = fields.choice("kind", parse: PlanKind.init(name:), allowed: PlanKind.allNames)
         var sections: [PlanSection] = []
@@ -106,7 +106,8 @@ struct PlanReader {
                 let evidence = fields.text("evidence")
                 values.diagnostics += fields.diagnostics
                 if let date, let status {
-                    progress.append(ProgressEntry(date: date, status: status, note: note, evidence: evidence, index: index))
+                    progress.append(ProgressEntry(date: date, status: status, note: note, evidence: evidence, index: index,
+                                                  evidenceLine: fields.lineOf("evidence")))
                 }
             }
         }

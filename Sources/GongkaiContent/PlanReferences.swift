@@ -18,9 +18,18 @@ enum PlanReferences {
             }
             for item in plan.items {
                 for entry in item.progress {
-                    guard let evidence = entry.evidence, !evidence.contains("://"), !documentIDs.contains(evidence) else { continue }
-                    diagnostics.append(.error(plan.file, line: item.line,
-                        "任务\(item.numberText)进展中的“佐证”“\(evidence)”既不是网址（https://…），也不是本站文件的路径。"))
+                    guard let evidence = entry.evidence, !documentIDs.contains(evidence) else { continue }
+                    switch URLPolicy.check(evidence) {
+                    case .external:
+                        continue
+                    case .refused(let reason):
+                        diagnostics.append(.error(plan.file, line: entry.evidenceLine ?? item.line,
+                            "任务\(item.numberText)进展中的“佐证”“\(evidence)”不能发布为链接：\(reason)。请改为 https:// 网址或本站文件的路径。",
+                            rule: "unsafe-url"))
+                    case .relative:
+                        diagnostics.append(.error(plan.file, line: entry.evidenceLine ?? item.line,
+                            "任务\(item.numberText)进展中的“佐证”“\(evidence)”既不是网址（https://…），也不是本站文件的路径。"))
+                    }
                 }
                 for reference in item.implements ?? [] {
                     guard let slash = reference.lastIndex(of: "/"), let number = Int(reference[reference.index(after: slash)...]),

@@ -21,14 +21,14 @@ struct ReportReader {
         }
         var fields = FieldValues(pairs: pairs, table: .report, display: display, line: 1)
         fields.reportUnknown(what: "年度报告文件")
-        let year = fields.required("year", what: "年度报告文件") { $0.positiveInt($1) }
+        let year = fields.required("year", what: "年度报告文件") { $0.year($1) }
         let published = fields.required("published", what: "年度报告文件") { $0.dateTime($1) }
         var diagnostics: [Diagnostic] = []
 
         let overview = texts(fields.values["overview"], expected: AnnualReport.overviewParts, what: "总体情况", diagnostics: &diagnostics)
         var decisions: [String: ReportNumber] = [:]
         for (key, line, node) in entries(fields.values["decisions"], expected: DecisionTable.rows, what: "主动公开政府信息情况", diagnostics: &diagnostics) {
-            guard let text = node.text, let value = Double(text), value >= 0 else {
+            guard let text = node.text, let value = Double(text), value.isFinite, value >= 0, value <= Double(Self.largestNumber) else {
                 diagnostics.append(.error(display, line: line, "“\(key)”应填写一个不小于 0 的数（收费以万元为单位，可有小数）。", rule: "report-format"))
                 continue
             }
@@ -98,6 +98,9 @@ struct ReportReader {
         return pairs.filter { expected.contains($0.key) }.map { ($0.key, $0.keyLine, $0.value) }
     }
 
+    /// The largest number a report cell may hold (a trillion): the sums of a row stay exact.
+    static let largestNumber = 1_000_000_000_000
+
     private func numbers(_ node: Node, count: Int, key: String, line: Int, columns: [String], diagnostics: inout [Diagnostic]) -> ReportRow? {
         guard case .sequence(let sequence) = node, sequence.count == count else {
             diagnostics.append(.error(display, line: line,
@@ -106,9 +109,10 @@ struct ReportReader {
         }
         var values: [Int] = []
         for (index, item) in sequence.enumerated() {
-            guard let text = item.text, let value = Int(text), value >= 0 else {
+            // The bound keeps the table's sums far from overflowing `Int`.
+            guard let text = item.text, let value = Int(text), value >= 0, value <= Self.largestNumber else {
                 diagnostics.append(.error(display, line: source.line(of: item) ?? line,
-                    "“\(key)”的“\(columns[index])”应是不小于 0 的整数，这里是“\(item.text ?? "")”。", rule: "report-format"))
+                    "“\(key)”的“\(columns[index])”应是 0 到 \(Self.largestNumber) 之间的整数，这里是“\(item.text ?? "")”。", rule: "report-format"))
                 return nil
             }
             values.append(value)

@@ -37,7 +37,7 @@ struct SiteConfigReader {
                 "网站标识码“\(code)”不符合常见格式（地方网站为 10 位数字，部门网站为 bm 加 8 位数字），请核对。"))
         }
         let pageSize = fields.positiveInt("page_size") ?? 20
-        let identity = SiteIdentity(
+        var identity = SiteIdentity(
             name: name ?? "", baseURL: baseURL ?? "https://example.invalid/",
             language: fields.text("language") ?? "zh-CN", host: host ?? "",
             operatorName: fields.text("operator"), siteCode: siteCode ?? "",
@@ -45,6 +45,14 @@ struct SiteConfigReader {
             indexPrefix: fields.text("index_prefix") ?? siteCode ?? "",
             phone: fields.text("phone"), address: fields.text("address"), email: fields.text("email"),
             pageSize: pageSize)
+        for path in fields.list("static_files") {
+            if path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\\") {
+                fields.diagnostics.append(.error(display, line: fields.lineOf("static_files"),
+                    "“静态文件”中的“\(path)”应是 content/ 下的相对路径（文件，或以 / 结尾的文件夹），不能以 / 开头或包含 ..。"))
+            } else {
+                identity.staticFiles.append(path)
+            }
+        }
 
         var columns: [Column] = []
         if let entry = fields.values["columns"] {

@@ -15,6 +15,9 @@ public struct YAMLSource {
     }
 
     public func parse(_ text: String) -> Result<Node?, Diagnostic> {
+        if let refused = YAMLGuard.check(text) {
+            return .failure(.error(display, line: refused.line + lineOffset, YAMLGuard.message(refused)))
+        }
         do {
             // The basic resolver tags every plain scalar as a string: fields are read as text and
             // parsed by Gongkai (dates, numbers, 是/否), and it skips the regex per scalar. The

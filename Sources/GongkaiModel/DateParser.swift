@@ -15,7 +15,7 @@ public enum DateParser {
         guard let day = calendarDate(parts.removeFirst()) else { return nil }
         guard let time = parts.first else { return DateTime(date: day) }
         let hm = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard hm.count == 2 || hm.count == 3,
+        guard hm.count == 2 || hm.count == 3, hm.allSatisfy({ $0.utf8.count <= 2 }),
               let hour = Int(hm[0]), let minute = Int(hm[1]),
               (0..<24).contains(hour), (0..<60).contains(minute),
               hm.count == 2 || Int(hm[2]).map({ (0..<60).contains($0) }) == true else { return nil }
@@ -30,13 +30,17 @@ public enum DateParser {
             if character.isASCII, character.isNumber {
                 current.append(character)
             } else {
-                guard !current.isEmpty else { return nil }
-                numbers.append(Int(current)!)
+                // A part longer than a year is no date (and `Int` of 19+ digits overflows).
+                guard !current.isEmpty, current.utf8.count <= 4, let number = Int(current) else { return nil }
+                numbers.append(number)
                 current = ""
                 separators.append(character)
             }
         }
-        if !current.isEmpty { numbers.append(Int(current)!) }
+        if !current.isEmpty {
+            guard current.utf8.count <= 4, let number = Int(current) else { return nil }
+            numbers.append(number)
+        }
         guard numbers.count == 3 else { return nil }
         let chinese = separators == ["年", "月", "日"]
         let uniform = separators.count == 2 && separators[0] == separators[1] && "-/.".contains(separators[0])

@@ -217,13 +217,16 @@ public struct ProgressEntry: Sendable, Hashable {
     public var evidence: String?
     /// Position among the item's entries, to order entries of the same day.
     public var index: Int
+    /// Line of `佐证` in the plan file, for messages about it.
+    public var evidenceLine: Int?
 
-    public init(date: CalendarDate, status: ProgressStatus, note: String, evidence: String?, index: Int = 0) {
+    public init(date: CalendarDate, status: ProgressStatus, note: String, evidence: String?, index: Int = 0, evidenceLine: Int? = nil) {
         self.date = date
         self.status = status
         self.note = note
         self.evidence = evidence
         self.index = index
+        self.evidenceLine = evidenceLine
     }
 }
 

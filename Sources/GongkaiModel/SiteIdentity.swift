@@ -20,6 +20,9 @@ public struct SiteIdentity: Sendable, Hashable {
     public let address: String?
     public let email: String?
     public let pageSize: Int
+    /// Files and folders (ending in `/`) under `content/` published as they are although no
+    /// document lists them as attachments (静态文件), such as images shown in bodies.
+    public var staticFiles: [String] = []
 
     public init(name: String, baseURL: String, language: String, host: String, operatorName: String?,
                 siteCode: String, icp: String?, policeRecord: String?, indexPrefix: String,

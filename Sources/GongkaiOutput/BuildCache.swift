@@ -7,10 +7,13 @@ import GongkaiModel
 /// addresses of a document body). A build re-renders an output only when its fingerprint
 /// changed, and rewrites it only when its bytes changed.
 ///
-/// The file is plain text, one record per line, fields separated by tabs; it is thrown away
-/// (and the build made whole) whenever it cannot be read or was made by another format.
+/// The file is plain text, one record per line, fields separated by tabs, ending in a line
+/// `sum<Tab><hash of everything before it>`; it is thrown away (and the build made whole)
+/// whenever it cannot be read, was made by another format, fails its checksum, or names a path
+/// that `OutputPath` does not accept (`../x`, `/etc/x`): a crafted cache can never make a
+/// build write or delete outside the output folder.
 public struct BuildCache: Sendable {
-    public static let header = "gongkai-cache 1"
+    public static let header = "gongkai-cache 2"
 
     public struct Record: Sendable, Equatable {
         /// Hash of everything the output was made from.
@@ -18,7 +21,7 @@ public struct BuildCache: Sendable {
         /// Hash of the bytes written.
         public var content: UInt64
         public var size: Int
-        /// Modification time of the written file, in nanoseconds.
+        /// `FileStamp.version` of the written file (its modification and inode-change times).
         public var modified: Int64
         /// Addresses of the links in a document body, resolved again to see if a target moved.
         public var links: [String] = []
@@ -53,8 +56,27 @@ public struct BuildCache: Sendable {
     // MARK: Reading
 
     public static func read(from url: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return decode(data)
+    }
+
+    /// The cache in `data`, or nil when it is damaged, crafted or of another format.
+    public static func decode(_ data: Data) -> BuildCache? {
+        guard let whole = String(data: data, encoding: .utf8), let body = verified(whole) else { return nil }
+        return parse(body)
+    }
+
+    /// The text before the checksum line when the checksum matches.
+    static func verified(_ text: String) -> Substring? {
+        guard text.hasSuffix("\n"), let last = text.dropLast().lastIndex(of: "\n") else { return nil }
+        let body = text[...last]
+        let sumLine = text[text.index(after: last)...].dropLast()
+        guard sumLine.hasPrefix("sum\t"), let sum = UInt64(sumLine.dropFirst(4), radix: 16),
+              sum == StableHasher.hash(String(body)) else { return nil }
+        return body
+    }
+
+    private static func parse(_ text: Substring) -> BuildCache? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         guard lines.next() == Substring(header), let folderLine = lines.next(),
               folderLine.hasPrefix("folder\t") else { return nil }
@@ -68,16 +90,17 @@ public struct BuildCache: Sendable {
                 guard fields.count == 6, let fingerprint = UInt64(fields[2], radix: 16), let content = UInt64(fields[3], radix: 16),
                       let size = Int(fields[4]), let modified = Int64(fields[5]) else { return nil }
                 let path = unescape(fields[1])
+                guard OutputPath.isSafe(path), cache.records[path] == nil else { return nil }
                 cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified)
                 current = path
             case "L":
                 guard fields.count == 2, let path = current else { return nil }
-                cache.records[path]!.links.append(unescape(fields[1]))
+                cache.records[path]?.links.append(unescape(fields[1]))
             case "W":
                 guard fields.count == 6, let path = current, let severity = Diagnostic.Severity(rawValue: String(fields[1])) else { return nil }
                 let diagnostic = Diagnostic(severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(fields[3]),
                                             unescape(fields[5]), rule: fields[4].isEmpty ? nil : unescape(fields[4]))
-                cache.records[path]!.warnings.append(diagnostic)
+                cache.records[path]?.warnings.append(diagnostic)
             default:
                 return nil
             }
@@ -89,15 +112,14 @@ public struct BuildCache: Sendable {
 
     public func text() -> String {
         var out = "\(Self.header)\nfolder\t\(Self.escape(folder))\n"
-        for path in records.keys.sorted() {
-            let record = records[path]!
+        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
             out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\n"
             for link in record.links { out += "L\t\(Self.escape(link))\n" }
             for warning in record.warnings {
                 out += "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
             }
         }
-        return out
+        return out + "sum\t\(String(StableHasher.hash(out), radix: 16))\n"
     }
 
     /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.

@@ -80,6 +80,16 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The versions (`FileStamp.version`) of the files `commit` renamed into place: renaming
+    /// changes a file's ctime, so the stamp taken before is not the one the next build sees.
+    public func versionsAfterCommit(_ items: [Written]) -> [String: Int64] {
+        var versions: [String: Int64] = [:]
+        for item in items where item.pending != nil {
+            if let stamp = FileStamp(path: root + "/" + item.path) { versions[item.path] = stamp.version }
+        }
+        return versions
+    }
+
     /// Removes the pending files of a build that failed.
     public func abandon(_ items: [Written]) {
         for item in items { if let pending = item.pending { unlink(pending) } }
@@ -88,7 +98,8 @@ public struct OutputWriter: Sendable {
     /// Removes files the build no longer makes, and the folders they leave empty.
     public func delete(_ paths: [String]) throws {
         var folders = Set<String>()
-        for path in paths {
+        // The paths come from the previous build's cache: never follow one out of the folder.
+        for path in paths where OutputPath.isInside(path, root: root) {
             guard unlink(root + "/" + path) == 0 || errno == ENOENT else { throw FileWriter.POSIXError(errno, root + "/" + path) }
             var folder = PathText.parent(path)
             while !folder.isEmpty {
@@ -105,13 +116,17 @@ public struct OutputWriter: Sendable {
     /// Whether the file on disk is still the one the previous build wrote.
     private func unchanged(_ path: String, _ old: BuildCache.Record) -> Bool {
         guard let stamp = FileStamp(path: root + "/" + path) else { return false }
-        return stamp.size == old.size && stamp.modified == old.modified
+        return stamp.size == old.size && stamp.version == old.modified
     }
 
     /// Writes through `make` to the target (staging) or to a temporary file beside it (in
     /// place), creating folders as needed; records size, time and how the file changed.
     private func put(_ written: inout Written, old: BuildCache.Record?, _ make: (String) throws -> Void) -> Written {
         let target = root + "/" + written.path
+        if inPlace, !OutputPath.isInside(written.path, root: root) {
+            written.failure = "\(written.path)：路径经过符号链接或不在输出目录内，拒绝写入"
+            return written
+        }
         let path = inPlace ? Self.temporaryPath(for: target) : target
         do {
             do {
@@ -123,7 +138,7 @@ public struct OutputWriter: Sendable {
             }
             guard let stamp = FileStamp(path: path) else { throw FileWriter.POSIXError(errno, path) }
             written.record.size = stamp.size
-            written.record.modified = stamp.modified
+            written.record.modified = stamp.version
         } catch {
             if inPlace { unlink(path) }
             written.failure = "\(written.path)：\(error.localizedDescription)"

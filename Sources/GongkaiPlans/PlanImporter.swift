@@ -183,6 +183,9 @@ private struct ImportState {
     }
 
     static func isDate(_ text: String) -> Bool {
+        // A date line is a few dozen characters; classifying a paragraph that keeps growing,
+        // line after line, made import quadratic on text without sentence ends.
+        guard text.utf8.count <= 256 else { return false }
         if case .date = LineKind.classify(text) { return true }
         return false
     }

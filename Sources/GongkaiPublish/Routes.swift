@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiModel
 
 /// Where each page lives: its URL (root-relative, under the base URL's path) and its file in
@@ -28,7 +29,7 @@ public struct Routes: Sendable {
     public func catalogue(_ id: String) -> String { basePath + "catalogues/\(id).html" }
     public func catalogueCSV(_ id: String) -> String { basePath + "catalogues/\(id).csv" }
     public var faqs: String { basePath + "faq/" }
-    public func faq(_ slug: String) -> String { basePath + "faq/\(slug).html" }
+    public func faq(_ slug: String) -> String { basePath + "faq/\(URLPolicy.encodePath(slug)).html" }
     /// Topics are Chinese words; their pages are named by a stable hash.
     public func faqTopic(_ topic: String) -> String { basePath + "faq/topics/\(FNV1a.hex32(topic)).html" }
 
@@ -45,11 +46,12 @@ public struct Routes: Sendable {
     public func feed(_ columnPath: String) -> String { basePath + columnPath + "/feed.xml" }
 
     public func document(_ document: Document) -> String {
-        basePath + document.columnPath + "/" + document.slug + ".html"
+        basePath + document.columnPath + "/" + URLPolicy.encodePath(document.slug) + ".html"
     }
 
     /// A file copied from `content/` (attachment, image), by its path under `content/`.
-    public func contentFile(_ path: String) -> String { basePath + path }
+    /// Percent-encoded: a file named `a#1.pdf` or `50%.pdf` must link to itself.
+    public func contentFile(_ path: String) -> String { basePath + URLPolicy.encodePath(path) }
 
     public func asset(_ name: String) -> String { basePath + "assets/" + name }
 
@@ -61,7 +63,8 @@ public struct Routes: Sendable {
 
     /// The output file for a URL: `/xxgk/` → `xxgk/index.html`.
     public func file(for url: String) -> String {
-        var path = String(url.dropFirst(basePath.count))
+        let relative = String(url.dropFirst(basePath.count))
+        var path = relative.contains("%") ? relative.removingPercentEncoding ?? relative : relative
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path
     }

@@ -119,7 +119,7 @@ extension PageFactory {
     public func catalogueCSV(_ catalogue: Catalogue) -> CatalogueCSVView {
         let columns = catalogue.schema.columns
         let rows = [columns.map(\.name)] + catalogue.rows.map { row in columns.map { row.value($0) } }
-        return CatalogueCSVView(csv: HTML(CSVTable.write(rows)))
+        return CatalogueCSVView(csv: HTML(CSVTable.write(rows.map { $0.map(SpreadsheetCell.neutralised) })))
     }
 }
 

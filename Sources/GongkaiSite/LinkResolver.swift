@@ -20,11 +20,12 @@ struct LinkResolver {
     }
 
     func resolve(_ address: String) -> LinkTarget {
-        let lowered = address.lowercased()
-        if lowered.hasPrefix("javascript:") { return .broken("javascript: 链接不允许使用") }
-        if address.isEmpty || address.hasPrefix("#") || lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") || address.contains("://") {
-            return .keep
+        switch URLPolicy.check(address) {
+        case .refused(let reason): return .broken(reason)
+        case .external: return .keep
+        case .relative: break
         }
+        if address.isEmpty || address.hasPrefix("#") { return .keep }
         var path = address
         var suffix = ""
         if let index = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
@@ -54,6 +55,23 @@ struct LinkResolver {
             return .rewrite(routes.basePath + contentPath + suffix)
         }
         return .broken("本站没有 /\(contentPath)")
+    }
+
+    /// The file under `content/` a link leads to when it is an attachment or image beside the
+    /// documents (not a page), for the publishing rule; nil otherwise.
+    func linkedFile(_ address: String) -> String? {
+        guard URLPolicy.check(address) == .relative, !address.isEmpty, !address.hasPrefix("#") else { return nil }
+        var path = address
+        if let index = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<index]) }
+        path = path.removingPercentEncoding ?? path
+        let routes = factory.routes
+        let contentPath: String
+        if path.hasPrefix("/") {
+            contentPath = Self.normalised(path.hasPrefix(routes.basePath) ? String(path.dropFirst(routes.basePath.count)) : String(path.dropFirst()))
+        } else {
+            contentPath = Self.normalised(folder.isEmpty ? path : "\(folder)/\(path)")
+        }
+        return factory.assets.contains(contentPath) ? contentPath : nil
     }
 
     /// Resolves `.` and `..` segments; nil segments above the root are dropped.

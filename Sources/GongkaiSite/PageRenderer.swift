@@ -78,7 +78,7 @@ public struct PageRenderer: Sendable {
     func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
         guard let outputPath, let record = previous?.records[path], record.fingerprint == fingerprint,
               let stamp = FileStamp(path: outputPath + "/" + path),
-              stamp.size == record.size, stamp.modified == record.modified else { return nil }
+              stamp.size == record.size, stamp.version == record.modified else { return nil }
         return record
     }
 }

@@ -120,6 +120,10 @@ extension PageFactory {
         if let document = site.document(evidence), published.isPublished(document.id) {
             return LinkView(title: document.title, url: routes.document(document))
         }
+        // The checks refused anything else; a withheld document's path is never shown as a link.
+        guard site.document(evidence) == nil, URLPolicy.check(evidence) == .external else {
+            return LinkView(title: "（佐证未公开）", url: routes.plans)
+        }
         return LinkView(title: evidence, url: evidence)
     }
 }

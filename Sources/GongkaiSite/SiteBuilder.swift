@@ -85,6 +85,11 @@ public enum SiteBuilder {
         do {
             content = try ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).load()
             diagnostics += content!.warnings
+            // A file name that would make an unsafe output path (a newline breaks --changed-list).
+            for path in content!.assets where !OutputPath.isSafe(path) {
+                diagnostics.append(.error("\(options.contentDisplay)/\(path)",
+                    "文件名不能发布（\(OutputPath.problem(path) ?? "")）。请重命名这个文件，只用文字、数字、连字符和下划线。"))
+            }
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
         }
@@ -110,8 +115,21 @@ public enum SiteBuilder {
 
     /// Renders every page in memory and collects what rendering finds (links that lead nowhere,
     /// images without alt text), without writing: what `gongkai check` runs.
-    public static func renderCheck(_ prepared: PreparedBuild) -> [Diagnostic] {
-        prepared.plan.pages.parallelMap { prepared.plan.renderWithWarnings($0).warnings }.flatMap { $0 }
+    /// With `options`, also the personal-data check of everything that would be published.
+    public static func renderCheck(_ prepared: PreparedBuild, options: BuildOptions? = nil) -> [Diagnostic] {
+        let plan = prepared.plan
+        let made = Array(zip(plan.pages, plan.paths)).parallelMap { page, path -> ([Diagnostic], [PersonalDataGuard.Exposure]) in
+            let (text, warnings) = plan.renderWithWarnings(page)
+            return (warnings, options == nil ? [] : PersonalDataGuard.scan(path: path, text: text))
+        }
+        var diagnostics = made.flatMap(\.0)
+        guard let options else { return diagnostics }
+        let guardian = PersonalDataGuard(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
+                                         outputDisplay: options.outputDirectory.lastPathComponent, site: prepared.content.site)
+        let files = PublishedFiles(plan: plan, candidates: prepared.content.assets, linked: [:])
+        diagnostics += guardian.diagnostics(made.flatMap(\.1) + files.files.flatMap { PersonalDataGuard.scan(path: $0.path, text: nil) })
+        diagnostics += guardian.attachmentDiagnostics(files.files)
+        return diagnostics
     }
 
     /// Builds the site. With the previous build's cache and output folder, only pages whose
@@ -126,14 +144,24 @@ public enum SiteBuilder {
         let plan = prepared.plan, content = prepared.content
         let output = OutputDirectory(target: options.outputDirectory)
         try output.checkTarget()
+        BuildLeftovers.remove(for: output)
         let cacheURL = BuildCache.location(of: output.target)
         let previous = BuildCache.read(from: cacheURL)
+        // A cache that fails its checksum or names a path outside the output is not used at all.
+        let cacheWarnings: [Diagnostic] = previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
+            ? [.warning(cacheURL.lastPathComponent, "构建缓存来自旧版本、已损坏或被改动（校验和不符，或含有指向输出目录之外的路径），没有使用；这次完整重建。", rule: "cache-discarded")]
+            : []
         let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
         let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
 
         let pages = plan.pages, paths = plan.paths
         let program = programKey()
-        let renderer = PageRenderer(plan: plan, buildKey: buildKey(plan.templates, program: program), previous: reusable,
+        // Which documents allow personal data decides what the output scan accepts: a change
+        // makes every page again, so no page that was accepted before is kept unchecked.
+        var keyHasher = StableHasher()
+        keyHasher.combine(buildKey(plan.templates, program: program))
+        for document in content.site.documents where document.allowsPersonalData { keyHasher.combine(document.id) }
+        let renderer = PageRenderer(plan: plan, buildKey: keyHasher.finalize(), previous: reusable,
                                     outputPath: reusable == nil ? nil : output.target.path)
         // A whole build writes into a staging folder; an incremental one into temporary files
         // beside their targets, renamed into place only when the whole build has succeeded.
@@ -141,12 +169,18 @@ public enum SiteBuilder {
         let staging = reusable == nil ? try output.makeStaging() : nil
         let writer = OutputWriter(root: staging?.path ?? output.target.path, previous: reusable)
         let counter = ProgressCounter(total: pages.count, report: options.progress)
-        let written = Array(zip(pages, paths)).parallelMap { page, path in
+        // Each page is scanned for personal data as written: what reaches the output is checked,
+        // whichever field or template put it there.
+        let made = Array(zip(pages, paths)).parallelMap { page, path -> (OutputWriter.Written, [PersonalDataGuard.Exposure]) in
             defer { counter.step() }
-            return writer.write(renderer.make(page, path: path))
+            let result = renderer.make(page, path: path)
+            let exposures = PersonalDataGuard.scan(path: path, text: result.text)
+            return (writer.write(result), exposures)
         }
+        let written = made.map(\.0)
+        var exposures = made.flatMap(\.1)
         clock.mark("生成并写入页面")
-        let renderWarnings = written.flatMap(\.record.warnings)
+        var renderWarnings = cacheWarnings + written.flatMap(\.record.warnings)
         func fail(_ diagnostics: [Diagnostic], _ made: [OutputWriter.Written]) -> DiagnosticError {
             if let staging { output.discard(staging) } else { writer.abandon(made) }
             return DiagnosticError(diagnostics)
@@ -156,10 +190,23 @@ public enum SiteBuilder {
         }
         let (indexFiles, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
         clock.mark("建立检索索引")
+        exposures += indexFiles.parallelMap { PersonalDataGuard.scan(path: $0.path, text: $0.text) }.flatMap { $0 }
         let index = indexFiles.parallelMap(writer.write)
         clock.mark("写入检索索引")
-        let copies = assetFiles(options: options, content: content).parallelMap(writer.copy)
+        // Files from content/ are published only when a published document lists or links them.
+        let files = publishedFiles(plan: plan, content: content, pages: pages, written: written, contentDisplay: options.contentDisplay)
+        renderWarnings += files.warnings
+        let copies = assetFiles(options: options, content: content, files: files.selection.files.map(\.path)).parallelMap(writer.copy)
+        exposures += copies.flatMap { PersonalDataGuard.scan(path: $0.path, text: nil) }
+        let guardian = PersonalDataGuard(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
+                                         outputDisplay: options.outputDirectory.lastPathComponent, site: content.site)
+        let copied = Set(copies.filter { $0.change != nil || staging != nil }.map(\.path))
+        let exposed = guardian.diagnostics(exposures) + guardian.attachmentDiagnostics(files.selection.files.filter { copied.contains($0.path) })
         let all = written + index + copies
+        if exposed.contains(where: { $0.severity == .error }) {
+            throw fail(prepared.warnings + renderWarnings + exposed, all)
+        }
+        renderWarnings += exposed
         let failures = all.compactMap(\.failure)
         if !failures.isEmpty {
             throw fail(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") }, all)
@@ -169,6 +216,7 @@ public enum SiteBuilder {
         var changes: [(change: OutputChange, path: String)] = all.compactMap { item in item.change.map { ($0, item.path) } }
         if let reusable {
             try writer.commit(all)
+            for (path, version) in writer.versionsAfterCommit(all) { cache.records[path]?.modified = version }
             let gone = reusable.records.keys.filter { cache.records[$0] == nil }.sorted()
             try writer.delete(gone)
             changes += gone.map { (.deleted, $0) }
@@ -239,11 +287,33 @@ public enum SiteBuilder {
         return hasher.finalize()
     }
 
-    /// `templates/assets/` go to `assets/`; each content file to its own path.
-    private static func assetFiles(options: BuildOptions, content: LoadedContent) -> [AssetFile] {
+    /// Which files from content/ are published (`PublishedFiles`), and the warnings for the others.
+    static func publishedFiles(plan: SitePlan, content: LoadedContent, pages: [OutputPage], written: [OutputWriter.Written], contentDisplay: String)
+        -> (selection: PublishedFiles, warnings: [Diagnostic]) {
+        var linked: [String: Set<String>] = [:]
+        for (page, item) in zip(pages, written) {
+            guard let id = plan.documentID(of: page), !item.record.links.isEmpty, let document = plan.factory.site.document(id) else { continue }
+            let resolver = LinkResolver(factory: plan.factory, document: document)
+            for link in item.record.links {
+                if let file = resolver.linkedFile(link) { linked[file, default: []].insert(id) }
+            }
+        }
+        let selection = PublishedFiles(plan: plan, candidates: content.assets, linked: linked)
+        var withheldOwners: [String: Document] = [:]
+        for (document, _) in plan.factory.published.withheld {
+            for attachment in document.attachments { withheldOwners[attachment.path] = document }
+        }
+        let warnings = selection.stray.compactMap {
+            PublishedFiles.strayWarning($0, contentDisplay: contentDisplay, withheldOwner: withheldOwners[$0])
+        }
+        return (selection, warnings)
+    }
+
+    /// `templates/assets/` go to `assets/`; each published content file to its own path.
+    private static func assetFiles(options: BuildOptions, content: LoadedContent, files: [String]) -> [AssetFile] {
         let templateAssets = options.templatesDirectory.appendingPathComponent("assets").path
         let sources = (FileTree.files(under: templateAssets) ?? []).map { (templateAssets + "/" + $0, "assets/" + $0) }
-            + content.assets.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
+            + files.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
         return sources.compactMap { source, path in
             guard let stamp = FileStamp(path: source) else { return nil }
             var hasher = StableHasher()

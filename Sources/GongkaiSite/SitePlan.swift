@@ -32,8 +32,12 @@ public struct SitePlan: Sendable {
                 }
             }
         }
-        for asset in assets.sorted() {
-            _ = claims.claim(asset, by: PageSource(file: "content/\(asset)", description: "文件 content/\(asset)"))
+        // Attachments that published documents list are copied to their own paths: they claim
+        // them too (files only linked from a body are found while rendering, after this).
+        let listed = Set(published.documents.flatMap { $0.attachments.map(\.path) })
+        for asset in assets.sorted() where listed.contains(asset) {
+            let file = "\(published.site.contentDisplay)/\(asset)"
+            _ = claims.claim(asset, by: PageSource(file: file, description: "附件 \(file)"))
         }
         self.factory = bare.with(assets: assets, pagePaths: Set(paths))
         self.templates = templates
@@ -65,6 +69,11 @@ public struct SitePlan: Sendable {
     /// The view model a page is rendered from, and the warnings found while making it.
     func view(of page: OutputPage) -> (view: any Encodable & Sendable, warnings: [Diagnostic]) {
         kind(of: page).erasedView(page.key, in: factory)
+    }
+
+    /// The document a page shows, when it is a document page.
+    public func documentID(of page: OutputPage) -> String? {
+        kind(of: page) is DocumentPages ? page.key.base as? String : nil
     }
 
     /// The page written to `path`, if any.

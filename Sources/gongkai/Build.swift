@@ -1,3 +1,4 @@
+import GongkaiOutput
 import ArgumentParser
 import Foundation
 import GongkaiModel
@@ -40,6 +41,12 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         if let changedList {
+            // CI feeds these lines to rsync and `rm -f` on the server.
+            if let unsafe = report.changes.first(where: { !OutputPath.isSafe($0.path) }) {
+                DiagnosticPrinter.print([.error(changedList,
+                    "变更清单中的路径“\(unsafe.path)”不安全（\(OutputPath.problem(unsafe.path) ?? "")），没有写出清单。请用 --full 完整重建。")])
+                throw ExitCode(1)
+            }
             let lines = report.changes.map { "\($0.change.rawValue)\t\($0.path)\n" }.joined()
             do {
                 try Data(lines.utf8).write(to: URL(fileURLWithPath: changedList))

@@ -15,13 +15,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let prepared: PreparedBuild
+        let options: BuildOptions
         do {
-            prepared = try SiteBuilder.prepare(try project.buildOptions(output: "site"))
+            options = try project.buildOptions(output: "site")
+            prepared = try SiteBuilder.prepare(options)
         } catch let error as DiagnosticError {
             report(error.diagnostics, inspection: nil)
             throw ExitCode(1)
         }
-        let diagnostics = Diagnostic.ordered(prepared.warnings + SiteBuilder.renderCheck(prepared))
+        let diagnostics = Diagnostic.ordered(prepared.warnings + SiteBuilder.renderCheck(prepared, options: options))
         report(diagnostics, inspection: prepared.inspection)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

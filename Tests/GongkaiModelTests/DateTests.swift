@@ -78,3 +78,11 @@ import Testing
         #expect(ordered.map { "\($0.file!):\($0.line!)" } == ["a:2", "a:9", "b:1"])
     }
 }
+
+@Suite struct HostileDateTests {
+    @Test(arguments: ["99999999999999999999-01-01", "2023-99999999999999999999-01", "2023-01-99999999999999999999",
+                      "2023-06-01 99999999999999999999:00", "2023-06-01 14:99999999999999999999", "20230-01-01", "2023年99999999999999999999月1日"])
+    func refusesOverlongNumbersWithoutCrashing(_ text: String) {
+        #expect(DateParser.dateTime(text) == nil)
+    }
+}

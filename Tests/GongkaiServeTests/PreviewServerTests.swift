@@ -29,7 +29,9 @@ import Testing
 
     @Test func servesPagesWithTheirTypesAndTheLiveScript() async throws {
         try await withPreview({ project in
-            // Attachments of each kind, copied by the build from a column folder.
+            // Files of each kind, copied by the build from a column folder: published because
+            // site.yml declares the folder's files static (unlisted files are not published).
+            try project.write("content/site.yml", try project.read("content/site.yml") + "\n静态文件: [xxgk/gkzn/]\n")
             try project.write("content/xxgk/gkzn/图表.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]))
             try project.write("content/xxgk/gkzn/附件.pdf", "%PDF-1.4 test")
             try project.write("content/xxgk/gkzn/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
