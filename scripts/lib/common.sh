@@ -43,7 +43,7 @@ ensure_venv() { # dir requirements [no-deps]
 }
 
 # The C libraries the Swift package links (see Package.swift's systemLibrary targets).
-BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev)
+BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev libxml2-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
   for candidate in /opt/swift/usr/bin /usr/share/swift/usr/bin; do

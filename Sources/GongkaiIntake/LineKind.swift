@@ -12,22 +12,49 @@ enum LineKind: Equatable {
     case date(CalendarDate, ambiguous: Bool)
     /// (此件主动公开)
     case disclosureMark
-    /// 湖南省2023年政务公开工作要点
-    case planTitle
     /// 一、深化重点领域信息公开
     case section(number: Int, text: String, title: String)
     /// （一）… or (一)…
     case item(number: Int, text: String, rest: String)
+    /// 1. 1、 1．…
+    case arabic(number: Int, text: String, rest: String)
+    /// （1）… or (1)…
+    case parenArabic(number: Int, text: String, rest: String)
+    /// 附件1, 附件：
+    case attachmentMark
     case text
+
+    /// The numbering level of a numbered line: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）.
+    var level: Int? {
+        switch self {
+        case .section: 1
+        case .item: 2
+        case .arabic: 3
+        case .parenArabic: 4
+        default: nil
+        }
+    }
+
+    var numbered: (number: Int, text: String, rest: String)? {
+        switch self {
+        case .section(let number, let text, let title): (number, text, title)
+        case .item(let number, let text, let rest), .arabic(let number, let text, let rest), .parenArabic(let number, let text, let rest):
+            (number, text, rest)
+        default: nil
+        }
+    }
 
     static func classify(_ line: String) -> LineKind {
         if let furniture = furnitureKind(line) { return furniture }
         if let number = documentNumber(line), number == line { return .documentNumber(number) }
         if let date = date(line) { return date }
         if line.hasPrefix("(此件") || line.hasPrefix("（此件") { return .disclosureMark }
-        if isPlanTitle(line) { return .planTitle }
         if let section = section(line) { return section }
         if let item = item(line) { return item }
+        if let numbered = arabic(line) { return numbered }
+        if line.hasPrefix("附件"), line.count <= 6 || line.dropFirst(2).allSatisfy({ $0.isNumber || ":：".contains($0) || $0 == " " }) {
+            return .attachmentMark
+        }
         return .text
     }
 
@@ -41,9 +68,22 @@ enum LineKind: Equatable {
             let parts = value.split(separator: " ")
             if let first = parts.first, let day = DateParser.dateTime(String(first)) { return .publishedAt(day) }
         }
-        let prefixes = ["当前位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源", "打印本页", "关闭窗口"]
+        let prefixes = ["当前位置", "您当前的位置", "您的位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源",
+                        "打印本页", "关闭窗口", "浏览次数", "阅读次数", "点击数", "点击量", "责任编辑", "分享到", "【打印", "【关闭", "[打印", "【字体",
+                        "-->", "<!--", "首页 >", "首页>", "首页 ›"]
         if prefixes.contains(where: { line.hasPrefix($0) }) || line == "相关解读" || line == "作者" || line == "字号" {
             return .furniture
+        }
+        if line.hasSuffix("附件下载") || line.hasSuffix("-->") || (line.count <= 60 && line.lowercased().range(of: "\\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$", options: .regularExpression) != nil) {
+            return .furniture
+        }
+        // A line made only of page controls: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】
+        let controls = ["微信", "微博", "QQ空间", "qq空间", "全真版", "文字版", "打印", "关闭", "收藏", "分享", "大", "中", "小", "【", "】", "[", "]", "|", "：", ":",
+                        "字体", "字号", "默认", "视力保护色", "繁体", "简体", "无障碍", "返回顶部", "我要纠错", "上一篇", "下一篇"]
+        var rest = TextCleaner.squeezed(line)
+        if rest.count <= 40 {
+            for control in controls.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(of: control, with: "") }
+            if rest.isEmpty { return .furniture }
         }
         return nil
     }
@@ -84,6 +124,24 @@ enum LineKind: Equatable {
               let number = ChineseNumeral.value(String(line[..<mark])) else { return nil }
         return .section(number: number, text: String(line[..<line.index(after: mark)]),
                         title: TextCleaner.clean(String(line[line.index(after: mark)...])))
+    }
+
+    /// `1.`, `1、`, `1．` before text that is not a number (1.5亿 is not numbering); `（1）`, `(1)`.
+    static func arabic(_ line: String) -> LineKind? {
+        var characters = Array(line.prefix(12))
+        if let open = characters.first, "（(".contains(open) {
+            characters.removeFirst()
+            let digits = characters.prefix { $0.isASCII && $0.isNumber }
+            guard (1...3).contains(digits.count), digits.count < characters.count, "）)".contains(characters[digits.count]),
+                  let number = Int(String(digits)) else { return nil }
+            let text = "\(open)\(String(digits))\(characters[digits.count])"
+            return .parenArabic(number: number, text: text, rest: TextCleaner.clean(String(line.dropFirst(text.count))))
+        }
+        let digits = characters.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(digits.count), digits.count + 1 < characters.count, ".．、".contains(characters[digits.count]),
+              !characters[digits.count + 1].isNumber, let number = Int(String(digits)) else { return nil }
+        let text = String(characters[0...digits.count])
+        return .arabic(number: number, text: text, rest: TextCleaner.clean(String(line.dropFirst(text.count))))
     }
 
     /// `（一）`, `(一)`, `(六) `, `[一]`, `【一】` at the start of a line.
