@@ -105,15 +105,18 @@ enum FlatTable {
         }
         var rows: [String] = []
         var current = ""
-        var closed = false
         var expected = 1
+        let last = roles.last { $0 != .note && $0 != .number } ?? .task
         for piece in pieces {
-            let isUnitsOrDeadline = units.isUnits(piece) || isDeadline(piece)
             var startsRow = false
             if roles.first == .number {
                 if let match = piece.firstMatch(of: /^(\d{1,3})(?:\s|(?=\p{Han}))/), Int(match.1) == expected { startsRow = true }
-            } else {
-                startsRow = closed && !isUnitsOrDeadline
+            } else if !current.isEmpty {
+                let cells = parse(current, roles: roles, units: units)
+                let filled = { (role: TaskColumn) in roles.indices.contains { roles[$0] == role && !cells[$0].isEmpty } }
+                let closed = filled(last) || (last == .deadline ? false : filled(.lead) || filled(.partner))
+                let first = piece.split(separator: " ").first.map(String.init) ?? piece
+                startsRow = closed && !units.isUnits(first) && !isDeadline(first)
             }
             if startsRow || current.isEmpty {
                 if !current.isEmpty { rows.append(current) }
@@ -122,7 +125,6 @@ enum FlatTable {
             } else {
                 current += " " + piece
             }
-            closed = isUnitsOrDeadline || endsWithUnits(piece, units: units)
         }
         if !current.isEmpty { rows.append(current) }
         return rows

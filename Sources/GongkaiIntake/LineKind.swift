@@ -59,10 +59,16 @@ enum LineKind: Equatable {
     }
 
     static func furnitureKind(_ line: String) -> LineKind? {
-        for prefix in ["发布时间:", "发布时间：", "时间:", "时间："] where line.hasPrefix(prefix) {
-            let rest = line.dropFirst(prefix.count)
+        let starts = ["发布时间", "时间", "来源", "信息来源", "发布机构", "作者", "发布日期"]
+        for prefix in ["发布时间:", "发布时间：", "发布日期:", "发布日期：", "时间:", "时间："] where line.hasPrefix(prefix)
+            || (starts.contains { line.hasPrefix($0) } && line.contains(prefix) && line.count <= 100) {
+            let rest = line[line.range(of: prefix)!.upperBound...]
             let value = rest.components(separatedBy: "信息来源").first ?? String(rest)
             if let moment = DateParser.dateTime(TextCleaner.clean(value).replacingOccurrences(of: "-", with: "-")) {
+                return .publishedAt(moment)
+            }
+            if let match = value.firstMatch(of: /\d{4}[-年\/.]\d{1,2}[-月\/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/),
+               let moment = DateParser.dateTime(String(match.0)) ?? DateParser.date(String(match.0)).map({ DateTime(date: $0) }) {
                 return .publishedAt(moment)
             }
             let parts = value.split(separator: " ")
@@ -99,6 +105,7 @@ enum LineKind: Equatable {
     static func date(_ line: String) -> LineKind? {
         let squeezed = TextCleaner.squeezed(line)
         if let date = DateParser.date(squeezed), squeezed.hasSuffix("日") { return .date(date, ambiguous: false) }
+        if let date = chineseDate(squeezed) { return .date(date, ambiguous: false) }
         guard squeezed.count == 7 || squeezed.count == 8, squeezed.allSatisfy({ $0.isASCII && $0.isNumber }),
               let year = Int(squeezed.prefix(4)), (1990...2100).contains(year) else { return nil }
         let rest = Array(squeezed.dropFirst(4)).map { Int(String($0))! }
@@ -112,6 +119,16 @@ enum LineKind: Equatable {
         }
         guard let first = readings.first else { return nil }
         return .date(first, ambiguous: true)
+    }
+
+    /// 二〇二三年三月六日, as signatures write it.
+    static func chineseDate(_ text: String) -> CalendarDate? {
+        guard let match = text.wholeMatch(of: /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/) else { return nil }
+        let digits = Dictionary(uniqueKeysWithValues: Array("〇一二三四五六七八九").enumerated().map { ($1, $0) })
+        var year = 0
+        for character in match.1 { year = year * 10 + (digits[character] ?? (character == "○" || character == "零" ? 0 : 0)) }
+        guard let month = ChineseNumeral.value(String(match.2)), let day = ChineseNumeral.value(String(match.3)) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     static func isPlanTitle(_ line: String) -> Bool {

@@ -85,7 +85,7 @@ public struct PlanImporter: Sendable {
             switch block {
             case .paragraph(let paragraph):
                 for piece in paragraph.text.split(separator: "\n") {
-                    let line = fix.fix(TextCleaner.clean(String(piece)).trimmingCharacters(in: .whitespaces))
+                    let line = fix.fix(String(piece).replacingOccurrences(of: "\u{a0}", with: " ").trimmingCharacters(in: .whitespaces))
                     if !line.isEmpty { entries.append(.line(line, paragraph.line)) }
                 }
             case .table(var table):
@@ -101,7 +101,23 @@ public struct PlanImporter: Sendable {
             }
         }
         let units = UnitCells(known: knownUnits)
-        entries = FlatTable.convert(entries, units: units)
+        // Flattened tables are found before spaces between Chinese text are dropped: a
+        // space may be all that separates two cells.
+        entries = FlatTable.convert(entries, units: units).compactMap { entry in
+            switch entry {
+            case .line(let text, let line):
+                let cleaned = TextCleaner.clean(text).trimmingCharacters(in: .whitespaces)
+                return cleaned.isEmpty ? nil : .line(cleaned, line)
+            case .table(var table, let line):
+                for row in table.rows.indices {
+                    for cell in table.rows[row].indices {
+                        table.rows[row][cell].text = table.rows[row][cell].text.split(separator: "\n")
+                            .map { TextCleaner.clean(String($0)).trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+                    }
+                }
+                return .table(table, line)
+            }
+        }
         var state = ImportState(idPrefix: idPrefix, noticeID: noticeID, units: units)
         state.notes = document.notes
         state.notice.kept = document.dropped
@@ -237,6 +253,8 @@ private struct ImportState {
         var anchors: [Int] = []
         for index in entries.indices {
             if let kind = kinds[index], kind.level == anchorLevel, kind.numbered?.number == 1 {
+                // The same first heading again (a merged table cell split) does not start a plan.
+                if let previous = anchors.last, entries[previous].text.map(TextCleaner.squeezed) == entries[index].text.map(TextCleaner.squeezed) { continue }
                 anchors.append(index)
             } else if case .table(let table, _) = entries[index], TaskTable.read(table, units: units) != nil {
                 // A task table starts a plan unless a plan's numbering already runs here.
@@ -261,7 +279,7 @@ private struct ImportState {
                 if case .table = entries[index] { break }
                 let kind = kinds[index]
                 if kind?.level != nil || isDate(kind) || index == titleEntry { break }
-                if case .documentNumber = kind { break }
+                if case .documentNumber = kind { index -= 1; continue }
                 if case .disclosureMark = kind { break }
                 window.insert(index, at: 0)
                 index -= 1

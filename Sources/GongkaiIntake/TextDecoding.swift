@@ -35,7 +35,7 @@ public enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return .text(normalised(text), notice: nil)
         }
-        if let text = convert(bytes, from: "GB18030") {
+        if let converted = convert(bytes, from: "GB18030", to: "UTF-8"), let text = String(validating: converted, as: UTF8.self) {
             return .text(normalised(text), notice: "文件不是 UTF-8 编码，已按 GBK/GB18030 编码读取并转换；请核对导入结果中的文字是否正常。")
         }
         return .failure("文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码，无法识别其中的文字。请在编辑器中“另存为 UTF-8”后重新导入。")
@@ -57,13 +57,21 @@ public enum TextDecoding {
         return control * 100 > sample.count
     }
 
+    /// UTF-8 text in another encoding (for tests and tools).
+    public static func convertFromUTF8(_ text: String, to encoding: String) -> Data? {
+        let handle = iconv_open(encoding, "UTF-8")
+        guard handle != iconv_t(bitPattern: -1) else { return nil }
+        iconv_close(handle)
+        return convert(Array(text.utf8), from: "UTF-8", to: encoding).map { Data($0) }
+    }
+
     /// Converts with glibc's iconv; nil when the bytes are not valid in the encoding.
-    static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
-        let handle = iconv_open("UTF-8", encoding)
+    static func convert(_ bytes: [UInt8], from encoding: String, to target: String) -> [UInt8]? {
+        let handle = iconv_open(target, encoding)
         guard handle != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(handle) }
         var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -76,6 +84,6 @@ public enum TextDecoding {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[0..<produced], as: UTF8.self)
+        return Array(output[0..<produced])
     }
 }

@@ -19,7 +19,7 @@ public struct UnitCells: Sendable {
     /// The units of a cell, in order, without repeats.
     public func units(_ cell: String) -> [String] {
         var units: [String] = []
-        let pieces = cell.split(whereSeparator: { "\n、，,；;/／ \u{3000}\t".contains($0) })
+        let pieces = cell.split(whereSeparator: { "\n；;/／ \u{3000}\t".contains($0) }).flatMap { UnitNames.splitOutsideBrackets(String($0)) }
         for piece in pieces {
             var text = String(piece).trimmingCharacters(in: CharacterSet(charactersIn: "。.：:"))
             text = TextCleaner.clean(text)
@@ -33,7 +33,7 @@ public struct UnitCells: Sendable {
 
     /// Whether a piece of text reads as unit names only (a cell of a flattened table).
     public func isUnits(_ text: String) -> Bool {
-        let pieces = text.split(whereSeparator: { "、，,；;/／".contains($0) }).map { TextCleaner.clean(String($0)) }
+        let pieces = text.split(whereSeparator: { "；;/／".contains($0) }).flatMap { UnitNames.splitOutsideBrackets(String($0)) }.map { TextCleaner.clean($0) }
         guard !pieces.isEmpty else { return false }
         return pieces.allSatisfy(isUnitName)
     }
