@@ -154,6 +154,7 @@ enum HTMLReader {
             if ["script", "style", "noscript", "head", "svg"].contains(element) { continue }
             var lines: [String] = []
             var walker = Walker()
+            walker.keepFurniture = true
             walker.walk(child)
             walker.flush()
             for block in walker.blocks {
@@ -180,6 +181,8 @@ enum HTMLReader {
         var current = ""
         var bold = true
         var count = 0
+        /// Outside the article, everything is collected (to be kept as comments).
+        var keepFurniture = false
 
         mutating func paragraph(_ text: String) {
             count += 1
@@ -203,7 +206,8 @@ enum HTMLReader {
             }
             guard node.pointee.type == XML_ELEMENT_NODE else { return }
             let element = HTMLReader.name(node)
-            if HTMLReader.skipped.contains(element) || (HTMLReader.isFurniture(node) && element != "table") { return }
+            if ["script", "style", "noscript", "head", "svg"].contains(element) { return }
+            if !keepFurniture, HTMLReader.skipped.contains(element) || (HTMLReader.isFurniture(node) && element != "table") { return }
             if element == "br" { flush(); return }
             if element == "table" {
                 flush()
