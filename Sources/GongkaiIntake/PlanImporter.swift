@@ -589,6 +589,7 @@ private struct PlanDraft {
         for entry in entries {
             switch entry {
             case .table(let table):
+                groups += table.headers.map { "表头：\($0)" }
                 for section in table.sections {
                     if section.title.isEmpty, !sections.isEmpty {
                         // Rows of a table under a numbered heading of the text: that heading's items.
