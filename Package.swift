@@ -57,7 +57,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .executableTarget(name: "gongkai-intake-fuzz", dependencies: ["GongkaiIntake", "GongkaiModel"]),
+        .executableTarget(
+            name: "gongkai-intake-fuzz",
+            dependencies: ["GongkaiIntake", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "GongkaiChecks", dependencies: ["GongkaiModel"]),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiModel", "CICU"]),
         .target(

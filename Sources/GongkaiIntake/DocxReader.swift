@@ -10,10 +10,15 @@ import ZIPFoundation
 /// headings from paragraph styles, tables with `gridSpan` and `vMerge`, line breaks in cells.
 enum DocxReader {
     static func read(_ data: Data) throws -> BlockDocument {
+        // Read from a file, not from memory: ZIPFoundation's in-memory reader traps on some
+        // damaged archives (found by the fuzz driver); its file reader reports an error.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-docx-\(UUID().uuidString).docx")
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: file)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
+            try? FileManager.default.removeItem(at: file)
             throw IntakeError("文件不是完整的 Word 文档（.docx 是一个压缩包，这个文件无法解压，可能已损坏或只下载了一部分）。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
         }
         func part(_ path: String) throws -> Data? {
@@ -27,6 +32,7 @@ enum DocxReader {
             }
             return data
         }
+        defer { try? FileManager.default.removeItem(at: file) }
         guard let document = try part("word/document.xml") else {
             throw IntakeError("文件不是 Word 文档：压缩包中没有 word/document.xml。如果是 WPS 或旧版 Word 文件，请另存为 .docx。")
         }
