@@ -48,9 +48,12 @@ public enum DocumentImporter {
             if case .paragraph(let paragraph) = block { return paragraph }
             return nil
         }
+        let kinds = paragraphs.map { LineKind.classify($0.text) }
+        var paragraphIndex: [Int: Int] = [:]
+        for (index, paragraph) in paragraphs.enumerated() where paragraphIndex[paragraph.line] == nil { paragraphIndex[paragraph.line] = index }
         // 文号: the first line that is one (the red header's), else the first one in the text.
-        for paragraph in paragraphs.prefix(20) {
-            if case .documentNumber(let number) = LineKind.classify(paragraph.text) { result.documentNumber = number; break }
+        for kind in kinds.prefix(20) {
+            if case .documentNumber(let number) = kind { result.documentNumber = number; break }
         }
         if result.documentNumber == nil {
             result.documentNumber = paragraphs.prefix(20).lazy.compactMap { LineKind.documentNumber($0.text) }.first
@@ -67,8 +70,8 @@ public enum DocumentImporter {
         }
         // 成文日期 and 发文机关: the last date line, and the line before it when it names a body.
         var signature: Set<Int> = []
-        if let dateIndex = paragraphs.indices.last(where: { if case .date = LineKind.classify(paragraphs[$0].text) { return true }; return false }),
-           case .date(let date, let ambiguous) = LineKind.classify(paragraphs[dateIndex].text) {
+        if let dateIndex = paragraphs.indices.last(where: { if case .date = kinds[$0] { return true }; return false }),
+           case .date(let date, let ambiguous) = kinds[dateIndex] {
             result.written = date
             if ambiguous { result.notes.append(ImportNote(line: paragraphs[dateIndex].line, message: "成文日期写作“\(paragraphs[dateIndex].text)”，已读作 \(date.chinese)，请核对。")) }
             if dateIndex > 0, !paragraphs[dateIndex - 1].text.contains(where: { "。：；，".contains($0) }), paragraphs[dateIndex - 1].text.count <= 40 {
@@ -106,7 +109,7 @@ public enum DocumentImporter {
                     continue
                 }
                 if LineKind.documentNumber(paragraph.text) == paragraph.text, paragraph.text == result.documentNumber { continue }
-                lines.append(markdown(paragraph))
+                lines.append(markdown(paragraph, kind: paragraphIndex[paragraph.line].flatMap { kinds.indices.contains($0) ? kinds[$0] : nil }))
             case .table(let table):
                 guard started else { continue }
                 let (text, hasMerges) = gfm(table)
@@ -123,14 +126,18 @@ public enum DocumentImporter {
     }
 
     static func escape(_ text: String) -> String {
-        var text = text
-        for mark in ["\\", "*", "_", "`", "#", "<", ">", "[", "]"] { text = text.replacingOccurrences(of: mark, with: "\\" + mark) }
-        return text
+        guard text.contains(where: { "\\*_`#<>[]".contains($0) }) else { return text }
+        var output = ""
+        for character in text {
+            if "\\*_`#<>[]".contains(character) { output.append("\\") }
+            output.append(character)
+        }
+        return output
     }
 
-    static func markdown(_ paragraph: Paragraph) -> String {
+    static func markdown(_ paragraph: Paragraph, kind: LineKind?) -> String {
         let text = paragraph.text.replacingOccurrences(of: "\n", with: "  \n")
-        switch LineKind.classify(paragraph.text) {
+        switch kind ?? LineKind.classify(paragraph.text) {
         case .section: return "## " + escape(text)
         case .item(_, let number, let rest) where rest.count <= 40 && !rest.contains("。"): return "### " + escape(number + rest)
         case .arabic(let value, _, let rest): return "\(value). " + escape(rest)

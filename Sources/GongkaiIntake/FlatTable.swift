@@ -5,25 +5,27 @@ import GongkaiModel
 /// (`工作任务工作要求牵头单位配合/责任单位`), then rows whose cells are glued with one space or
 /// nothing. Rebuilt into a `Table` so that the one table reader handles it.
 enum FlatTable {
+    /// Header names and their forms without or with a full-width slash, longest first.
+    static let vocabulary: [String] = TaskColumn.names.map(\.0).flatMap { name in
+        Set([name, name.replacingOccurrences(of: "/", with: ""), name.replacingOccurrences(of: "/", with: "／")])
+    }.sorted { $0.count > $1.count }
+    static let headerStarts = Set(vocabulary.compactMap(\.first))
+
     /// The header at the start of a line: its column names, their roles, and the text after it.
     static func header(_ line: String) -> (names: [String], rest: String)? {
         let characters = Array(line)
         var index = 0
         var names: [String] = []
-        let vocabulary = TaskColumn.names.map(\.0).sorted { $0.count > $1.count }
+        guard let first = characters.first, headerStarts.contains(first) else { return nil }
         while index < characters.count {
             while index < characters.count, characters[index] == " " || characters[index] == "|" { index += 1 }
             var matched: String?
-            for name in vocabulary {
-                let candidate = name.replacingOccurrences(of: "/", with: "")
-                for form in Set([name, candidate, name.replacingOccurrences(of: "/", with: "／")]) {
-                    let count = form.count
-                    if index + count <= characters.count, String(characters[index..<(index + count)]) == form {
-                        matched = form
-                        break
-                    }
+            for form in vocabulary {
+                let count = form.count
+                if index + count <= characters.count, characters[index] == form.first, String(characters[index..<(index + count)]) == form {
+                    matched = form
+                    break
                 }
-                if matched != nil { break }
             }
             guard let found = matched else { break }
             names.append(found)

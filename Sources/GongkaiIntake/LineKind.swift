@@ -80,19 +80,22 @@ enum LineKind: Equatable {
         if prefixes.contains(where: { line.hasPrefix($0) }) || line == "相关解读" || line == "作者" || line == "字号" {
             return .furniture
         }
-        if line.hasSuffix("附件下载") || line.hasSuffix("-->") || (line.count <= 60 && line.lowercased().range(of: "\\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$", options: .regularExpression) != nil) {
+        if line.hasSuffix("附件下载") || line.hasSuffix("-->") || (line.count <= 60 && line.contains(".") && line.lowercased().range(of: "\\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$", options: .regularExpression) != nil) {
             return .furniture
         }
         // A line made only of page controls: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】
-        let controls = ["微信", "微博", "QQ空间", "qq空间", "全真版", "文字版", "打印", "关闭", "收藏", "分享", "大", "中", "小", "【", "】", "[", "]", "|", "：", ":",
-                        "字体", "字号", "默认", "视力保护色", "繁体", "简体", "无障碍", "返回顶部", "我要纠错", "上一篇", "下一篇"]
-        var rest = TextCleaner.squeezed(line)
-        if rest.count <= 40 {
-            for control in controls.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(of: control, with: "") }
+        if line.count <= 40 {
+            var rest = TextCleaner.squeezed(line)
+            for control in controls where rest.contains(control) { rest = rest.replacingOccurrences(of: control, with: "") }
             if rest.isEmpty { return .furniture }
         }
         return nil
     }
+
+    /// Page controls a line may be made of: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】 (longest first).
+    static let controls = ["视力保护色", "QQ空间", "qq空间", "全真版", "文字版", "返回顶部", "我要纠错", "上一篇", "下一篇", "无障碍",
+                           "微信", "微博", "打印", "关闭", "收藏", "分享", "字体", "字号", "默认", "繁体", "简体",
+                           "大", "中", "小", "【", "】", "[", "]", "|", "：", ":"]
 
     static let documentNumberPattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
 
@@ -123,13 +126,22 @@ enum LineKind: Equatable {
 
     /// 二〇二三年三月六日, as signatures write it.
     static func chineseDate(_ text: String) -> CalendarDate? {
-        guard let match = text.wholeMatch(of: /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/) else { return nil }
-        let digits = Dictionary(uniqueKeysWithValues: Array("〇一二三四五六七八九").enumerated().map { ($1, $0) })
+        guard text.count >= 8, text.count <= 12, text.last == "日" else { return nil }
+        let characters = Array(text)
+        guard characters[4] == "年", let monthEnd = characters.firstIndex(of: "月"), monthEnd > 5 else { return nil }
         var year = 0
-        for character in match.1 { year = year * 10 + (digits[character] ?? (character == "○" || character == "零" ? 0 : 0)) }
-        guard let month = ChineseNumeral.value(String(match.2)), let day = ChineseNumeral.value(String(match.3)) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        for character in characters[0..<4] {
+            guard let digit = yearDigits[character] else { return nil }
+            year = year * 10 + digit
+        }
+        let month = String(characters[5..<monthEnd])
+        let day = String(characters[(monthEnd + 1)..<(characters.count - 1)])
+        guard (1...2).contains(month.count), (1...3).contains(day.count),
+              let m = ChineseNumeral.value(month), let d = ChineseNumeral.value(day) else { return nil }
+        return CalendarDate(year: year, month: m, day: d)
     }
+
+    static let yearDigits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
     static func isPlanTitle(_ line: String) -> Bool {
         line.hasSuffix("工作要点") && line.count <= 40 && !line.hasPrefix("《") && !line.contains("关于") && !line.contains("印发")

@@ -118,6 +118,7 @@ func docx(_ text: String, numbering: Bool) -> Data {
 let current = URL(fileURLWithPath: "/tmp/gongkai-fuzz-current")
 var slowest = 0.0
 var perFormat: [String: Int] = [:]
+var timePerFormat: [String: Double] = [:]
 var failures: [String: Int] = [:]
 var pdfSample: Data?
 let started = Date()
@@ -170,6 +171,7 @@ for iteration in 0..<count {
     }
     let elapsed = Date().timeIntervalSince(start)
     perFormat[ext, default: 0] += 1
+    timePerFormat[ext, default: 0] += elapsed
     if elapsed > slowest { slowest = elapsed }
     if elapsed > 2 {
         let keep = URL(fileURLWithPath: "/tmp/gongkai-fuzz-slow-\(iteration).\(ext)")
@@ -182,4 +184,4 @@ for iteration in 0..<count {
     }
 }
 try? FileManager.default.removeItem(at: current)
-print("完成：\(count) 个变异输入（\(perFormat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))），无崩溃；最慢 \(String(format: "%.3f", slowest)) 秒；被拒绝（清楚的错误）\(failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))。")
+print("完成：\(count) 个变异输入（\(perFormat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))），无崩溃（各格式平均 \(timePerFormat.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value * 1000 / Double(perFormat[$0.key]!))) 毫秒" }.joined(separator: "，"))）；最慢 \(String(format: "%.3f", slowest)) 秒；被拒绝（清楚的错误）\(failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))。")
