@@ -30,6 +30,11 @@ enum DocxReader {
             } catch {
                 throw IntakeError("Word 文档已损坏：其中的 \(path) 无法解压。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
             }
+            // Foundation's XMLParser traps on names that are not UTF-8 (found by the fuzz
+            // driver): such a part is damaged, said so before it reaches the parser.
+            guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else {
+                throw IntakeError("Word 文档已损坏：其中的 \(path) 含有无法识别的字符。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
+            }
             return data
         }
         defer { try? FileManager.default.removeItem(at: file) }

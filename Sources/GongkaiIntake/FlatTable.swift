@@ -50,7 +50,30 @@ enum FlatTable {
         var output: [Entry] = []
         var index = 0
         while index < entries.count {
-            guard let text = entries[index].text, let found = header(text) else {
+            guard let text = entries[index].text else {
+                output.append(entries[index])
+                index += 1
+                continue
+            }
+            var found = header(text)
+            var next = index + 1
+            let isHeaderName = { (cell: String) in vocabulary.contains(TextCleaner.squeezed(cell)) }
+            if found == nil, isHeaderName(text.trimmingCharacters(in: CharacterSet(charactersIn: "| "))) {
+                // One header cell per line (a table copied cell by cell), `|` lines between.
+                var names: [String] = []
+                var look = index
+                while look < entries.count, let cell = entries[look].text?.trimmingCharacters(in: CharacterSet(charactersIn: "| ")) {
+                    if cell.isEmpty { look += 1; continue }
+                    guard isHeaderName(cell) else { break }
+                    names.append(cell)
+                    look += 1
+                }
+                if names.count >= 3, let roles = TaskTable.roles(names), roles.allSatisfy({ $0 != nil }) {
+                    found = (names, "")
+                    next = look
+                }
+            }
+            guard let found else {
                 output.append(entries[index])
                 index += 1
                 continue
@@ -58,8 +81,9 @@ enum FlatTable {
             let roles = TaskTable.roles(found.names)!.map { $0! }
             let line = entries[index].line
             var lines: [String] = found.rest.isEmpty ? [] : [found.rest]
-            var next = index + 1
-            while next < entries.count, let more = entries[next].text, !ends(more) {
+            while next < entries.count, let more = entries[next].text {
+                if more.allSatisfy({ $0 == "|" || $0 == " " }) { next += 1; continue }
+                if ends(more) { break }
                 lines.append(more)
                 next += 1
             }
@@ -163,6 +187,18 @@ enum FlatTable {
 
     /// One row's text into cells, from the right: deadline, then unit cells, then the text.
     static func parse(_ row: String, roles: [TaskColumn], units: UnitCells) -> [String] {
+        if row.contains("|") {
+            // Cells written between bars: their places are known; a row missing its merged
+            // leading cells fills the columns from the right.
+            var cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            while let last = cells.last, last.isEmpty { cells.removeLast() }
+            while let first = cells.first, first.isEmpty, cells.count > roles.count { cells.removeFirst() }
+            guard cells.count <= roles.count else { return Array(cells.prefix(roles.count - 1)) + [cells.dropFirst(roles.count - 1).joined(separator: " ")] }
+            let offset = cells.count < roles.count ? (roles.firstIndex { $0 != .section && $0 != .number } ?? 0) : 0
+            var result = Array(repeating: "", count: roles.count)
+            for (index, cell) in cells.enumerated() where index + offset < roles.count { result[index + offset] = cell }
+            return result
+        }
         var tokens = row.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
         var cells = Array(repeating: "", count: roles.count)
         for position in roles.indices.reversed() {
@@ -182,6 +218,12 @@ enum FlatTable {
             case .lead, .partner:
                 if units.isUnits(last), tokens.count > 1 || roles.filter({ $0 == .task || $0 == .section }).isEmpty {
                     cells[position] = tokens.removeLast()
+                    // The leftmost unit column takes every unit token left (one unit per line in the cell).
+                    if !roles[..<position].contains(where: { $0 == .lead || $0 == .partner }) {
+                        while tokens.count > 1, let more = tokens.last, units.isUnits(more) {
+                            cells[position] = tokens.removeLast() + "\n" + cells[position]
+                        }
+                    }
                 } else if let (text, tail) = splitTail(last, units: units) {
                     cells[position] = tail
                     tokens[tokens.count - 1] = text

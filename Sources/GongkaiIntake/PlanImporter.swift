@@ -454,7 +454,7 @@ private struct ImportState {
         if notice.published == nil, let written = notice.written {
             notes.append(ImportNote(line: max(titleLine, 1), message: "原文没有发布日期，已暂用成文日期 \(written.iso)，请按网站实际发布日期修改。"))
         } else if notice.published == nil, notice.written == nil {
-            notes.append(ImportNote(line: max(titleLine, 1), message: "原文没有成文日期和发布日期，请在通知文件中补上“成文日期”“发布日期”。"))
+            notes.append(ImportNote(line: max(titleLine, 1), message: "原文没有成文日期和发布日期，“发布日期”暂填导入当天，请在通知文件中改为实际日期并补上“成文日期”。"))
         }
         var usedIDs: [String: Int] = [:]
         var built: [Plan] = []
@@ -656,6 +656,11 @@ private struct PlanDraft {
                 expected = draft.number + 1
                 return item(draft, year: year, units: units, notes: &notes)
             })
+        }
+        // Parts without tasks (一、总体要求 and its paragraphs) stay in the preamble.
+        for section in sections where section.items.isEmpty && !section.title.isEmpty {
+            let heading = section.text.count <= 3 && section.text.allSatisfy(ChineseNumeral.characters.contains) ? "\(section.text)、\(section.title)" : section.title
+            preamble = preamble.isEmpty ? heading : preamble + "\n" + heading
         }
         let plan = Plan(id: "\(idPrefix)-\(year)-\(kind.slug)", file: "", title: title, year: year, issuer: issuer,
                         region: region, level: level, kind: kind, notice: notice, parent: nil,

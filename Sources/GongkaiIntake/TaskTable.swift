@@ -9,11 +9,11 @@ public enum TaskColumn: String, Sendable, CaseIterable {
     static let names: [(String, TaskColumn)] = [
         ("配合单位/责任单位", .partner), ("配合/责任单位", .partner), ("责任单位/配合单位", .partner), ("协同单位", .partner),
         ("配合单位", .partner), ("配合部门", .partner), ("协办单位", .partner), ("参与单位", .partner), ("协作单位", .partner),
-        ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead), ("牵头责任单位", .lead),
+        ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead), ("牵头责任单位", .lead), ("责任科室", .lead), ("责任处室", .lead),
         ("责任单位", .lead), ("责任部门", .lead), ("责任主体", .lead),
         ("完成时限", .deadline), ("完成时间", .deadline), ("时间节点", .deadline), ("完成期限", .deadline), ("时间安排", .deadline),
         ("进度安排", .deadline), ("时限要求", .deadline), ("时限", .deadline),
-        ("工作要求", .task), ("具体任务", .task), ("具体措施", .task), ("工作措施", .task), ("任务内容", .task), ("主要内容", .task),
+        ("工作要求", .task), ("具体要求", .task), ("目标要求", .task), ("工作举措", .task), ("主要举措", .task), ("任务措施", .task), ("具体任务", .task), ("具体措施", .task), ("工作措施", .task), ("任务内容", .task), ("主要内容", .task),
         ("具体内容", .task), ("工作内容", .task), ("任务要求", .task), ("具体工作", .task), ("工作目标", .task), ("目标任务", .task),
         ("细化任务", .task), ("任务举措", .task), ("主要措施", .task), ("重点工作内容", .task), ("二级任务", .task),
         ("工作任务", .section), ("重点任务", .section), ("主要任务", .section), ("任务类别", .section), ("重点工作", .section),
@@ -97,17 +97,31 @@ struct TaskTable {
             if let section = cell(.section) { result.startSection(section, line: rowLine) }
             guard let task = cell(.task) else { continue }
             var item = Item(number: nil, numberText: nil, text: task, leads: [], partners: [], assignment: nil, deadline: nil, line: rowLine)
+            // A task cell that starts with its own number: 1.积极推进…
+            if let numbered = task.firstMatch(of: /^(\d{1,3})[.．、]\s*/), let value = Int(numbered.1), numbered.range.upperBound < task.endIndex {
+                item.number = value
+                item.numberText = String(value)
+                item.text = String(task[numbered.range.upperBound...])
+            }
             if let written = cell(.number), let value = Int(written.filter(\.isNumber)), written.count <= 6 {
                 item.number = value
                 item.numberText = String(value)
             }
             var labels: [String] = []
             if let lead = cell(.lead) {
-                item.leads = units.units(lead)
+                // One column for all units: `财政所牵头，农业服务中心配合`.
+                for piece in UnitNames.splitOutsideBrackets(lead.replacingOccurrences(of: "；", with: "，")) {
+                    let piece = piece.trimmingCharacters(in: .whitespaces)
+                    if ["配合", "协助", "参与", "按职责分工负责"].contains(where: { piece.hasSuffix($0) }) {
+                        item.partners += units.units(piece)
+                    } else {
+                        item.leads += units.units(piece)
+                    }
+                }
                 labels.append("\(roleLabel(.lead, roles: roles, header: header))：\(lead.replacingOccurrences(of: "\n", with: "、"))")
             }
             if let partner = cell(.partner) {
-                item.partners = units.units(partner)
+                item.partners += units.units(partner)
                 labels.append("\(roleLabel(.partner, roles: roles, header: header))：\(partner.replacingOccurrences(of: "\n", with: "、"))")
             }
             if let deadline = cell(.deadline) {

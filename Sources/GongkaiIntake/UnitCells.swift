@@ -23,6 +23,11 @@ public struct UnitCells: Sendable {
         for piece in pieces {
             var text = String(piece).trimmingCharacters(in: CharacterSet(charactersIn: "。.：:"))
             text = TextCleaner.clean(text)
+            // 办公室牵头，各科室配合: the role words are not part of the name.
+            for word in ["按职责分工负责", "按职责负责", "牵头负责", "牵头", "配合", "负责", "参与"] where text.hasSuffix(word) && text.count > word.count + 1 {
+                text = String(text.dropLast(word.count))
+                break
+            }
             guard !text.isEmpty else { continue }
             for part in UnitNames.split(text) {
                 for unit in unglue(part) where !units.contains(unit) { units.append(unit) }

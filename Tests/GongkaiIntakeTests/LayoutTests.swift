@@ -8,7 +8,7 @@ import Testing
 @Suite struct TextLayoutTests {
     func run(_ text: String) -> ImportResult { PlanImporter(idPrefix: "t").run(text) }
 
-    @Test(arguments: ["two-level-labels", "flattened-table", "sections-numbers"])
+    @Test(arguments: ["two-level-labels", "flattened-table", "sections-numbers", "bar-table", "cell-lines"])
     func importsTheHandCountedPlan(_ name: String) throws {
         Fixture.check(run(try Fixture.text(name)), name, format: "txt")
     }
