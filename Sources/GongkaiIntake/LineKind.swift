@@ -59,9 +59,8 @@ enum LineKind: Equatable {
     }
 
     static func furnitureKind(_ line: String) -> LineKind? {
-        let starts = ["发布时间", "时间", "来源", "信息来源", "发布机构", "作者", "发布日期"]
-        for prefix in ["发布时间:", "发布时间：", "发布日期:", "发布日期：", "时间:", "时间："] where line.hasPrefix(prefix)
-            || (starts.contains { line.hasPrefix($0) } && line.contains(prefix) && line.count <= 100) {
+        let informative = line.utf8.count <= 300 && Self.informationStarts.contains { line.hasPrefix($0) }
+        for prefix in Self.timeLabels where informative && (line.hasPrefix(prefix) || line.contains(prefix)) {
             let rest = line[line.range(of: prefix)!.upperBound...]
             let value = rest.components(separatedBy: "信息来源").first ?? String(rest)
             if let moment = DateParser.dateTime(TextCleaner.clean(value).replacingOccurrences(of: "-", with: "-")) {
@@ -74,6 +73,7 @@ enum LineKind: Equatable {
             let parts = value.split(separator: " ")
             if let first = parts.first, let day = DateParser.dateTime(String(first)) { return .publishedAt(day) }
         }
+        if line.utf8.count > 300 { return nil }
         let prefixes = ["当前位置", "您当前的位置", "您的位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源",
                         "打印本页", "关闭窗口", "浏览次数", "阅读次数", "点击数", "点击量", "责任编辑", "分享到", "【打印", "【关闭", "[打印", "【字体",
                         "-->", "<!--", "首页 >", "首页>", "首页 ›"]
@@ -92,6 +92,9 @@ enum LineKind: Equatable {
         return nil
     }
 
+    static let informationStarts = ["发布时间", "时间", "来源", "信息来源", "发布机构", "作者", "发布日期"]
+    static let timeLabels = ["发布时间:", "发布时间：", "发布日期:", "发布日期：", "时间:", "时间："]
+
     /// Page controls a line may be made of: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】 (longest first).
     static let controls = ["视力保护色", "QQ空间", "qq空间", "全真版", "文字版", "返回顶部", "我要纠错", "上一篇", "下一篇", "无障碍",
                            "微信", "微博", "打印", "关闭", "收藏", "分享", "字体", "字号", "默认", "繁体", "简体",
@@ -100,12 +103,15 @@ enum LineKind: Equatable {
     static let documentNumberPattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
 
     static func documentNumber(_ line: String) -> String? {
+        guard line.contains("号") else { return nil }
         let ns = line as NSString
         guard let match = documentNumberPattern.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return ns.substring(with: match.range)
     }
 
     static func date(_ line: String) -> LineKind? {
+        // A date line is short: 2023年3月6日, 二〇二三年三月六日, 2022519.
+        guard line.utf8.count <= 64 else { return nil }
         let squeezed = TextCleaner.squeezed(line)
         if let date = DateParser.date(squeezed), squeezed.hasSuffix("日") { return .date(date, ambiguous: false) }
         if let date = chineseDate(squeezed) { return .date(date, ambiguous: false) }

@@ -97,9 +97,12 @@ public enum TextBlocks {
             var cutting = true
             while cutting {
                 cutting = false
-                if case .item(let number, _, _) = LineKind.classify(rest) { nextChinese = number + 1 }
-                if case .parenArabic(let number, _, _) = LineKind.classify(rest) { nextArabic = number + 1 }
-                if case .section(let number, _, _) = LineKind.classify(rest) { nextArabic = 1; nextSection = number + 1 }
+                switch LineKind.classify(rest) {
+                case .item(let number, _, _): nextChinese = number + 1
+                case .parenArabic(let number, _, _): nextArabic = number + 1
+                case .section(let number, _, _): nextArabic = 1; nextSection = number + 1
+                default: break
+                }
                 let chinese = ChineseNumeral.text(nextChinese)
                 for marker in ["（\(chinese)）", "(\(chinese))", "（\(nextArabic)）", "(\(nextArabic))", "\(ChineseNumeral.text(nextSection))、"] {
                     guard let range = rest.range(of: marker), range.lowerBound > rest.startIndex,
