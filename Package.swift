@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's cmark-gfm (Markdown). The extensions package holds the core-extensions
@@ -33,6 +34,12 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // Debian's libxml2, whose HTML parser reads saved web pages for the importer.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Linux system calls that Swift's Glibc module does not expose (renameat2).
         .target(name: "CLinux"),
         .target(name: "GongkaiModel"),
@@ -53,6 +60,18 @@ let package = Package(
         ),
         // The build state and the incremental output store: atomic folder swap, in-place writes.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiModel", "CLinux"]),
+        // Word, web pages, PDF and text → neutral blocks → plans and policy documents.
+        .target(
+            name: "GongkaiIntake",
+            dependencies: [
+                "GongkaiModel", "GongkaiContent", "CICU", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongkai-intake-fuzz",
+            dependencies: ["GongkaiIntake", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "GongkaiSite",
             dependencies: [
@@ -70,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiChecks", "GongkaiServe",
+                "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiIntake", "GongkaiChecks", "GongkaiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,12 +100,16 @@ let package = Package(
             path: "Tests/GongkaiTestSupport"
         ),
         // The fuzz driver over the readers of hostile input (bench/fuzz).
-        .executableTarget(name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiSite", "GongkaiOutput"],
+        .executableTarget(name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiIntake", "GongkaiSite", "GongkaiOutput"],
                           swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
-        .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiModel"]),
+        .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiIntake", "GongkaiModel"]),
+        .testTarget(
+            name: "GongkaiIntakeTests",
+            dependencies: ["GongkaiIntake", "GongkaiModel", "GongkaiContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiPublish", "GongkaiModel"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiPublish", "GongkaiModel"]),
         .testTarget(name: "GongkaiTemplatesTests", dependencies: ["GongkaiTemplates", "GongkaiModel", "GongkaiTestSupport"]),

@@ -58,3 +58,27 @@ static inline void gk_word_breaker_close(GKWordBreaker *iterator) { GK_ICU(ubrk_
 
 /// The ICU version the analysis was made with ("72.1"): part of a cached analysis's key.
 static inline const char *gk_icu_version(void) { return U_ICU_VERSION; }
+
+// ICU's transliterator (utrans.h), for ids derived from Chinese names (GongkaiIntake):
+// `Han-Latin; Latin-ASCII` turns 平潭 into "ping tan". UTransliterator is opaque; the parse
+// error argument may be null; UTRANS_FORWARD is 0.
+typedef struct GKTransliterator GKTransliterator;
+
+GKTransliterator *GK_ICU(utrans_openU)(const uint16_t *id, int32_t idLength, int32_t direction, const uint16_t *rules,
+                                      int32_t rulesLength, void *parseError, int32_t *status);
+void GK_ICU(utrans_transUChars)(const GKTransliterator *trans, uint16_t *text, int32_t *textLength, int32_t textCapacity,
+                                int32_t start, int32_t *limit, int32_t *status);
+void GK_ICU(utrans_close)(GKTransliterator *trans);
+
+static inline GKTransliterator *gk_transliterator_open(const uint16_t *id, int32_t length, int32_t *status) {
+    return GK_ICU(utrans_openU)(id, length, 0, 0, -1, 0, status);
+}
+
+/// Transliterates `text` in place; `length` is updated, `capacity` is the buffer's size.
+static inline void gk_transliterate(const GKTransliterator *trans, uint16_t *text, int32_t *length, int32_t capacity,
+                                    int32_t *status) {
+    int32_t limit = *length;
+    GK_ICU(utrans_transUChars)(trans, text, length, capacity, 0, &limit, status);
+}
+
+static inline void gk_transliterator_close(GKTransliterator *trans) { GK_ICU(utrans_close)(trans); }

@@ -16,7 +16,7 @@ import Foundation
 import GongkaiContent
 import GongkaiModel
 import GongkaiOutput
-import GongkaiPlans
+import GongkaiIntake
 import GongkaiSite
 
 // MARK: Targets

@@ -1,6 +1,6 @@
 import Foundation
 import GongkaiModel
-import GongkaiPlans
+import GongkaiIntake
 
 /// The five seed notices (copied from shared/seeds into Tests/Fixtures/seeds).
 enum Seeds {

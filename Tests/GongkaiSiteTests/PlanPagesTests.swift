@@ -83,7 +83,8 @@ import Testing
                         ("003_9e200add24cb7cbb", "kaifu"), ("004_7ad38d3214157346", "shaoyang")]
 
     static func comparable(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace && !"（）()[]【】。\"'".contains($0) })
+        // The importer makes half-width , ; : between Chinese full-width (标点规范).
+        String(text.filter { !$0.isWhitespace && !"（）()[]【】。\"'，,；;：:".contains($0) })
     }
 
     @Test(arguments: seeds)
@@ -115,6 +116,30 @@ import Testing
             if !corpus.contains(Self.comparable(line)) { lost.append("第\(number + 1)行：\(line.prefix(40))") }
         }
         #expect(lost.isEmpty, "lines not found in the output:\n\(lost.joined(separator: "\n"))")
+    }
+
+    @Test func dryRunWritesNothingAndIDIsOptional() throws {
+        let project = try Project(files: [:], site: Project.smallSite.replacingOccurrences(of: "路径: zcjd", with: "路径: zcjd\n    更新类别: 规划计划"))
+        let input = Project.repository.appendingPathComponent("Tests/Fixtures/seeds/003_9e200add24cb7cbb.txt").path
+        let result = try project.run(["import", "plan", input, "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("将写入 content/plans/kaifu-2023-zwgk.yml"), "id from 开福区 by transliteration")
+        #expect(!project.exists("content/plans/kaifu-2023-zwgk.yml"))
+    }
+
+    @Test func badInputExitsNonZeroAndWritesNothing() throws {
+        let project = try Project(files: [:], site: Project.smallSite.replacingOccurrences(of: "路径: zcjd", with: "路径: zcjd\n    更新类别: 规划计划"))
+        try project.write("坏文件.docx", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]))
+        try project.write("空.txt", Data())
+        for name in ["坏文件.docx", "空.txt"] {
+            let result = try project.run(["import", "plan", project.root.appendingPathComponent(name).path])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains(name))
+            let doc = try project.run(["import", "doc", project.root.appendingPathComponent(name).path, "--column", "zcwj"])
+            #expect(doc.status != 0)
+        }
+        #expect(!project.exists("content/plans"))
+        #expect(!project.exists("content/zcjd"))
     }
 
     @Test func refusesToOverwriteWithoutForce() throws {

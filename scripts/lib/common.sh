@@ -43,8 +43,8 @@ ensure_venv() { # dir requirements [no-deps]
 }
 
 # The C libraries the Swift package links (see Package.swift's systemLibrary targets).
-BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev)
-# The tools a build runs to read attachments for personal data: Office files (unzip), PDF (pdftotext).
+BUILD_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libicu-dev libxml2-dev)
+# The tools a build or an import runs: Office attachments (unzip), PDF text (pdftotext).
 RUNTIME_PACKAGES=(poppler-utils unzip)
 
 if ! command -v swift >/dev/null 2>&1; then

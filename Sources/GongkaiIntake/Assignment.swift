@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiModel
 
 /// Who does an item, read from the parenthesis at its end, in every form the seeds use:
 /// - `A、B牵头，C按职责分工负责。D均为责任单位，以下不再（一一）列出`

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiModel
 
 /// An item's text taken apart: heading sentence, body, and the unit parenthesis at the end.
 struct ItemText {

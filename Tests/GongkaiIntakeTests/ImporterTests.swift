@@ -1,5 +1,5 @@
 import GongkaiModel
-@testable import GongkaiPlans
+@testable import GongkaiIntake
 import Testing
 
 /// The importer on the five real seeds. Every expected value below was read off the seed text
@@ -152,8 +152,8 @@ import Testing
         #expect(hunan.issuer == "湖南省人民政府办公厅")
         #expect(hunan.written == CalendarDate(year: 2023, month: 3, day: 6))
         #expect(hunan.published?.minutePrecision == "2023-03-23 14:07")
-        #expect(hunan.body.hasPrefix("各市州、县市区人民政府,省政府各厅委、各直属机构:"))
-        #expect(hunan.body.hasSuffix("(此件主动公开)"))
+        #expect(hunan.body.hasPrefix("各市州、县市区人民政府，省政府各厅委、各直属机构："), "half-width punctuation between Chinese made full-width")
+        #expect(hunan.body.hasSuffix("（此件主动公开）"))
         let zhangjiajie = try Seeds.imported(2).notice
         #expect(zhangjiajie.written == CalendarDate(year: 2022, month: 5, day: 19), "written 2022519")
         #expect(zhangjiajie.published?.date == CalendarDate(year: 2022, month: 5, day: 20))

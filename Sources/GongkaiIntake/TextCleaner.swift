@@ -30,6 +30,15 @@ public enum TextCleaner {
         String(text.filter { !$0.isWhitespace })
     }
 
+    /// A Chinese character (not punctuation).
+    static func isHan(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007: return true
+        default: return false
+        }
+    }
+
     /// Chinese characters and full-width punctuation, around which no space belongs.
     static func isWide(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiModel
 
 /// Finds quantitative targets and keeps them as written: the clause that holds a number with a
 /// measure (项, 类, 万, %, 个, 次…) and a word that makes it a goal (达到, 超过, 突破, 不少于…).
