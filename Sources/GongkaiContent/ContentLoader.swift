@@ -71,6 +71,11 @@ public struct ContentLoader: Sendable {
                 faqPaths.append(path)
                 continue
             }
+            if top == "assets" && directoryPath != "" {
+                // Site-wide images named in site.yml (网站标志, 党政机关网站标识).
+                assets.append(path)
+                continue
+            }
             if path == "site.yml" || (SiteConfigReader.reservedSegments.contains(top) && directoryPath != "") {
                 continue
             }
@@ -114,6 +119,12 @@ public struct ContentLoader: Sendable {
         let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
         diagnostics += resolveReferences(&drafts, lookup: lookup)
         diagnostics += checkAttachments(drafts, assets: Set(assets))
+        for (label, path) in [("网站标志", identity?.logo), ("党政机关网站标识", identity?.conacMark)] {
+            if let path, path.hasPrefix("assets/"), !assets.contains(path) {
+                diagnostics.append(.error(configDisplay,
+                    "\(label)图片“\(path)”找不到。请把图片放到 \(display)/\(path)，或改正 site.yml 中的文件名。"))
+            }
+        }
 
         let planResults = planPaths.parallelMap { path -> (Plan?, [Diagnostic]) in
             let display = "\(contentDisplay)/\(path)"

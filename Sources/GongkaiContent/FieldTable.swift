@@ -69,6 +69,9 @@ public struct FieldTable: Sendable {
         ("address", ["联系地址"]),
         ("email", ["电子邮箱"]),
         ("page_size", ["每页条数"]),
+        ("logo", ["网站标志"]),
+        ("conac_mark", ["党政机关网站标识"]),
+        ("conac_url", ["党政机关网站标识链接"]),
         ("columns", ["栏目"]),
     ])
 

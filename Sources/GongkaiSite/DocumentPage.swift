@@ -77,7 +77,8 @@ extension PageFactory {
         let rows: [(String, String?)] = [
             ("索引号", document.indexNumber), ("发文机关", document.issuer), ("文号", document.docNumber),
             ("成文日期", document.written?.chinese), ("发布日期", document.published.date.chinese),
-            ("主题分类", document.topic), ("有效性", validityText),
+            ("主题分类", document.topic), ("文件类型", document.type), ("有效性", validityText),
+            ("有效期至", document.validUntil?.chinese),
         ]
         let view = DocumentView(
             title: document.title, url: url,
@@ -86,7 +87,7 @@ extension PageFactory {
             written: document.written?.chinese, published: document.published.date.chinese,
             topic: document.topic, type: document.type, validity: validityText,
             validUntil: document.validUntil?.chinese,
-            metadata: rows.map { MetadataRow(label: $0.0, value: $0.1 ?? "无") },
+            metadata: rows.compactMap { label, value in value.map { MetadataRow(label: label, value: $0) } },
             validityNotice: validityNotice(document),
             body: HTML(""),
             attachments: .of(document.attachments.map { LinkView(title: $0.title, url: routes.contentFile($0.path)) }),
