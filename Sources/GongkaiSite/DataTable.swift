@@ -25,7 +25,7 @@ public struct DataTable: Codable, Sendable {
                     if cell.header {
                         // A row group heading spanning rows is folded into each row's heading.
                         cell.group = cell.scope == nil && (cell.rowspan ?? 1) > 1
-                        let above = ids(cell).filter { !headIDs.contains($0) }.compactMap { texts[$0] }
+                        let above = cell.group ? [] : ids(cell).filter { !headIDs.contains($0) }.compactMap { texts[$0] }
                         cell.path = above.isEmpty ? nil : above.joined(separator: " › ") + " › "
                     } else if cell.numeric {
                         let columns = ids(cell).filter(headIDs.contains).compactMap { texts[$0] }
