@@ -26,10 +26,12 @@ CARE_STATES = {
     "plain": {"plain": True},
     "large-cursor": {"cursor": "black"},
     "guides": {"guide": True, "cross": True, "caption": True},
-    # The combination the issue names, and everything at once.
+    # The combination the issue names, and everything at once but the page zoom (text 200 % in a
+    # page zoomed 200 % is 400 % text in 160 CSS px at 320 px: about four characters a line).
     "combined": {"text": 200, "contrast": True, "scheme": "contrast", "spacing": True},
-    "everything": {"text": 200, "zoom": 200, "scheme": "blue-white", "spacing": True, "plain": True,
+    "everything": {"text": 200, "scheme": "blue-white", "spacing": True, "plain": True,
                    "cursor": "white", "guide": True, "cross": True, "caption": True},
+    "zoom-combined": {"zoom": 200, "contrast": True, "scheme": "contrast", "spacing": True},
 }
 
 # What each state must have done to <html> (so that a state that silently failed to apply
@@ -47,6 +49,7 @@ EXPECTED = {
     "guides": ("class", "gk-care-caption"),
     "combined": ("class", "gk-care-spacing"),
     "everything": ("class", "gk-care-plain"),
+    "zoom-combined": ("attr", "data-gk-zoom", "200"),
 }
 
 
