@@ -92,6 +92,10 @@ import Testing
         let column = try project.read("site/xxgk/gknb/index.html")
         #expect(column.contains("<h2 id=\"reports-heading\">年度报告</h2>"))
         #expect(!column.contains("本栏目暂无信息") && !column.contains("共 0 篇"))
+        let sitemap = try project.read("site/sitemap.html")
+        #expect(sitemap.contains("<a href=\"/xxgk/gknb/\">政府信息公开年报</a> <span class=\"gk-tree__count\">（1 份年度报告）</span>"))
+        let top = try project.read("site/xxgk/index.html")
+        #expect(top.contains("<a href=\"/xxgk/gknb/\">政府信息公开年报</a> <span class=\"gk-subcolumns__count\">（1 份年度报告）</span>"))
         let empty = try project.read("site/xxgk/gkzd/index.html")
         #expect(empty.contains("本栏目暂无信息"), "a column with nothing at all still says so")
     }
