@@ -23,6 +23,7 @@ public struct ContentLoader: Sendable {
     /// they hold (for the message when a column is given one of their names).
     public static let dataFolders: [String: String] = [
         "plans": "工作要点数据", "reports": "政府信息公开工作年度报告", "catalogues": "公开目录和清单", "faq": "常见问题",
+        "assets": "网站标志等全站图片",
     ]
 
     public init(directory: URL, display: String = "content") {
@@ -82,6 +83,11 @@ public struct ContentLoader: Sendable {
                 faqPaths.append(path)
                 continue
             }
+            if top == "assets" && directoryPath != "" {
+                // Site-wide images named in site.yml (网站标志, 党政机关网站标识).
+                assets.append(path)
+                continue
+            }
             if path == "site.yml" || (Self.dataFolders[top] != nil && directoryPath != "") {
                 continue
             }
@@ -129,6 +135,12 @@ public struct ContentLoader: Sendable {
         let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
         diagnostics += resolveReferences(&drafts, lookup: lookup)
         diagnostics += checkAttachments(drafts, assets: Set(assets))
+        for (label, path) in [("网站标志", identity?.logo), ("党政机关网站标识", identity?.conacMark)] {
+            if let path, path.hasPrefix("assets/"), !assets.contains(path) {
+                diagnostics.append(.error(configDisplay,
+                    "\(label)图片“\(path)”找不到。请把图片放到 \(display)/\(path)，或改正 site.yml 中的文件名。"))
+            }
+        }
 
         let planResults = planPaths.parallelMap { path -> (Plan?, [Diagnostic]) in
             let display = "\(contentDisplay)/\(path)"

@@ -57,6 +57,9 @@ public struct FieldTable: Sendable {
         ("email", ["电子邮箱"]),
         ("page_size", ["每页条数"]),
         ("static_files", ["静态文件"]),
+        ("logo", ["网站标志"]),
+        ("conac_mark", ["党政机关网站标识"]),
+        ("conac_url", ["党政机关网站标识链接"]),
         ("columns", ["栏目"]),
     ])
 

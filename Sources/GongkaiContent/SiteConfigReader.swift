@@ -44,13 +44,24 @@ struct SiteConfigReader {
             icp: fields.text("icp"), policeRecord: fields.text("police_record"),
             indexPrefix: fields.text("index_prefix") ?? siteCode ?? "",
             phone: fields.text("phone"), address: fields.text("address"), email: fields.text("email"),
-            pageSize: pageSize)
+            pageSize: pageSize,
+            logo: fields.text("logo"), conacMark: fields.text("conac_mark"), conacURL: fields.text("conac_url"))
         for path in fields.list("static_files") {
             if path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\\") {
                 fields.diagnostics.append(.error(display, line: fields.lineOf("static_files"),
                     "“静态文件”中的“\(path)”应是 content/ 下的相对路径（文件，或以 / 结尾的文件夹），不能以 / 开头或包含 ..。"))
             } else {
                 identity.staticFiles.append(path)
+            }
+        }
+        if let url = identity.conacURL, !url.hasPrefix("https://") && !url.hasPrefix("http://") {
+            fields.diagnostics.append(.error(display, line: fields.lineOf("conac_url"),
+                "党政机关网站标识链接“\(url)”应以 https:// 或 http:// 开头，填写标识下方“开办信息”页面的网址。"))
+        }
+        for key in ["logo", "conac_mark"] {
+            if let path = fields.text(key), !path.hasPrefix("assets/") || path.contains("..") {
+                fields.diagnostics.append(.error(display, line: fields.lineOf(key),
+                    "图片“\(path)”应放在 content/assets/ 文件夹中，并写成 assets/文件名，例如 assets/logo.svg。"))
             }
         }
 

@@ -62,8 +62,8 @@ public struct FieldSchema: Sendable {
     /// The fields the metadata table shows, in its order.
     public var metadataFields: [FieldSpec] { fields.filter { $0.label != nil } }
 
-    /// Document front matter (SPEC: content format). The metadata rows are the seven of gov.cn
-    /// document pages, in their order.
+    /// Document front matter (SPEC: content format). The metadata rows are those of gov.cn
+    /// document pages, in their order, with 文件类型 and 有效期至.
     public static let document = FieldSchema([
         FieldSpec("title", ["标题"], .text, search: .heading),
         FieldSpec("index_no", ["索引号"], .text, label: "索引号"),
@@ -72,9 +72,9 @@ public struct FieldSchema: Sendable {
         FieldSpec("written", ["成文日期"], .date, label: "成文日期"),
         FieldSpec("published", ["发布日期", "发布时间"], .dateTime, label: "发布日期", search: .facet("year")),
         FieldSpec("topic", ["主题分类"], .text, label: "主题分类", search: .facet("topic")),
-        FieldSpec("type", ["文件类型"], .text, search: .facet("type")),
+        FieldSpec("type", ["文件类型"], .text, label: "文件类型", search: .facet("type")),
         FieldSpec("validity", ["有效性"], .choice, label: "有效性", search: .facet("validity")),
-        FieldSpec("valid_until", ["有效期至"], .date),
+        FieldSpec("valid_until", ["有效期至"], .date, label: "有效期至"),
         FieldSpec("disclosure", ["公开方式", "公开属性"], .choice),
         FieldSpec("interprets", ["解读对象"], .references),
         FieldSpec("replaces", ["替代", "修改/废止关系"], .references),

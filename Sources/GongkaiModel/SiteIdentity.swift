@@ -20,13 +20,23 @@ public struct SiteIdentity: Sendable, Hashable {
     public let address: String?
     public let email: String?
     public let pageSize: Int
+    /// 网站标志 (logo or emblem) shown in the header: a file under `content/assets/`.
+    public let logo: String?
+    /// 党政机关网站标识: the image issued for the site, a file under `content/assets/`.
+    public let conacMark: String?
+    /// The record page the 党政机关网站标识 links to (its 开办信息 on the registration site).
+    public let conacURL: String?
     /// Files and folders (ending in `/`) under `content/` published as they are although no
     /// document lists them as attachments (静态文件), such as images shown in bodies.
     public var staticFiles: [String] = []
 
     public init(name: String, baseURL: String, language: String, host: String, operatorName: String?,
                 siteCode: String, icp: String?, policeRecord: String?, indexPrefix: String,
-                phone: String?, address: String?, email: String?, pageSize: Int) {
+                phone: String?, address: String?, email: String?, pageSize: Int,
+                logo: String? = nil, conacMark: String? = nil, conacURL: String? = nil) {
+        self.logo = logo
+        self.conacMark = conacMark
+        self.conacURL = conacURL
         self.name = name
         self.baseURL = baseURL
         self.language = language

@@ -245,6 +245,8 @@ public struct SearchIndexWriter: Sendable {
             }
             json.raw(record.notCurrent ? ",1," : ",0,")
             json.string(record.issuer ?? "")
+            json.raw(",")
+            json.string(record.type ?? "")
             json.raw("]")
         }
         json.raw("]\n")

@@ -29,6 +29,9 @@ public struct ColumnLink: Codable, Sendable {
     let title: String
     let url: String
     let count: Int
+    /// What the column holds when it lists annual reports (“1 份年度报告”), so that it never
+    /// reads as empty; nil for other columns.
+    let holds: String?
 }
 
 public struct Pagination: Codable, Sendable {
@@ -58,7 +61,8 @@ extension PageFactory {
         let url = routes.column(column.path, page: page)
         let heading = page > 1 ? "\(column.title)（第\(page)页）" : column.title
         let subcolumns: [ColumnLink] = column.childPaths.compactMap(site.column).map {
-            ColumnLink(title: $0.title, url: routes.column($0.path), count: published.documentsUnder[$0.path]?.count ?? 0)
+            ColumnLink(title: $0.title, url: routes.column($0.path), count: published.documentsUnder[$0.path]?.count ?? 0,
+                       holds: holdings($0))
         }
         return ColumnPageView(
             site: siteView(currentColumn: column.path),
@@ -72,6 +76,13 @@ extension PageFactory {
             pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil,
             reports: page == 1 && published.reportsColumn?.path == column.path
                 ? .of(published.reports.map { LinkView(title: $0.title, url: routes.report($0.year)) }) : nil)
+    }
+
+    /// “1 份年度报告” (with its documents, if any) for the column that lists the annual reports.
+    func holdings(_ column: Column) -> String? {
+        guard published.reportsColumn?.path == column.path, !published.reports.isEmpty else { return nil }
+        let documents = published.documentsUnder[column.path]?.count ?? 0
+        return (documents > 0 ? "\(documents) 篇文件、" : "") + "\(published.reports.count) 份年度报告"
     }
 
     func pagination(column: String, current: Int, count: Int) -> Pagination {

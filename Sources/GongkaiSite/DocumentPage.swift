@@ -86,7 +86,7 @@ extension PageFactory {
             written: document.written?.chinese, published: document.published.date.chinese,
             topic: document.topic, type: document.type, validity: validityText,
             validUntil: document.validUntil?.chinese,
-            metadata: rows.map { MetadataRow(label: $0.0, value: $0.1 ?? "无") },
+            metadata: rows.compactMap { label, value in value.map { MetadataRow(label: label, value: $0) } },
             validityNotice: validityNotice(document),
             body: HTML(""),
             attachments: .of(document.attachments.map { LinkView(title: $0.title, url: routes.contentFile($0.path)) }),

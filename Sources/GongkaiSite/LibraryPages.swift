@@ -13,6 +13,8 @@ public struct LibraryPageView: Codable, Sendable {
     let searchURL: String
     let total: Int
     let facets: [FacetSection]
+    /// The latest documents, newest first (the whole list is on the year pages).
+    let documents: Listing<DocumentSummary>?
 }
 
 /// One facet with a link per value.
@@ -62,12 +64,13 @@ extension PageFactory {
 
     public func libraryPage() -> LibraryPageView {
         LibraryPageView(
-            site: siteView(currentColumn: nil, current: .library),
+            site: siteView(currentColumn: nil, current: .library, searchBox: false),
             page: pageInfo(heading: "政策文件库", url: routes.library,
                            description: "本站发布的全部文件，可以按年份、发文机关、文件类型、主题分类和有效性浏览，也可以输入关键词搜索。"),
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "政策文件库"),
-            searchURL: routes.search, total: published.documents.count, facets: facetSections())
+            searchURL: routes.search, total: published.documents.count, facets: facetSections(),
+            documents: .of(published.documents.prefix(10).map(summary)))
     }
 
     public func facetPage(_ facet: SearchFacet, _ value: String, page number: Int) -> FacetPageView {

@@ -1,3 +1,5 @@
+import GongkaiTemplates
+
 /// What every HTML page shows around its content: site identity, navigation, breadcrumb and
 /// the `<meta>` tags government sites carry.
 public struct SiteView: Codable, Sendable {
@@ -24,6 +26,33 @@ public struct SiteView: Codable, Sendable {
     let address: String?
     let email: String?
     let navigation: [NavigationItem]
+    /// False on pages whose own content is a search form (the search page, 政策文件库): one
+    /// search box per page.
+    let searchBox: Bool
+    /// 网站标志 in the header, when site.yml names one.
+    let logoURL: String?
+    /// 党政机关网站标识: image and the record page it links to.
+    let conacMarkURL: String?
+    let conacURL: String?
+    let icpURL: String
+    /// The 公安机关备案 record page of the site's number.
+    let policeRecordURL: String?
+    /// 我为政府网站找错: the national error-report entry for this site's 网站标识码.
+    let errorReportURL: String
+    /// 信息公开目录: the column tree of the section the page lies in, on column, document and
+    /// report pages.
+    let sectionTree: Listing<SideColumn>?
+}
+
+/// One column in the left-hand 信息公开 tree.
+public struct SideColumn: Codable, Sendable {
+    let title: String
+    let url: String
+    /// This column is the page shown.
+    let current: Bool
+    /// The page shown lies within this column.
+    let open: Bool
+    let columns: Listing<SideColumn>?
 }
 
 public struct NavigationItem: Codable, Sendable {

@@ -1,3 +1,4 @@
+import GongkaiTemplates
 import GongkaiMarkdown
 import GongkaiModel
 import GongkaiPublish
@@ -40,7 +41,7 @@ public struct PageFactory: Sendable {
     public var routes: Routes { published.routes }
     public var planBook: PlanBook { published.planBook }
 
-    func siteView(currentColumn: String?, current section: Section? = nil) -> SiteView {
+    func siteView(currentColumn: String?, current section: Section? = nil, searchBox: Bool = true) -> SiteView {
         let identity = site.identity
         let extra = menu.map { NavigationItem(title: $0.title, url: $0.url, current: section == $0.section) }
         let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
@@ -58,7 +59,31 @@ public struct PageFactory: Sendable {
             searchURL: routes.search, libraryURL: routes.library,
             host: identity.host, operatorName: identity.operatorName, siteCode: identity.siteCode,
             icp: identity.icp, policeRecord: identity.policeRecord, phone: identity.phone,
-            address: identity.address, email: identity.email, navigation: navigation)
+            address: identity.address, email: identity.email, navigation: navigation,
+            searchBox: searchBox,
+            logoURL: identity.logo.map(routes.contentFile), conacMarkURL: identity.conacMark.map(routes.contentFile),
+            conacURL: identity.conacURL, icpURL: "https://beian.miit.gov.cn/",
+            policeRecordURL: identity.policeRecord.flatMap(Self.policeRecordURL),
+            errorReportURL: "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=" + identity.siteCode,
+            sectionTree: currentColumn.flatMap(sectionTree))
+    }
+
+    /// The record page of a 公安机关备案号 (its 14 digits), or nil when it holds none.
+    static func policeRecordURL(_ record: String) -> String? {
+        let digits = String(record.filter { $0.isASCII && $0.isNumber })
+        return digits.isEmpty ? nil : "https://beian.mps.gov.cn/#/query/webSearch?code=" + digits
+    }
+
+    /// The top-level column holding `current`, with its sub-columns; the branch leading to
+    /// `current` is open.
+    func sectionTree(_ current: String) -> Listing<SideColumn>? {
+        guard let root = site.lineage(of: current).first else { return nil }
+        func node(_ column: Column) -> SideColumn {
+            let open = Site.isWithin(current, column.path)
+            return SideColumn(title: column.title, url: routes.column(column.path), current: column.path == current,
+                              open: open, columns: .of(column.childPaths.compactMap(site.column).map(node)))
+        }
+        return .of([node(root)])
     }
 
     /// The columns of the main navigation: the top-level ones.

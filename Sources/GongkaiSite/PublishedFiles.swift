@@ -36,7 +36,9 @@ struct PublishedFiles {
             }
             chosen.formUnion(found.paths)
         }
-        let statics = published.site.identity.staticFiles
+        // Declared in site.yml: 静态文件, and the header's 网站标志 and 党政机关网站标识 images.
+        let identity = published.site.identity
+        let statics = identity.staticFiles + [identity.logo, identity.conacMark].compactMap { $0 }
         var files: [(String, Bool)] = []
         var stray: [String] = []
         for path in candidates {

@@ -42,7 +42,7 @@ extension PageFactory {
                                 options: groups.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.entries.count)）") })
         }
         return SearchPageView(
-            site: siteView(currentColumn: nil, current: .library),
+            site: siteView(currentColumn: nil, current: .library, searchBox: false),
             page: pageInfo(heading: "搜索政策文件", url: routes.search,
                            description: "按关键词搜索本站发布的政策文件，可按年份、发文机关、文件类型、主题分类和有效性筛选。"),
             meta: metaTags(column: nil),

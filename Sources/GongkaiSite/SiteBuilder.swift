@@ -109,6 +109,13 @@ public enum SiteBuilder {
         diagnostics += check.diagnostics
         let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets), registry: options.registry)
         diagnostics += plan.collisions
+        // content/assets/ (网站标志 and other site-wide images) shares assets/ with the theme's files.
+        let themeAssets = Set((FileTree.files(under: options.templatesDirectory.appendingPathComponent("assets").path) ?? []).map { "assets/" + $0 })
+        for path in content.assets.sorted() where themeAssets.contains(path) {
+            diagnostics.append(.error("\(options.contentDisplay)/\(path)",
+                "文件 \(options.contentDisplay)/\(path) 与模板文件 \(options.templatesDisplay)/\(path) 都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给 content/ 中的这个文件换一个文件名。",
+                rule: "output-collision"))
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
         return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
     }

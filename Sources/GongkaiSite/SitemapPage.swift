@@ -16,6 +16,8 @@ public struct ColumnNode: Codable, Sendable {
     let title: String
     let url: String
     let count: Int
+    /// “1 份年度报告” on the column that lists the annual reports (see `ColumnLink.holds`).
+    let holds: String?
     let columns: Listing<ColumnNode>?
 }
 
@@ -23,7 +25,7 @@ extension PageFactory {
     public func sitemapPage() -> SitemapPageView {
         func node(_ column: Column) -> ColumnNode {
             ColumnNode(title: column.title, url: routes.column(column.path),
-                       count: published.documentsUnder[column.path]?.count ?? 0,
+                       count: published.documentsUnder[column.path]?.count ?? 0, holds: holdings(column),
                        columns: .of(column.childPaths.compactMap(site.column).map(node)))
         }
         return SitemapPageView(

@@ -36,13 +36,13 @@ import Testing
         ], site: Self.site)
         let report = try project.build()
         let page = try project.read("site/zcwj/gfxwj/rule.html")
-        #expect(page.contains("<th class=\"gk-metadata__label\" scope=\"row\">施行日期</th><td class=\"gk-metadata__value\">2023年7月1日</td>"))
-        #expect(page.contains("<th class=\"gk-metadata__label\" scope=\"row\">合法性审核单位</th><td class=\"gk-metadata__value\">县司法局</td>"))
-        #expect(page.contains("<th class=\"gk-metadata__label\" scope=\"row\">登记编号</th><td class=\"gk-metadata__value\">CSXX-2023-001</td>"))
+        #expect(page.contains("<dt class=\"gk-metadata__label\">施行日期</dt><dd class=\"gk-metadata__value\">2023年7月1日</dd>"))
+        #expect(page.contains("<dt class=\"gk-metadata__label\">合法性审核单位</dt><dd class=\"gk-metadata__value\">县司法局</dd>"))
+        #expect(page.contains("<dt class=\"gk-metadata__label\">登记编号</dt><dd class=\"gk-metadata__value\">CSXX-2023-001</dd>"))
         #expect(!report.warnings.contains { $0.file == "content/zcwj/gfxwj/rule.md" }, "declared fields are not unknown keys")
         // The other column did not declare 施行日期: there it is an unknown key, kept with a warning.
         let reading = try project.read("site/zcjd/reading.html")
-        #expect(!reading.contains("scope=\"row\">施行日期</th>"))
+        #expect(!reading.contains(">施行日期</dt>"))
         #expect(report.warnings.contains { $0.file == "content/zcjd/reading.md" && $0.message.contains("未知字段“施行日期”") })
     }
 

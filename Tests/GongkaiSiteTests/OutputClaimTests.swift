@@ -36,6 +36,9 @@ import Testing
                  $0["content/zcwj/p\($1).md"] = Project.document("标题: 文件\($1)\n发布日期: 2023-05-01")
              },
              expected: ["content/zcwj/index_2.md", "第 2 页", "zcwj/index_2.html"]),
+        Case(name: "a site image named like a theme file", site: nil,
+             files: ["content/assets/gongkai.css": "body { color: red }"],
+             expected: ["content/assets/gongkai.css", "templates/assets/gongkai.css"]),
         Case(name: "an attachment named like a document page", site: nil,
              files: ["content/zcwj/policy.html": "<p>旧网页</p>",
                      "content/zcwj/notice.md": Project.document("标题: 通知\n发布日期: 2023-06-04\n附件:\n  - policy.html")],

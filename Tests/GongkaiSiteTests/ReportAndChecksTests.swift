@@ -18,7 +18,10 @@ import Testing
             html.components(separatedBy: "<tr>").first { $0.contains(">\(name)</th>") }
         }
         let normative = try #require(row("行政规范性文件"))
-        let values = normative.components(separatedBy: "class=\"gk-data-table__number\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        // Each value follows the label that names its column on narrow screens.
+        let values = normative.components(separatedBy: "class=\"gk-data-table__number\">").dropFirst().map {
+            ($0.components(separatedBy: "</span>").dropFirst().first ?? "").prefix { $0 != "<" }
+        }
         #expect(values == ["2", "1", "2"], "issued, abolished, in force")
         let rule = try #require(row("规章"))
         #expect(rule.components(separatedBy: ">0</td>").count - 1 == 3)
@@ -39,11 +42,11 @@ import Testing
         }
         for caption in ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
                         "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"] {
-            #expect(html.contains("<caption class=\"gk-table__caption\">\(caption)</caption>"))
+            #expect(html.contains("<caption class=\"gk-data-table__caption\">\(caption)</caption>"))
         }
         for row in ApplicationTable.rows { #expect(html.contains(">\(row.label)</th>"), "table 三 row \(row.label)") }
-        #expect(html.contains("rowspan=\"22\">三、本年度办理结果</th>"))
-        #expect(html.contains("rowspan=\"8\">（三）不予公开</th>"))
+        #expect(html.contains("rowspan=\"22\" class=\"gk-data-table__group\">三、本年度办理结果</th>"))
+        #expect(html.contains("rowspan=\"8\" class=\"gk-data-table__group\">（三）不予公开</th>"))
         #expect(html.contains("<td headers=\"t3-results t3-不予公开 t3-r-属于国家秘密 t3-applicant t3-natural\""),
                 "cells name every header above and beside them")
         #expect(html.components(separatedBy: "headers=\"t4-").count - 1 >= 15)

@@ -1,8 +1,9 @@
 """Full-page screenshots of every page kind of the demo portal, for people to look at.
 
 Usage (through scripts/screenshots): screenshots.py [output folder, default screenshots/]
-Writes KIND-desktop.png (1280 px), KIND-phone.png (390 px, mobile) and KIND-care.png (1280 px,
-关怀模式 at 200% text with high contrast).
+Writes KIND-desktop.png (1280 px), KIND-phone.png (390 px, mobile), KIND-care.png (1280 px,
+关怀模式 at 200% text with high contrast) and KIND-phone-care.png (390 px, 200% text, high
+contrast and wider spacing, toolbar open).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import harness
 
 MAX_HEIGHT = 16_000  # CSS px; taller pages are cut
 CARE = {"open": True, "text": 200, "contrast": True, "spacing": False, "guide": False}
-SHOTS = (("desktop", 1280, False), ("phone", 390, True), ("care", 1280, False))
+PHONE_CARE = {**CARE, "spacing": True}
+SHOTS = (("desktop", 1280, False), ("phone", 390, True), ("care", 1280, False), ("phone-care", 390, True))
 
 
 def capture(driver, url: str, path: Path, width: int, mobile: bool) -> None:
@@ -45,7 +47,7 @@ def main() -> int:
                 written = 0
                 for shot, width, mobile in SHOTS:
                     harness.load(driver, server.origin + "/")
-                    stored = json.dumps(CARE) if shot == "care" else None
+                    stored = {"care": json.dumps(CARE), "phone-care": json.dumps(PHONE_CARE)}.get(shot)
                     driver.execute_script(
                         "arguments[0] === null ? localStorage.removeItem('gongkai.care')"
                         " : localStorage.setItem('gongkai.care', arguments[0]);", stored)

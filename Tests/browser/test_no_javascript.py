@@ -20,3 +20,11 @@ def test_page_shows_main_content_without_javascript(nojs_driver, page):
         f"{kind} ({url}): the care toolbar #gk-care is visible without JavaScript"
     assert not displayed(nojs_driver, "#gk-care-toggle"), \
         f"{kind} ({url}): the 关怀模式 button #gk-care-toggle is visible without JavaScript"
+    # Buttons that need the script stay hidden; the menu they would fold is shown.
+    for selector in ("#gk-menu-toggle", "#gk-print"):
+        assert not displayed(nojs_driver, selector), f"{kind} ({url}): {selector} shows without JavaScript"
+    assert displayed(nojs_driver, "#gk-nav"), f"{kind} ({url}): the main menu is hidden without JavaScript"
+    assert not nojs_driver.execute_script(
+        "const c = document.documentElement.classList; return c.contains('gk-js') ||"
+        " [...c].some(n => n.startsWith('gk-care-') || n.startsWith('gk-scheme'));"), \
+        f"{kind} ({url}): care classes on <html> without JavaScript"

@@ -277,3 +277,24 @@ def test_facet_listing_lists_every_document_of_its_value(driver, origin):
         "return [...document.querySelectorAll('main .gk-list__link')].map(a => new URL(a.href).pathname);")
     assert listed == [NORMATIVE_2019]
     assert driver.find_element(By.TAG_NAME, "h1").text == "有效性：已废止"
+
+
+def test_each_result_says_what_it_is(driver, origin):
+    driver.get(search_url(origin, "政府信息公开申请"))
+    settled(driver)
+    kinds = dict(driver.execute_script(
+        "return [...document.querySelectorAll('#gk-search-results li')].map(li =>"
+        " [new URL(li.querySelector('a').href).pathname, li.querySelector('.gk-results__kind').textContent]);"))
+    assert kinds and all(kinds.values()), kinds
+    assert kinds.get(FAQ_ONLINE) == "常见问题", kinds
+    assert kinds.get(APPLICATION_READING) == "政策解读", kinds
+    assert kinds.get(APPLICATION) == "行政规范性文件", kinds
+
+
+def test_one_search_box_on_every_page_kind(driver, page):
+    kind, url = page
+    harness.load(driver, url)
+    boxes = driver.execute_script(
+        "return [...document.querySelectorAll('input[type=search], input[name=q]')]"
+        ".filter(i => i.getClientRects().length).map(i => i.id);")
+    assert len(boxes) == 1, f"{kind} ({url}) shows {len(boxes)} search boxes: {boxes}"

@@ -495,6 +495,8 @@
       highlighted(link, row[0], marks);
       item.appendChild(link);
       var meta = element("span", "gk-list__meta");
+      /* What the result is: its 文件类型 (政策解读, 通知…) or 常见问题. */
+      meta.appendChild(element("span", "gk-results__kind", row[7] || "文件"));
       if (row[2]) {
         var number = element("span", "gk-list__number");
         highlighted(number, row[2], marks);
