@@ -212,9 +212,13 @@ public enum PersonalDataScanner {
             var end = nameEnd
             var quote: UInt8 = 0
             var sawAttribute = false
+            // Only attribute text with a digit (ASCII, or any non-ASCII character that may be
+            // one) can hold a number; `class="gk-nav"` is not read again.
+            var mayHoldNumber = false
             let tagLine = line
             while end < count {
                 let byte = bytes[end]
+                if byte >= 0x80 || (byte >= 48 && byte <= 57) { mayHoldNumber = true }
                 if quote != 0 {
                     if byte == quote { quote = 0 }
                 } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
@@ -228,7 +232,7 @@ public enum PersonalDataScanner {
                 if byte == 10 { line += 1; lineOfByteAppendNewline() }
                 end += 1
             }
-            if sawAttribute {
+            if sawAttribute, mayHoldNumber {
                 var text: [UInt8] = []
                 var position = nameEnd
                 while position < min(end, count) {

@@ -11,6 +11,10 @@ public struct Project: FixtureFolder {
 
     /// The `gongkai` executable built beside the tests.
     public static let binary: URL = {
+        // To run the end-to-end suites against another build of the program (e.g. an older one).
+        if let path = ProcessInfo.processInfo.environment["GONGKAI_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         for _ in 0..<4 {
@@ -72,6 +76,11 @@ public struct Project: FixtureFolder {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A hostile input must not hang the test run: a build still running after two minutes is killed
+        // (and fails the test by its status).
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
