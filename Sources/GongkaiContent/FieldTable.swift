@@ -57,6 +57,7 @@ public struct FieldTable: Sendable {
         ("email", ["电子邮箱"]),
         ("page_size", ["每页条数"]),
         ("columns", ["栏目"]),
+        ("theme", ["主题"]),
     ])
 
     /// One column in `site.yml`.

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var asOf: CalendarDate
     public var contentDisplay: String
     public var templatesDisplay: String
+    /// Where templates and assets the site's own folder lacks come from, in order (a theme
+    /// folder named in site.yml, the built-in theme); empty: the site's folder alone.
+    public var themeLayers: [TemplateLayer] = []
     /// Ignore the previous build's cache: render every page and replace the output folder whole.
     public var full = false
     /// The kinds of page the site is made of.
@@ -31,6 +34,13 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
         self.contentDisplay = contentDisplay
         self.templatesDisplay = templatesDisplay
+    }
+}
+
+extension BuildOptions {
+    /// The site's `templates/` first, then the theme layers: each file from the first that has it.
+    public var templateLayers: [TemplateLayer] {
+        [.folder(templatesDirectory, display: templatesDisplay)] + themeLayers
     }
 }
 
@@ -90,7 +100,7 @@ public enum SiteBuilder {
         }
         var templates: TemplateSet?
         do {
-            templates = try TemplateSet.load(from: options.templatesDirectory, display: options.templatesDisplay)
+            templates = try TemplateSet.load(layers: options.templateLayers)
             diagnostics += templates!.validate(try options.registry.schemas())
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
@@ -241,10 +251,21 @@ public enum SiteBuilder {
 
     /// `templates/assets/` go to `assets/`; each content file to its own path.
     private static func assetFiles(options: BuildOptions, content: LoadedContent) -> [AssetFile] {
-        let templateAssets = options.templatesDirectory.appendingPathComponent("assets").path
-        let sources = (FileTree.files(under: templateAssets) ?? []).map { (templateAssets + "/" + $0, "assets/" + $0) }
-            + content.assets.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
-        return sources.compactMap { source, path in
+        var embedded: [AssetFile] = []
+        var sources: [(String, String)] = []
+        for (file, layer) in options.templateLayers.resolved(under: "assets") {
+            if let url = layer.url("assets/" + file) {
+                sources.append((url.path, "assets/" + file))
+            } else if let data = layer.data("assets/" + file) {
+                var hasher = StableHasher()
+                hasher.combine(layer.display + "/assets/" + file)
+                data.withUnsafeBytes { hasher.combine(bytes: $0) }
+                embedded.append(AssetFile(source: layer.display + "/assets/" + file, path: "assets/" + file,
+                                          fingerprint: hasher.finalize(), bytes: data))
+            }
+        }
+        sources += content.assets.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
+        return embedded + sources.compactMap { source, path in
             guard let stamp = FileStamp(path: source) else { return nil }
             var hasher = StableHasher()
             hasher.combine(source)

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import GongkaiModel
+import GongkaiContent
 import GongkaiSite
+import GongkaiTemplates
+import GongkaiTheme
 
 /// Options shared by the commands that read a project.
 struct ProjectOptions: ParsableArguments {
@@ -23,10 +26,23 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func buildOptions(output: String) throws -> BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates),
             outputDirectory: URL(fileURLWithPath: output), asOf: try day(),
             contentDisplay: Self.display(content), templatesDisplay: Self.display(templates))
+        options.themeLayers = try themeLayers()
+        return options
+    }
+
+    /// What the site's `templates/` does not hold comes from the theme folder named in
+    /// site.yml (`主题:`), then from the theme built into the program.
+    func themeLayers() throws -> [TemplateLayer] {
+        var layers: [TemplateLayer] = []
+        if let theme = try ThemeSetting.folder(contentDirectory: URL(fileURLWithPath: content), display: Self.display(content)) {
+            layers.append(.folder(theme.url, display: Self.display(theme.display)))
+        }
+        layers.append(.files(BuiltInTheme.files, display: BuiltInTheme.display))
+        return layers
     }
 
     static func display(_ path: String) -> String {
