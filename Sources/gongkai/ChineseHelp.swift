@@ -8,7 +8,7 @@ enum ChineseHelp {
     /// Pattern → replacement (`$1`… for the captured parts), applied in order.
     private static let rules: [(String, String)] = [
         // Section headers and the lines ArgumentParser adds to every screen.
-        (#"(?m)^OVERVIEW: "#, "简介："),
+        (#"(?m)^OVERVIEW: ?"#, "简介："),
         (#"(?m)^USAGE: "#, "用法："),
         (#"(?m)^Usage: "#, "用法："),
         (#"(?m)^ARGUMENTS:$"#, "参数："),
