@@ -71,12 +71,16 @@ enum DiagnosticPrinter {
         ("plan-overdue", "工作要点任务逾期"), ("stale-column", "栏目不更新"), ("blank-column", "空白栏目"),
         ("home-not-updated", "首页不更新"), ("stale-catalogue", "公开目录超过 1 年未更新"),
     ]
+    /// The rule of errors that follow from another file's error (`BrokenTargets` in GongkaiContent).
+    static let followOnRule = "target-has-error"
     /// Warnings without a rule shown in calm mode before the rest are counted.
     static let shownWithoutRule = 5
 
     static func print(_ diagnostics: [Diagnostic], quiet: Bool = false, mode: Mode = .calm) {
         let ordered = Diagnostic.ordered(diagnostics)
-        let errors = ordered.filter { $0.severity == .error }
+        // Root causes first: an error that only follows from another file's error comes after it.
+        let errors = ordered.filter { $0.severity == .error && $0.rule != followOnRule }
+            + ordered.filter { $0.severity == .error && $0.rule == followOnRule }
         let warnings = ordered.filter { $0.severity == .warning }
         var lines = errors.map(\.description)
         if !quiet || !errors.isEmpty { lines += mode == .all ? warnings.map(\.description) : calm(warnings) }

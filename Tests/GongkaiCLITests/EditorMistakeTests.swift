@@ -63,3 +63,28 @@ import Testing
         #expect(try project.read("site/zcwj/a.html").contains("2023-06-01"))
     }
 }
+
+/// One mistake is one error: files that point at a file with an error say so, after it.
+@Suite struct NoCascadeTests {
+    @Test func referencesToAFileWithAnErrorNameItAndComeAfterIt() throws {
+        let project = try Project(files: [
+            "zcwj/policy.md": Project.document("标题: 政策\n文号: 测政发〔2023〕1号\n发布日期: 2023-02-30"),
+            "zcjd/by-number.md": Project.document("标题: 解读一\n发布日期: 2023-06-02\n解读对象: 测政发〔2023〕1号"),
+            "zcjd/by-path.md": Project.document("标题: 解读二\n发布日期: 2023-06-02\n解读对象: zcwj/policy"),
+            "zcjd/missing.md": Project.document("标题: 解读三\n发布日期: 2023-06-02\n解读对象: zcwj/nothing"),
+        ])
+        defer { project.remove() }
+        let result = try project.run(["build", "--as-of", "2024-01-01"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let root = try #require(lines.firstIndex { $0.hasPrefix("content/zcwj/policy.md:4: 错误：") }, "\(result.stderr)")
+        for file in ["content/zcjd/by-number.md:4:", "content/zcjd/by-path.md:4:"] {
+            let index = try #require(lines.firstIndex { $0.hasPrefix(file) }, "\(file) in \(result.stderr)")
+            #expect(lines[index].contains("content/zcwj/policy.md 本身有错误"), "\(lines[index])")
+            #expect(!lines[index].contains("找不到对应的文件"))
+            #expect(index > root, "the root cause comes first")
+        }
+        // A reference to a file that does not exist at all is still that.
+        #expect(lines.contains { $0.hasPrefix("content/zcjd/missing.md:4:") && $0.contains("找不到对应的文件") }, "\(result.stderr)")
+    }
+}
