@@ -72,6 +72,10 @@ let package = Package(
             name: "gongkai-intake-fuzz",
             dependencies: ["GongkaiIntake", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The built-in theme: templates/ compiled into the program at build time (see Plugins/EmbedTheme).
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(name: "GongkaiTheme", dependencies: ["GongkaiModel"], plugins: ["EmbedTheme"]),
         .target(
             name: "GongkaiSite",
             dependencies: [
@@ -90,6 +94,7 @@ let package = Package(
             name: "gongkai",
             dependencies: [
                 "GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiPlans", "GongkaiIntake", "GongkaiChecks", "GongkaiServe",
+                "GongkaiTheme", "GongkaiTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,7 +124,7 @@ let package = Package(
             dependencies: ["GongkaiSite", "GongkaiPublish", "GongkaiTemplates", "GongkaiContent", "GongkaiTestSupport", "gongkai"]
         ),
         // The program as an editor runs it: commands, exit codes, messages, the bad-input matrix.
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiTestSupport", "GongkaiModel", "gongkai"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiTestSupport", "GongkaiModel", "GongkaiTheme", "gongkai"]),
         .testTarget(name: "GongkaiServeTests", dependencies: ["GongkaiServe", "GongkaiSite", "GongkaiModel", "GongkaiTemplates", "GongkaiTestSupport"]),
     ]
 )

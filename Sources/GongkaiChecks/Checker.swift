@@ -29,6 +29,7 @@ public enum Checker {
                                                 isPublished: isPublished)
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
+        diagnostics += Placeholders.check(documents: published)
         diagnostics += inspection.diagnostics
         for report in site.reports {
             diagnostics += ReportArithmetic.check(report)

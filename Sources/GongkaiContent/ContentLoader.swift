@@ -115,9 +115,13 @@ public struct ContentLoader: Sendable {
             }
         }
         var drafts: [DocumentDraft] = []
-        for (draft, found) in results {
+        var broken = BrokenTargets(contentDisplay: display)
+        for (path, (draft, found)) in zip(documentPaths, results) {
             diagnostics += found
             if let draft { drafts.append(draft) }
+            if draft == nil, found.contains(where: { $0.severity == .error }) {
+                broken.add(path: path, text: try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))
+            }
         }
 
         drafts = drafts.filter { draft in
@@ -133,7 +137,7 @@ public struct ContentLoader: Sendable {
         diagnostics += IndexNumbering.assign(&drafts, prefix: identity?.indexPrefix ?? "")
         // Ids, 文号 and 索引号 are final now; resolving references changes only relations.
         let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
-        diagnostics += resolveReferences(&drafts, lookup: lookup)
+        diagnostics += resolveReferences(&drafts, lookup: lookup, broken: broken)
         diagnostics += checkAttachments(drafts, assets: Set(assets))
         for (label, path) in [("网站标志", identity?.logo), ("党政机关网站标识", identity?.conacMark)] {
             if let path, path.hasPrefix("assets/"), !assets.contains(path) {
@@ -199,7 +203,7 @@ public struct ContentLoader: Sendable {
                 diagnostics += found
                 guard var entry else { continue }
                 entry.related = Self.unique(references.compactMap {
-                    resolve($0.text, key: "相关政策", line: $0.line, file: display, lookup: lookup, diagnostics: &diagnostics)
+                    resolve($0.text, key: "相关政策", line: $0.line, file: display, lookup: lookup, broken: broken, diagnostics: &diagnostics)
                 })
                 faqs.append(entry)
             }
@@ -242,14 +246,14 @@ public struct ContentLoader: Sendable {
 
     /// Resolves `interprets`, `replaces` and `replaced_by` written as a document path, 文号 or
     /// 索引号, and fills in the reverse relations so both pages can link to each other.
-    private func resolveReferences(_ drafts: inout [DocumentDraft], lookup: DocumentLookup) -> [Diagnostic] {
+    private func resolveReferences(_ drafts: inout [DocumentDraft], lookup: DocumentLookup, broken: BrokenTargets) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let indexOf = Dictionary(uniqueKeysWithValues: drafts.enumerated().map { ($1.document.id, $0) })
         for index in drafts.indices {
             for reference in drafts[index].references {
                 let file = drafts[index].document.file
                 guard let targetID = resolve(reference.text, key: reference.key, line: reference.line, file: file,
-                                             lookup: lookup, diagnostics: &diagnostics) else { continue }
+                                             lookup: lookup, broken: broken, diagnostics: &diagnostics) else { continue }
                 let target = indexOf[targetID]!
                 guard target != index else {
                     diagnostics.append(.error(file, line: reference.line, "“\(reference.key)”指向了文件自身，请删除。"))
@@ -280,7 +284,7 @@ public struct ContentLoader: Sendable {
 
     /// The id a reference names, or nil after reporting why it names none.
     private func resolve(_ text: String, key: String, line: Int, file: String, lookup: DocumentLookup,
-                         diagnostics: inout [Diagnostic]) -> String? {
+                         broken: BrokenTargets, diagnostics: inout [Diagnostic]) -> String? {
         switch lookup.find(text) {
         case .found(let id):
             return id
@@ -288,6 +292,12 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(file, line: line,
                 "“\(text)”对应多个文件（\(ids.map { "\(display)/\($0).md" }.joined(separator: "、"))），请改写为文件路径。"))
         case .missing:
+            if let target = broken.find(text) {
+                diagnostics.append(.error(file, line: line,
+                    "“\(key)”中的“\(text)”指向的文件 \(target) 本身有错误，无法读取（见该文件的错误）。改正那个文件后，这里就会正常。",
+                    rule: BrokenTargets.rule))
+                return nil
+            }
             diagnostics.append(.error(file, line: line,
                 "“\(key)”中的“\(text)”找不到对应的文件。请填写文件路径（如 xxgk/fdzdgknr/zcwj/example）、文号或索引号。"))
         }

@@ -40,18 +40,18 @@ struct DocumentReader {
         case .success(let node): root = node
         }
         let pairs: [(key: String, keyLine: Int, value: Node)]
-        switch source.mapping(root, what: "front matter ") {
+        switch source.mapping(root, what: "文件信息（文件开头两行 --- 之间）") {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let value): pairs = value
         }
         var fields = FieldValues(pairs: pairs, table: .document, display: display, line: 1)
         let id = String(relativePath.dropLast(3))
         let directory = PathText.parent(id)
-        let extra = fields.keepUnknown(what: "front matter", declared: columnFields[directory] ?? [])
+        let extra = fields.keepUnknown(what: "文件信息（文件开头两行 --- 之间）", declared: columnFields[directory] ?? [])
 
         let fileSlug = (id as NSString).lastPathComponent
-        let title = fields.requiredText("title", what: "front matter ")
-        let published = fields.required("published", what: "front matter ") { $0.dateTime($1) }
+        let title = fields.requiredText("title", what: "文件信息（文件开头两行 --- 之间）")
+        let published = fields.required("published", what: "文件信息（文件开头两行 --- 之间）") { $0.dateTime($1) }
         let written = fields.date("written")
         let validity = fields.choice("validity", parse: Validity.init(name:), allowed: Validity.allNames)
         let disclosure = fields.choice("disclosure", parse: Disclosure.init(name:), allowed: Disclosure.allNames) ?? .proactive
@@ -66,7 +66,7 @@ struct DocumentReader {
             }
         } else if !Self.isValidSlug(fileSlug) {
             fields.diagnostics.append(.warning(display,
-                "文件名“\(fileSlug)”含有英文字母、数字、连字符和下划线以外的字符，网址会不易分享。建议改用拼音或英文文件名，或在 front matter 中设置“网址名”。"))
+                "文件名“\(fileSlug)”含有英文字母、数字、连字符和下划线以外的字符，网址会不易分享。建议改用拼音或英文文件名，或在文件开头两行 --- 之间写“网址名: …”。"))
         }
         var references: [DocumentDraft.Reference] = []
         for field in ["interprets", "replaces", "replaced_by"] {

@@ -16,21 +16,21 @@ struct FAQReader {
         }
         let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
         let pairs: [(key: String, keyLine: Int, value: Node)]
-        switch source.parse(frontMatter.yaml).flatMap({ source.mapping($0, what: "问答的 front matter ") }) {
+        switch source.parse(frontMatter.yaml).flatMap({ source.mapping($0, what: "问答的文件信息（文件开头两行 --- 之间）") }) {
         case .failure(let diagnostic): return (nil, [], [diagnostic])
         case .success(let value): pairs = value
         }
         var fields = FieldValues(pairs: pairs, table: .faq, display: display, line: 1)
         fields.reportUnknown(what: "问答")
-        let question = fields.requiredText("question", what: "front matter ")
-        let topic = fields.requiredText("topic", what: "front matter ")
-        let answered = fields.required("answered", what: "front matter ") { $0.date($1) }
+        let question = fields.requiredText("question", what: "文件信息（文件开头两行 --- 之间）")
+        let topic = fields.requiredText("topic", what: "文件信息（文件开头两行 --- 之间）")
+        let answered = fields.required("answered", what: "文件信息（文件开头两行 --- 之间）") { $0.date($1) }
         let references = fields.list("related").map { ($0, fields.lineOf("related") ?? 1) }
         if frontMatter.body.utf8.contains(UInt8(ascii: "|")) {
             fields.diagnostics += BodyLimits.check(frontMatter.body, display: display, firstLine: frontMatter.bodyLine)
         }
         if frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            fields.diagnostics.append(.error(display, line: frontMatter.bodyLine, "没有答复内容。请在 front matter 之后写答复。"))
+            fields.diagnostics.append(.error(display, line: frontMatter.bodyLine, "没有答复内容。请在文件开头第二个 --- 之后写答复。"))
         }
         let lines = fields.fieldLines
         let id = String(relativePath.dropLast(3))

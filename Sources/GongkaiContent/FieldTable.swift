@@ -61,6 +61,7 @@ public struct FieldTable: Sendable {
         ("conac_mark", ["党政机关网站标识"]),
         ("conac_url", ["党政机关网站标识链接"]),
         ("columns", ["栏目"]),
+        ("theme", ["主题"]),
     ])
 
     /// One column in `site.yml`.

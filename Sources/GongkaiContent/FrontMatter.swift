@@ -14,7 +14,7 @@ public struct FrontMatter: Sendable {
         var lines = LineReader(text)
         guard let first = lines.next(), first.line.trimmingTrailingSpaces == "---" else {
             return .failure(.error(display, line: 1,
-                "文件开头缺少 front matter。请在第一行写 ---，接着写“标题: …”“发布日期: …”等字段，再用一行 --- 结束，然后是正文。"))
+                "文件开头缺少文件信息。请在第一行写 ---，接着写“标题: …”“发布日期: …”等信息（每行一项），再用一行 --- 结束，然后是正文。"))
         }
         let yamlStart = first.next
         while let current = lines.next() {
@@ -28,8 +28,20 @@ public struct FrontMatter: Sendable {
             return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
                                         body: String(text[current.next..<bodyEnd]), bodyLine: current.number + 1))
         }
-        return .failure(.error(display, line: 1,
-            "front matter 没有结束：第 1 行的 --- 之后找不到结束的 ---。请在字段之后、正文之前加一行 ---。"))
+        // Where the information most likely ends: the first line that is not `名称: 内容`,
+        // a list item, an indented continuation or a comment.
+        var reader = LineReader(text)
+        _ = reader.next()
+        var end = 2
+        while let current = reader.next() {
+            let line = current.line
+            let looksLikeField = line.hasPrefix(" ") || line.hasPrefix("-") || line.hasPrefix("#")
+                || (line.contains(":") || line.contains("：")) && line.count < 200
+            if line.trimmingTrailingSpaces.isEmpty || !looksLikeField { end = current.number; break }
+            end = current.number + 1
+        }
+        return .failure(.error(display, line: end,
+            "文件开头两行 --- 之间写文件信息，但第 1 行的 --- 之后没有结束的 ---。请在文件信息之后、正文之前（第 \(end) 行）加一行 ---。"))
     }
 }
 

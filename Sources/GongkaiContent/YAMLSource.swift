@@ -24,9 +24,14 @@ public struct YAMLSource {
             // explicit encoding spares Yams a read of the whole process environment per call.
             return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
+            // The line where the editor went wrong (a full-width colon, a tab) comes before the
+            // line where the reader gave up.
+            if let mistake = EditorMistakes.scan(text) {
+                return .failure(.error(display, line: mistake.line + lineOffset, mistake.message))
+            }
             return .failure(diagnostic(for: error, text: text))
         } catch {
-            return .failure(.error(display, "YAML 无法解析：\(error)"))
+            return .failure(.error(display, "无法读取这个文件的内容（\(error)）。"))
         }
     }
 
@@ -51,6 +56,9 @@ public struct YAMLSource {
                     "键“\(keyText)”重复出现（第一次在第 \(first) 行）。请删除其中一个。"))
             }
             seen[keyText] = keyLine
+            if case .scalar(let scalar) = value, let message = EditorMistakes.curlyQuotes(key: keyText, value: scalar.string) {
+                return .failure(.error(display, line: line(of: value) ?? keyLine, message))
+            }
             pairs.append((keyText, keyLine, value))
         }
         return .success(pairs)
@@ -70,29 +78,29 @@ public struct YAMLSource {
     }
 
     private func diagnostic(for error: YamlError, text: String) -> Diagnostic {
-        let hint = "常见原因：冒号后缺少空格、缩进不一致（请只用空格）、引号没有闭合、值以 [ { * & ! 等符号开头时需要加引号。"
+        let hint = "每行写“名称: 内容”：冒号用半角“:”并在后面加一个空格，缩进只用空格，引号要成对，内容以 [ { * & ! 等符号开头时用半角引号 \"…\" 括起来。"
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var detail = problem
+            var detail = EditorMistakes.describe(problem)
             var line = mark.line
             if let context {
-                detail = "\(context.text)，\(problem)"
+                if detail == "格式不对" { detail = EditorMistakes.describe(context.text) }
                 // An unclosed [ { or quote is found only at the end of the text; the editor needs
                 // the line where it was opened.
                 if context.text.contains("flow") || context.text.contains("quoted") {
                     line = context.mark.line
                 }
             }
-            return .error(display, line: line + lineOffset, "YAML 格式错误（\(detail)）。\(hint)")
+            return .error(display, line: line + lineOffset, "这一行\(detail)。\(hint)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(display, line: context.mark.line + lineOffset,
                 "键重复：\(duplicates.joined(separator: "、"))。请删除重复的键。")
         case .reader(let problem, _, _, _):
-            return .error(display, "YAML 无法读取（\(problem)）。")
+            return .error(display, "无法读取这个文件的内容（\(problem)），请确认它是用 UTF-8 保存的文本文件。")
         default:
-            return .error(display, "YAML 无法解析：\(error)。\(hint)")
+            return .error(display, "这个文件的格式不对。\(hint)")
         }
     }
 }

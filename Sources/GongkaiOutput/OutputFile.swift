@@ -1,3 +1,4 @@
+import Foundation
 /// One output made by a build: a rendered page or index file, or a file kept as it is.
 public struct OutputFile: Sendable {
     public let path: String
@@ -18,10 +19,13 @@ public struct AssetFile: Sendable {
     public let source: String
     public let path: String
     public let fingerprint: UInt64
+    /// The bytes themselves, for a file held in memory (the built-in theme's assets); nil: read `source`.
+    public let bytes: Data?
 
-    public init(source: String, path: String, fingerprint: UInt64) {
+    public init(source: String, path: String, fingerprint: UInt64, bytes: Data? = nil) {
         self.source = source
         self.path = path
         self.fingerprint = fingerprint
+        self.bytes = bytes
     }
 }

@@ -62,7 +62,7 @@ public struct OutputWriter: Sendable {
         var written = Written(path: file.path, record: BuildCache.Record(fingerprint: file.fingerprint, content: file.fingerprint,
                                                                           size: 0, modified: 0))
         return put(&written, old: old) { path in
-            let data = try Data(contentsOf: URL(fileURLWithPath: file.source))
+            let data = try file.bytes ?? Data(contentsOf: URL(fileURLWithPath: file.source))
             try data.withUnsafeBytes { try FileWriter.write($0, to: path) }
         }
     }

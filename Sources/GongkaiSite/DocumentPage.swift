@@ -121,8 +121,10 @@ extension PageFactory {
                 rule: "image-without-alt")
         }
         warnings += body.brokenLinks.map { link in
-            Diagnostic.error(document.file, line: document.bodyLine + link.line - 1,
-                "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。请更正地址；链接本站其他文件时请写它的文件路径，如 ../zcjd/example.md。",
+            let fix = link.isImage ? MissingImage.fix(link.target, in: document.file)
+                : "请更正地址；链接本站其他文件时请写它的文件路径，如 ../zcjd/example.md。"
+            return Diagnostic.error(document.file, line: document.bodyLine + link.line - 1,
+                "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。\(fix)",
                 rule: "broken-link")
         }
         var view = shell

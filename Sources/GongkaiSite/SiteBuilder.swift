@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var asOf: CalendarDate
     public var contentDisplay: String
     public var templatesDisplay: String
+    /// Where templates and assets the site's own folder lacks come from, in order (a theme
+    /// folder named in site.yml, the built-in theme); empty: the site's folder alone.
+    public var themeLayers: [TemplateLayer] = []
     /// Ignore the previous build's cache: render every page and replace the output folder whole.
     public var full = false
     /// The kinds of page the site is made of.
@@ -31,6 +34,13 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
         self.contentDisplay = contentDisplay
         self.templatesDisplay = templatesDisplay
+    }
+}
+
+extension BuildOptions {
+    /// The site's `templates/` first, then the theme layers: each file from the first that has it.
+    public var templateLayers: [TemplateLayer] {
+        [.folder(templatesDirectory, display: templatesDisplay)] + themeLayers
     }
 }
 
@@ -95,7 +105,7 @@ public enum SiteBuilder {
         }
         var templates: TemplateSet?
         do {
-            templates = try TemplateSet.load(from: options.templatesDirectory, display: options.templatesDisplay)
+            templates = try TemplateSet.load(layers: options.templateLayers)
             diagnostics += templates!.validate(try options.registry.schemas())
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
@@ -110,10 +120,10 @@ public enum SiteBuilder {
         let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets), registry: options.registry)
         diagnostics += plan.collisions
         // content/assets/ (网站标志 and other site-wide images) shares assets/ with the theme's files.
-        let themeAssets = Set((FileTree.files(under: options.templatesDirectory.appendingPathComponent("assets").path) ?? []).map { "assets/" + $0 })
+        let themeAssets = Set(options.templateLayers.resolved(under: "assets").map { "assets/" + $0.0 })
         for path in content.assets.sorted() where themeAssets.contains(path) {
             diagnostics.append(.error("\(options.contentDisplay)/\(path)",
-                "文件 \(options.contentDisplay)/\(path) 与模板文件 \(options.templatesDisplay)/\(path) 都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给 content/ 中的这个文件换一个文件名。",
+                "文件 \(options.contentDisplay)/\(path) 与主题的 \(path) 都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给 content/ 中的这个文件换一个文件名。",
                 rule: "output-collision"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
@@ -318,10 +328,21 @@ public enum SiteBuilder {
 
     /// `templates/assets/` go to `assets/`; each published content file to its own path.
     private static func assetFiles(options: BuildOptions, content: LoadedContent, files: [String]) -> [AssetFile] {
-        let templateAssets = options.templatesDirectory.appendingPathComponent("assets").path
-        let sources = (FileTree.files(under: templateAssets) ?? []).map { (templateAssets + "/" + $0, "assets/" + $0) }
-            + files.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
-        return sources.compactMap { source, path in
+        var embedded: [AssetFile] = []
+        var sources: [(String, String)] = []
+        for (file, layer) in options.templateLayers.resolved(under: "assets") {
+            if let url = layer.url("assets/" + file) {
+                sources.append((url.path, "assets/" + file))
+            } else if let data = layer.data("assets/" + file) {
+                var hasher = StableHasher()
+                hasher.combine(layer.display + "/assets/" + file)
+                data.withUnsafeBytes { hasher.combine(bytes: $0) }
+                embedded.append(AssetFile(source: layer.display + "/assets/" + file, path: "assets/" + file,
+                                          fingerprint: hasher.finalize(), bytes: data))
+            }
+        }
+        sources += files.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
+        return embedded + sources.compactMap { source, path in
             guard let stamp = FileStamp(path: source) else { return nil }
             var hasher = StableHasher()
             hasher.combine(source)

@@ -15,18 +15,22 @@ public struct TemplateSet: Sendable {
 
     /// Loads and parses the templates; a syntax error anywhere is reported with file and line.
     public static func load(from directory: URL, display: String = "templates") throws -> TemplateSet {
+        try load(layers: [.folder(directory, display: display)])
+    }
+
+    /// Loads the templates of several layers (the site's `templates/`, a theme, the built-in
+    /// theme): each file from the first layer that has it, named in messages by that layer.
+    public static func load(layers: [TemplateLayer]) throws -> TemplateSet {
+        let display = layers.first?.display ?? "templates"
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var trees: [String: TemplateValidator.Template] = [:]
         var seen: [String: String] = [:]
         for folder in ["layouts", "partials"] {
-            let root = directory.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
-            let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }.sorted()
-            for file in files {
+            for (file, layer) in layers.resolved(under: folder) where file.hasSuffix(".mustache") {
                 let name = String(file.dropLast(".mustache".count))
-                let fileDisplay = "\(display)/\(folder)/\(file)"
+                let fileDisplay = "\(layer.display)/\(folder)/\(file)"
                 if let other = seen[name] {
                     diagnostics.append(.error(fileDisplay,
                         "模板名“\(name)”与 \(other) 重复。layouts/ 和 partials/ 中的模板按文件名引用，请改名其中一个。"))
@@ -34,7 +38,7 @@ public struct TemplateSet: Sendable {
                 }
                 seen[name] = fileDisplay
                 let text: String
-                switch SourceText.read(root.appendingPathComponent(file), display: fileDisplay) {
+                switch layer.text("\(folder)/\(file)") {
                 case .failure(let diagnostic): diagnostics.append(diagnostic); continue
                 case .success(let value): text = value
                 }

@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
     @Flag(help: "输出各阶段用时。")
     var timings = false
 
+    @Flag(name: .shortAndLong, help: "列出每一个警告（默认每类警告只列第一处和数量）。")
+    var verbose = false
+
     func run() throws {
         var options = try project.buildOptions(output: output)
         options.full = full
@@ -37,7 +40,7 @@ struct Build: ParsableCommand {
             ProgressLine.clear()
         } catch let error as DiagnosticError {
             ProgressLine.clear()
-            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.print(error.diagnostics, mode: verbose ? .all : .calm)
             throw ExitCode(1)
         }
         if let changedList {
@@ -55,7 +58,7 @@ struct Build: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        DiagnosticPrinter.print(report.warnings, quiet: quiet)
+        DiagnosticPrinter.print(report.warnings, quiet: quiet, mode: verbose ? .all : .calm)
         if timings {
             let lines = report.phases.map { "  \($0.name)：\(String(format: "%.3f", $0.seconds)) 秒" }
             FileHandle.standardError.write(Data((["各阶段用时："] + lines).joined(separator: "\n").appending("\n").utf8))

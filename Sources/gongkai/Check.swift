@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
             print(CheckJSON.render(diagnostics, inspection: inspection))
             return
         }
-        DiagnosticPrinter.print(diagnostics)
+        DiagnosticPrinter.print(diagnostics, mode: .all)
         if let inspection { print(inspection.summary.joined(separator: "\n")) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors == 0 {

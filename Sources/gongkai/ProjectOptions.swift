@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import GongkaiModel
+import GongkaiContent
 import GongkaiSite
+import GongkaiTemplates
+import GongkaiTheme
 
 /// Options shared by the commands that read a project.
 struct ProjectOptions: ParsableArguments {
@@ -23,10 +26,23 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func buildOptions(output: String) throws -> BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates),
             outputDirectory: URL(fileURLWithPath: output), asOf: try day(),
             contentDisplay: Self.display(content), templatesDisplay: Self.display(templates))
+        options.themeLayers = try themeLayers()
+        return options
+    }
+
+    /// What the site's `templates/` does not hold comes from the theme folder named in
+    /// site.yml (`主题:`), then from the theme built into the program.
+    func themeLayers() throws -> [TemplateLayer] {
+        var layers: [TemplateLayer] = []
+        if let theme = try ThemeSetting.folder(contentDirectory: URL(fileURLWithPath: content), display: Self.display(content)) {
+            layers.append(.folder(theme.url, display: Self.display(theme.display)))
+        }
+        layers.append(.files(BuiltInTheme.files, display: BuiltInTheme.display))
+        return layers
     }
 
     static func display(_ path: String) -> String {
@@ -44,37 +60,61 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
-/// Prints diagnostics to standard error: every error, and warnings grouped so that one rule
-/// repeated in one file takes two lines and a count rather than a screen.
+/// Prints diagnostics to standard error. Errors always in full. Warnings, by default, as one
+/// line per rule with its count and the first place (`calm`), the inspectors' indicators
+/// (overdue plan items, stale or blank columns) counted in one line; `all` lists every one.
 enum DiagnosticPrinter {
-    static let shownPerGroup = 2
+    enum Mode { case calm, all }
 
-    static func print(_ diagnostics: [Diagnostic], quiet: Bool = false) {
+    /// Rules that are inspector material: `gongkai check` lists them, a build counts them.
+    static let indicators: [(rule: String, name: String)] = [
+        ("plan-overdue", "工作要点任务逾期"), ("stale-column", "栏目不更新"), ("blank-column", "空白栏目"),
+        ("home-not-updated", "首页不更新"), ("stale-catalogue", "公开目录超过 1 年未更新"),
+    ]
+    /// The rule of errors that follow from another file's error (`BrokenTargets` in GongkaiContent).
+    static let followOnRule = "target-has-error"
+    /// Warnings without a rule shown in calm mode before the rest are counted.
+    static let shownWithoutRule = 5
+
+    static func print(_ diagnostics: [Diagnostic], quiet: Bool = false, mode: Mode = .calm) {
         let ordered = Diagnostic.ordered(diagnostics)
-        let errors = ordered.filter { $0.severity == .error }
+        // Root causes first: an error that only follows from another file's error comes after it.
+        let errors = ordered.filter { $0.severity == .error && $0.rule != followOnRule }
+            + ordered.filter { $0.severity == .error && $0.rule == followOnRule }
         let warnings = ordered.filter { $0.severity == .warning }
         var lines = errors.map(\.description)
-        if !quiet || !errors.isEmpty { lines += grouped(warnings) }
+        if !quiet || !errors.isEmpty { lines += mode == .all ? warnings.map(\.description) : calm(warnings) }
         if !errors.isEmpty {
             lines.append("共 \(errors.count) 个错误\(warnings.isEmpty ? "" : "、\(warnings.count) 个警告")。请按提示修改后重试；原有的输出没有改动。")
         }
         write(lines)
     }
 
-    static func grouped(_ warnings: [Diagnostic]) -> [String] {
+    /// One line per rule (its first place, with the count), the indicators in one line.
+    static func calm(_ warnings: [Diagnostic]) -> [String] {
         var lines: [String] = []
-        var index = 0
-        while index < warnings.count {
-            let first = warnings[index]
-            var end = index + 1
-            while end < warnings.count, first.rule != nil, warnings[end].rule == first.rule, warnings[end].file == first.file { end += 1 }
-            let group = warnings[index..<end]
-            lines += group.prefix(shownPerGroup).map(\.description)
-            if group.count > shownPerGroup {
-                let rest = group.dropFirst(shownPerGroup).compactMap(\.line).map(String.init)
-                lines.append("    ……同一文件还有 \(group.count - shownPerGroup) 处同类警告（第 \(rest.joined(separator: "、")) 行）")
-            }
-            index = end
+        var byRule: [String: [Diagnostic]] = [:]
+        var order: [String] = []
+        var withoutRule: [Diagnostic] = []
+        for warning in warnings {
+            guard let rule = warning.rule else { withoutRule.append(warning); continue }
+            if byRule[rule] == nil { order.append(rule) }
+            byRule[rule, default: []].append(warning)
+        }
+        let indicatorRules = Set(indicators.map(\.rule))
+        for rule in order where !indicatorRules.contains(rule) {
+            let group = byRule[rule]!
+            lines.append(group[0].description + (group.count > 1 ? "（同类警告共 \(group.count) 处，运行 gongkai check 查看全部）" : ""))
+        }
+        lines += withoutRule.prefix(shownWithoutRule).map(\.description)
+        if withoutRule.count > shownWithoutRule {
+            lines.append("……另有 \(withoutRule.count - shownWithoutRule) 个警告（运行 gongkai check 查看全部）")
+        }
+        let counted = indicators.compactMap { indicator in
+            byRule[indicator.rule].map { "\(indicator.name) \($0.count) 处" }
+        }
+        if !counted.isEmpty {
+            lines.append("检查指标：\(counted.joined(separator: "、"))（运行 gongkai check 查看每一处）")
         }
         return lines
     }

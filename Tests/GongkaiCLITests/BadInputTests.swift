@@ -31,7 +31,7 @@ import Testing
 
     static let cases: [Case] = [
         Case("broken YAML", files: ["content/zcwj/policy.md": "---\n标题: \"未闭合\n发布日期: 2023-06-01\n---\n"],
-             expect: ["content/zcwj/policy.md:2:", "YAML"]),
+             expect: ["content/zcwj/policy.md:2:", "引号要成对"]),
         Case("missing title", files: ["content/zcwj/policy.md": Project.document("发布日期: 2023-06-01")],
              expect: ["content/zcwj/policy.md:1:", "缺少必填字段“标题”"]),
         Case("bad date", files: ["content/zcwj/policy.md": Project.document("标题: 政策\n发布日期: 2023-13-01")],
@@ -55,7 +55,7 @@ import Testing
              files: ["content/a.md": Project.document("标题: 甲\n发布日期: 2023-06-01")],
              expect: ["content/a.md", "不是 site.yml 中定义的栏目"]),
         Case("broken site.yml", files: ["content/site.yml": "网站名称: 测试\n栏目:\n  - 标题: 政策\n   路径: zcwj\n"],
-             expect: ["content/site.yml:4:", "YAML"]),
+             expect: ["content/site.yml:4:", "缩进只用空格"]),
     ]
 
     @Test(arguments: cases)

@@ -35,7 +35,7 @@ import Testing
 
     @Test func reportsAMissingOrUnclosedBlock() {
         guard case .failure(let missing) = FrontMatter.split("标题: 甲\n", display: "f") else { Issue.record("accepted"); return }
-        #expect(missing.message.contains("front matter"))
+        #expect(missing.message.contains("缺少文件信息"))
         guard case .failure(let open) = FrontMatter.split("---\n标题: 甲\n正文\n", display: "f") else { Issue.record("accepted"); return }
         #expect(open.message.contains("没有结束"))
     }

@@ -176,7 +176,7 @@ import Testing
             #expect(errorPage.status == 200)
             #expect(errorPage.text.contains("网站生成失败"))
             #expect(errorPage.text.contains("<code>\(Self.source)</code> 第 2 行"))
-            #expect(errorPage.text.contains("YAML"))
+            #expect(errorPage.text.contains("方括号"))
             #expect(errorPage.text.contains("<a class=\"gk-preview-back\" href=\"/xxgk/gkzn/guide-2021.html\">"))
             #expect(errorPage.text.contains("data-build=\"\(token)\""))
 

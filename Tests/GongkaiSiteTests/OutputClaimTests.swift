@@ -38,7 +38,7 @@ import Testing
              expected: ["content/zcwj/index_2.md", "第 2 页", "zcwj/index_2.html"]),
         Case(name: "a site image named like a theme file", site: nil,
              files: ["content/assets/gongkai.css": "body { color: red }"],
-             expected: ["content/assets/gongkai.css", "templates/assets/gongkai.css"]),
+             expected: ["content/assets/gongkai.css", "与主题的 assets/gongkai.css"]),
         Case(name: "an attachment named like a document page", site: nil,
              files: ["content/zcwj/policy.html": "<p>旧网页</p>",
                      "content/zcwj/notice.md": Project.document("标题: 通知\n发布日期: 2023-06-04\n附件:\n  - policy.html")],
