@@ -105,8 +105,9 @@ let package = Package(
             path: "Tests/GongkaiTestSupport"
         ),
         // The fuzz driver over the readers of hostile input (bench/fuzz).
-        .executableTarget(name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiIntake", "GongkaiSite", "GongkaiOutput"],
-                          swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "gongkai-fuzz", dependencies: ["GongkaiContent", "GongkaiModel", "GongkaiIntake", "GongkaiSite", "GongkaiOutput"],
+            swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),

@@ -11,7 +11,8 @@ public struct CheckReport: Sendable {
 public enum Checker {
     /// Checks what the derive stage says is published (and what it holds back).
     public static func run(_ derived: PublishedSite, configFile: String) -> CheckReport {
-        let site = derived.site, rule = derived.rule
+        let site = derived.site
+        let rule = derived.rule
         let published = derived.documents
         let isPublished = derived.isPublished
         let plans = derived.planBook.plans
@@ -21,12 +22,15 @@ public enum Checker {
         let faqs = derived.faqs
         var diagnostics = ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs)
         for catalogue in site.catalogues where rule.asOf.ordinal - catalogue.updated.ordinal > 365 {
-            diagnostics.append(.warning(catalogue.file, line: catalogue.fieldLines["updated"],
-                "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
-                rule: "stale-catalogue"))
+            diagnostics.append(
+                .warning(
+                    catalogue.file, line: catalogue.fieldLines["updated"],
+                    "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
+                    rule: "stale-catalogue"))
         }
-        diagnostics += WithheldReferences.check(documents: published, faqs: faqs, plans: plans, site: site, rule: rule,
-                                                isPublished: isPublished)
+        diagnostics += WithheldReferences.check(
+            documents: published, faqs: faqs, plans: plans, site: site, rule: rule,
+            isPublished: isPublished)
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
         diagnostics += Placeholders.check(documents: published)
@@ -34,11 +38,15 @@ public enum Checker {
         for report in site.reports {
             diagnostics += ReportArithmetic.check(report)
         }
-        for document in published where DocumentRules.isNormative(document)
-            && document.validity?.hasEnded == true && document.validUntil == nil {
-            diagnostics.append(.warning(document.file, line: document.fieldLines["validity"],
-                "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“\(FieldSchema.document.key("valid_until"))”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
-                rule: "abolished-without-date"))
+        for document in published
+        where DocumentRules.isNormative(document)
+            && document.validity?.hasEnded == true && document.validUntil == nil
+        {
+            diagnostics.append(
+                .warning(
+                    document.file, line: document.fieldLines["validity"],
+                    "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“\(FieldSchema.document.key("valid_until"))”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
+                    rule: "abolished-without-date"))
         }
         return CheckReport(diagnostics: Diagnostic.ordered(diagnostics), inspection: inspection)
     }

@@ -7,8 +7,10 @@ enum ContentRules {
         var diagnostics: [Diagnostic] = []
         for document in documents {
             var texts: [(text: String, firstLine: Int)] = [(document.body, document.bodyLine)]
-            let fields: [(String, String?)] = [("title", document.title), ("issuer", document.issuer), ("doc_no", document.docNumber),
-                                               ("topic", document.topic), ("type", document.type)]
+            let fields: [(String, String?)] = [
+                ("title", document.title), ("issuer", document.issuer), ("doc_no", document.docNumber),
+                ("topic", document.topic), ("type", document.type),
+            ]
             for (field, value) in fields {
                 if let value { texts.append((value, document.fieldLines[field] ?? 1)) }
             }
@@ -21,8 +23,9 @@ enum ContentRules {
         for catalogue in catalogues {
             diagnostics += scan(catalogue.title, file: catalogue.file, firstLine: catalogue.fieldLines["title"] ?? 1, personalDataAllowed: false)
             for row in catalogue.rows {
-                diagnostics += scan(row.values.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"), file: row.file,
-                                    firstLine: row.line, personalDataAllowed: false, sameLine: true)
+                diagnostics += scan(
+                    row.values.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"), file: row.file,
+                    firstLine: row.line, personalDataAllowed: false, sameLine: true)
             }
         }
         for faq in faqs {
@@ -47,9 +50,11 @@ enum ContentRules {
         // reaches the output as a reader sees it (PersonalDataScanner, in GongkaiSite's
         // PersonalDataGuard) and traces each number back to its file and line.
         for finding in UnsafeMarkup.find(in: text) {
-            diagnostics.append(.error(file, line: sameLine ? firstLine : firstLine + finding.line,
-                "内容中有\(finding.what)，这是网页代码而不是文件内容，可能来自复制粘贴。请删除；如需链接请写 [文字](网址)。",
-                rule: "unsafe-markup"))
+            diagnostics.append(
+                .error(
+                    file, line: sameLine ? firstLine : firstLine + finding.line,
+                    "内容中有\(finding.what)，这是网页代码而不是文件内容，可能来自复制粘贴。请删除；如需链接请写 [文字](网址)。",
+                    rule: "unsafe-markup"))
         }
         return diagnostics
     }

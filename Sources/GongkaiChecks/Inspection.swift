@@ -32,8 +32,10 @@ public struct Inspection: Sendable {
             let shown = datesUnder(column)
             if column.childPaths.isEmpty && shown.isEmpty {
                 blank.append(column)
-                diagnostics.append(.warning(configFile, line: column.line,
-                    "栏目“\(column.title)”没有任何已发布的信息（空白栏目）。请发布内容，或从 site.yml 中删除这个栏目。", rule: "blank-column"))
+                diagnostics.append(
+                    .warning(
+                        configFile, line: column.line,
+                        "栏目“\(column.title)”没有任何已发布的信息（空白栏目）。请发布内容，或从 site.yml 中删除这个栏目。", rule: "blank-column"))
                 continue
             }
             guard let interval = column.updateClass.intervalDays, !shown.isEmpty else { continue }
@@ -41,17 +43,21 @@ public struct Inspection: Sendable {
             let days = asOf.ordinal - latest.ordinal
             if days > interval {
                 stale.append(StaleColumn(column: column, latest: latest, days: days))
-                diagnostics.append(.warning(configFile, line: column.line,
-                    "栏目“\(column.title)”（\(column.updateClass.rawValue)类，应每\(Self.describe(interval))至少更新一次）最近一次更新是 \(latest.chinese)，已 \(days) 天未更新。",
-                    rule: "stale-column"))
+                diagnostics.append(
+                    .warning(
+                        configFile, line: column.line,
+                        "栏目“\(column.title)”（\(column.updateClass.rawValue)类，应每\(Self.describe(interval))至少更新一次）最近一次更新是 \(latest.chinese)，已 \(days) 天未更新。",
+                        rule: "stale-column"))
             }
         }
         let all = dates.values.flatMap { $0 }
         latest = all.max()
         homeStale = latest.map { asOf.ordinal - $0.ordinal > 14 } ?? true
         if homeStale {
-            diagnostics.append(.warning(configFile,
-                "首页超过 2 周没有更新：全站最近一次发布是 \(latest?.chinese ?? "（没有）")。“首页不更新”属于单项否决项。", rule: "home-not-updated"))
+            diagnostics.append(
+                .warning(
+                    configFile,
+                    "首页超过 2 周没有更新：全站最近一次发布是 \(latest?.chinese ?? "（没有）")。“首页不更新”属于单项否决项。", rule: "home-not-updated"))
         }
         self.stale = stale
         self.blank = blank

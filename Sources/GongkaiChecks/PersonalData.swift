@@ -57,7 +57,8 @@ public enum PersonalData {
     public static func isIDNumber(_ text: String) -> Bool {
         let characters = Array(text.uppercased())
         guard characters.count == 18, characters[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
-              (characters[17].isASCII && characters[17].isNumber) || characters[17] == "X" else { return false }
+            (characters[17].isASCII && characters[17].isNumber) || characters[17] == "X"
+        else { return false }
         let digits = characters[0..<17].compactMap(\.wholeNumberValue)
         guard digits.count == 17 else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -68,9 +68,11 @@ public enum PersonalDataScanner {
     static let boundary: UInt8 = 1
     static let other: UInt8 = 2
 
-    static let inlineTags: Set<String> = ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-                                          "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-                                          "sup", "time", "u", "var", "wbr", "tt", "big", "nobr"]
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+        "sup", "time", "u", "var", "wbr", "tt", "big", "nobr",
+    ]
 
     /// Office XML tags that end a piece of text: paragraphs, table cells and rows, breaks,
     /// tabs, spreadsheet cells and shared strings, slides' paragraphs.
@@ -100,7 +102,9 @@ public enum PersonalDataScanner {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     switch byte {
-                    case 10: newline(); index += 1
+                    case 10:
+                        newline()
+                        index += 1
                     case UInt8(ascii: "<") where format == .markup || format == .source || format == .officeXML:
                         index = tag(bytes, at: index)
                     case UInt8(ascii: "&") where format == .markup || format == .source || format == .officeXML:
@@ -113,7 +117,8 @@ public enum PersonalDataScanner {
                         }
                     case UInt8(ascii: "\\") where format == .json:
                         if index + 5 < count, bytes[index + 1] == UInt8(ascii: "u"),
-                           let value = Self.hex(bytes[(index + 2)...(index + 5)]), let scalar = Unicode.Scalar(value) {
+                            let value = Self.hex(bytes[(index + 2)...(index + 5)]), let scalar = Unicode.Scalar(value)
+                        {
                             emit(scalar)
                             index += 6
                         } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "n") {
@@ -123,7 +128,8 @@ public enum PersonalDataScanner {
                             out.append(PersonalDataScanner.other)
                             index += 2
                         }
-                    case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`") where format == .source:
+                    case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                        UInt8(ascii: "`") where format == .source:
                         index += 1
                     default:
                         out.append(Self.ascii(byte))
@@ -174,11 +180,12 @@ public enum PersonalDataScanner {
             case 0x00A0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F:
                 out.append(32)
             case 0x00AD, 0x034F, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F,
-                 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
-                break // invisible
+                0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
+                break  // invisible
             default:
                 if scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue,
-                   digit >= 0, digit <= 9 {
+                    digit >= 0, digit <= 9
+                {
                     out.append(UInt8(digit) + 48)
                 } else if scalar.properties.isDefaultIgnorableCodePoint {
                     break
@@ -195,7 +202,10 @@ public enum PersonalDataScanner {
             if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                 var end = index + 4
                 while end + 2 < count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) {
-                    if bytes[end] == 10 { line += 1; lineOfByteAppendNewline() }
+                    if bytes[end] == 10 {
+                        line += 1
+                        lineOfByteAppendNewline()
+                    }
                     end += 1
                 }
                 return min(count, end + 3)
@@ -229,7 +239,10 @@ public enum PersonalDataScanner {
                 } else if byte == UInt8(ascii: "=") {
                     sawAttribute = true
                 }
-                if byte == 10 { line += 1; lineOfByteAppendNewline() }
+                if byte == 10 {
+                    line += 1
+                    lineOfByteAppendNewline()
+                }
                 end += 1
             }
             if sawAttribute, mayHoldNumber {
@@ -317,7 +330,10 @@ public enum PersonalDataScanner {
                     var decimal: UInt32 = 0
                     var valid = !digits.isEmpty && digits.count <= 7
                     for byte in digits where valid {
-                        guard byte >= 48, byte <= 57 else { valid = false; break }
+                        guard byte >= 48, byte <= 57 else {
+                            valid = false
+                            break
+                        }
                         decimal = decimal * 10 + UInt32(byte - 48)
                     }
                     value = valid ? decimal : nil
@@ -342,7 +358,8 @@ public enum PersonalDataScanner {
             let count = bytes.count
             func line(of offset: Int) -> Int {
                 // Binary search in the line starts.
-                var low = 0, high = lines.count - 1
+                var low = 0
+                var high = lines.count - 1
                 while low < high {
                     let middle = (low + high + 1) / 2
                     if lines[middle] <= offset { low = middle } else { high = middle - 1 }
@@ -368,15 +385,24 @@ public enum PersonalDataScanner {
                     if end < count, bytes[end] | 0x20 == UInt8(ascii: "x"), total + end - position == 17 { end += 1 }
                     if end < count, isWord(bytes[end]) {
                         // Digits running into letters (an identifier, a hash): not a number.
-                        if groups.isEmpty { while end < count, isWord(bytes[end]) { end += 1 } ; position = end }
+                        if groups.isEmpty {
+                            while end < count, isWord(bytes[end]) { end += 1 }
+                            position = end
+                        }
                         break
                     }
                     groups.append((position, end))
                     total += end - position
-                    guard total <= 19, end < count else { position = end; break }
+                    guard total <= 19, end < count else {
+                        position = end
+                        break
+                    }
                     var gap = end
                     while gap < count, gap - end < 3, isSeparator(bytes[gap]) { gap += 1 }
-                    guard gap > end, gap < count, isDigit(bytes[gap]) else { position = end; break }
+                    guard gap > end, gap < count, isDigit(bytes[gap]) else {
+                        position = end
+                        break
+                    }
                     position = gap
                 }
                 guard !groups.isEmpty else {

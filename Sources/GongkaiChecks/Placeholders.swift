@@ -11,12 +11,14 @@ public enum Placeholders {
             if document.title.contains(marker) {
                 line = document.fieldLines["title"]
             } else if let offset = document.body.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex(where: { $0.contains(marker) }) {
+                .firstIndex(where: { $0.contains(marker) })
+            {
                 line = document.bodyLine + offset
             } else {
                 return nil
             }
-            return .warning(document.file, line: line,
+            return .warning(
+                document.file, line: line,
                 "这份文件是新建网站时生成的样稿，标有“\(marker)”：请按本单位的实际情况改写内容，改好后删去文中所有的“\(marker)”。",
                 rule: "placeholder")
         }

@@ -26,12 +26,16 @@ enum ReportArithmetic {
             }
         }
         if let received = report.applications["本年新收"], let carried = report.applications["上年结转"],
-           let total = report.applications["总计"], let next = report.applications["结转下年度"] {
+            let total = report.applications["总计"], let next = report.applications["结转下年度"]
+        {
             for column in 0..<7 {
                 let incoming = received.values[column] + carried.values[column]
                 let outgoing = total.values[column] + next.values[column]
                 if incoming != outgoing {
-                    error(next.line, "表三“\(columns[column])”列不平衡：一（\(received.values[column])）+ 二（\(carried.values[column])）= \(incoming)，应等于 三（七）总计（\(total.values[column])）+ 四（\(next.values[column])）= \(outgoing)。请核对这一列。")
+                    error(
+                        next.line,
+                        "表三“\(columns[column])”列不平衡：一（\(received.values[column])）+ 二（\(carried.values[column])）= \(incoming)，应等于 三（七）总计（\(total.values[column])）+ 四（\(next.values[column])）= \(outgoing)。请核对这一列。"
+                    )
                 }
             }
         }

@@ -15,12 +15,15 @@ public enum BodyLimits {
             lineNumber += 1
             // A delimiter row: only | - : and spaces, with at least one | and one -.
             guard line.utf8.contains(UInt8(ascii: "|")), line.utf8.contains(UInt8(ascii: "-")),
-                  line.utf8.allSatisfy({ $0 == 124 || $0 == 45 || $0 == 58 || $0 == 32 || $0 == 9 }) else { continue }
+                line.utf8.allSatisfy({ $0 == 124 || $0 == 45 || $0 == 58 || $0 == 32 || $0 == 9 })
+            else { continue }
             let cells = line.split(separator: "|", omittingEmptySubsequences: true)
                 .filter { $0.contains("-") }.count
             if cells > maximumTableColumns {
-                diagnostics.append(.error(display, line: lineNumber,
-                    "这个表格有 \(cells) 列，超过了 \(maximumTableColumns) 列的上限（过宽的表格会使生成极慢，网页上也无法阅读）。请拆成几个表格，或把数据放到附件（如 .xlsx）中。"))
+                diagnostics.append(
+                    .error(
+                        display, line: lineNumber,
+                        "这个表格有 \(cells) 列，超过了 \(maximumTableColumns) 列的上限（过宽的表格会使生成极慢，网页上也无法阅读）。请拆成几个表格，或把数据放到附件（如 .xlsx）中。"))
             }
         }
         return diagnostics

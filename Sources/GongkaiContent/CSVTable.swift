@@ -40,7 +40,9 @@ public enum CSVTable {
             } else {
                 switch character {
                 case "\"" where field.isEmpty: quoted = true
-                case ",": fields.append(field); field = ""
+                case ",":
+                    fields.append(field)
+                    field = ""
                 case "\r": break
                 case "\n":
                     endRecord()

@@ -28,8 +28,10 @@ struct CatalogueReader {
             if let known = CatalogueSchema.known(named: kind) {
                 schema = known
                 if fields.has("columns") {
-                    fields.diagnostics.append(.error(display, line: fields.lineOf("columns"),
-                        "“\(known.kind)”的列是国家规定的，不需要写“列”。请删除这一项。"))
+                    fields.diagnostics.append(
+                        .error(
+                            display, line: fields.lineOf("columns"),
+                            "“\(known.kind)”的列是国家规定的，不需要写“列”。请删除这一项。"))
                 }
             } else if fields.has("columns") {
                 let names = fields.list("columns")
@@ -37,8 +39,10 @@ struct CatalogueReader {
                 schema = CatalogueSchema(kind: kind, columns: names.map { CatalogueColumn($0) }, identity: names, isKnown: false)
             } else {
                 let known = CatalogueSchema.known.map(\.kind).joined(separator: "、")
-                fields.diagnostics.append(.error(display, line: fields.lineOf("kind"),
-                    "“\(kind)”不是已知的目录类型（\(known)）。自定义类型请用“列: [列名, …]”写明各列。"))
+                fields.diagnostics.append(
+                    .error(
+                        display, line: fields.lineOf("kind"),
+                        "“\(kind)”不是已知的目录类型（\(known)）。自定义类型请用“列: [列名, …]”写明各列。"))
             }
         }
         var rows: [CatalogueRow] = []
@@ -56,9 +60,12 @@ struct CatalogueReader {
         guard let schema, let title, let unit, let updated, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
-        return (Catalogue(id: id, file: display, schema: schema, title: title, unit: unit, updated: updated,
-                          description: fields.text("description"), field: fields.text("field"), rows: rows, fieldLines: lines),
-                fields.diagnostics)
+        return (
+            Catalogue(
+                id: id, file: display, schema: schema, title: title, unit: unit, updated: updated,
+                description: fields.text("description"), field: fields.text("field"), rows: rows, fieldLines: lines),
+            fields.diagnostics
+        )
     }
 
     private func yamlRows(_ node: Node, line: Int, schema: CatalogueSchema, source: YAMLSource, diagnostics: inout [Diagnostic]) -> [CatalogueRow] {
@@ -96,8 +103,10 @@ struct CatalogueReader {
         var rows: [CatalogueRow] = []
         for record in records.dropFirst() {
             if record.fields.count != header.fields.count {
-                diagnostics.append(.error(csvDisplay, line: record.line,
-                    "这一行有 \(record.fields.count) 项，表头有 \(header.fields.count) 项。含逗号的内容请用英文双引号括起来。"))
+                diagnostics.append(
+                    .error(
+                        csvDisplay, line: record.line,
+                        "这一行有 \(record.fields.count) 项，表头有 \(header.fields.count) 项。含逗号的内容请用英文双引号括起来。"))
                 continue
             }
             let cells = zip(header.fields, record.fields).map { (key: $0.trimmingCharacters(in: .whitespaces), line: record.line, value: $1) }
@@ -107,14 +116,18 @@ struct CatalogueReader {
     }
 
     /// Checks one row: known columns, required ones present, allowed values.
-    private func validate(_ cells: [(key: String, line: Int, value: String)], line: Int, file: String, schema: CatalogueSchema,
-                          diagnostics: inout [Diagnostic]) -> CatalogueRow? {
+    private func validate(
+        _ cells: [(key: String, line: Int, value: String)], line: Int, file: String, schema: CatalogueSchema,
+        diagnostics: inout [Diagnostic]
+    ) -> CatalogueRow? {
         var values: [String: String] = [:]
         var ok = true
         for cell in cells {
             guard let column = schema.column(forKey: cell.key) else {
-                diagnostics.append(.error(file, line: cell.line,
-                    "“\(schema.kind)”没有“\(cell.key)”这一列。可用的列：\(schema.columns.map(\.name).joined(separator: "、"))。"))
+                diagnostics.append(
+                    .error(
+                        file, line: cell.line,
+                        "“\(schema.kind)”没有“\(cell.key)”这一列。可用的列：\(schema.columns.map(\.name).joined(separator: "、"))。"))
                 ok = false
                 continue
             }
@@ -122,8 +135,10 @@ struct CatalogueReader {
             if let allowed = column.allowed, !value.isEmpty {
                 let parts = value.split(whereSeparator: { "、,，/ ".contains($0) }).map(String.init)
                 if let bad = parts.first(where: { !allowed.contains($0) }) {
-                    diagnostics.append(.error(file, line: cell.line,
-                        "“\(column.name)”的值“\(bad)”不在规定范围内。可填：\(allowed.joined(separator: "、"))（可用顿号写多个）。"))
+                    diagnostics.append(
+                        .error(
+                            file, line: cell.line,
+                            "“\(column.name)”的值“\(bad)”不在规定范围内。可填：\(allowed.joined(separator: "、"))（可用顿号写多个）。"))
                     ok = false
                 }
             }
@@ -143,8 +158,10 @@ struct CatalogueReader {
         for row in rows {
             let key = schema.identity.map { row.values[$0] ?? "" }.joined(separator: "\u{1F}")
             if let first = seen[key] {
-                diagnostics.append(.error(row.file, line: row.line,
-                    "这一行与第 \(first.line) 行重复（\(schema.identity.joined(separator: "、"))相同）。请合并或删除其中一行。"))
+                diagnostics.append(
+                    .error(
+                        row.file, line: row.line,
+                        "这一行与第 \(first.line) 行重复（\(schema.identity.joined(separator: "、"))相同）。请合并或删除其中一行。"))
             } else {
                 seen[key] = row
             }

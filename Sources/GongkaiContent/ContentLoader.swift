@@ -36,8 +36,11 @@ public struct ContentLoader: Sendable {
         let configDisplay = "\(display)/site.yml"
         let configURL = directory.appendingPathComponent("site.yml")
         guard FileManager.default.fileExists(atPath: configURL.path) else {
-            throw DiagnosticError([.error(configDisplay,
-                "找不到网站配置文件。请在 \(display)/ 下创建 site.yml，写明网站名称、网址、主办单位、网站标识码和栏目。")])
+            throw DiagnosticError([
+                .error(
+                    configDisplay,
+                    "找不到网站配置文件。请在 \(display)/ 下创建 site.yml，写明网站名称、网址、主办单位、网站标识码和栏目。")
+            ])
         }
         var identity: SiteIdentity?
         var columns: [Column] = []
@@ -96,8 +99,10 @@ public struct ContentLoader: Sendable {
             } else if let column = columnPaths.first(where: { Site.isWithin(directoryPath, $0) }), !column.isEmpty {
                 assets.append(path)
             } else {
-                diagnostics.append(.warning("\(display)/\(path)",
-                    "这个文件不在任何栏目文件夹中，不会发布。附件和图片请放在所属文件的栏目文件夹内。"))
+                diagnostics.append(
+                    .warning(
+                        "\(display)/\(path)",
+                        "这个文件不在任何栏目文件夹中，不会发布。附件和图片请放在所属文件的栏目文件夹内。"))
             }
         }
 
@@ -127,8 +132,10 @@ public struct ContentLoader: Sendable {
         drafts = drafts.filter { draft in
             guard columnPaths.contains(draft.document.columnPath) else {
                 let folder = draft.document.columnPath.isEmpty ? "\(display)/" : "\(display)/\(draft.document.columnPath)/"
-                diagnostics.append(.error(draft.document.file,
-                    "文件所在的文件夹 \(folder) 不是 site.yml 中定义的栏目。请把文件移到某个栏目文件夹中，或在 site.yml 中添加这个栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。"))
+                diagnostics.append(
+                    .error(
+                        draft.document.file,
+                        "文件所在的文件夹 \(folder) 不是 site.yml 中定义的栏目。请把文件移到某个栏目文件夹中，或在 site.yml 中添加这个栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。"))
                 return false
             }
             return true
@@ -141,8 +148,10 @@ public struct ContentLoader: Sendable {
         diagnostics += checkAttachments(drafts, assets: Set(assets))
         for (label, path) in [("网站标志", identity?.logo), ("党政机关网站标识", identity?.conacMark)] {
             if let path, path.hasPrefix("assets/"), !assets.contains(path) {
-                diagnostics.append(.error(configDisplay,
-                    "\(label)图片“\(path)”找不到。请把图片放到 \(display)/\(path)，或改正 site.yml 中的文件名。"))
+                diagnostics.append(
+                    .error(
+                        configDisplay,
+                        "\(label)图片“\(path)”找不到。请把图片放到 \(display)/\(path)，或改正 site.yml 中的文件名。"))
             }
         }
 
@@ -184,8 +193,9 @@ public struct ContentLoader: Sendable {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let text):
                 let reader = CatalogueReader(display: display, id: id) { name in
-                    SourceText.read(root.appendingPathComponent("catalogues").appendingPathComponent(name),
-                                    display: "\(contentDisplay)/catalogues/\(name)")
+                    SourceText.read(
+                        root.appendingPathComponent("catalogues").appendingPathComponent(name),
+                        display: "\(contentDisplay)/catalogues/\(name)")
                 }
                 let (catalogue, found) = reader.read(text)
                 diagnostics += found
@@ -202,9 +212,10 @@ public struct ContentLoader: Sendable {
                 let (entry, references, found) = FAQReader(display: display, relativePath: path).read(text)
                 diagnostics += found
                 guard var entry else { continue }
-                entry.related = Self.unique(references.compactMap {
-                    resolve($0.text, key: "相关政策", line: $0.line, file: display, lookup: lookup, broken: broken, diagnostics: &diagnostics)
-                })
+                entry.related = Self.unique(
+                    references.compactMap {
+                        resolve($0.text, key: "相关政策", line: $0.line, file: display, lookup: lookup, broken: broken, diagnostics: &diagnostics)
+                    })
                 faqs.append(entry)
             }
         }
@@ -212,8 +223,9 @@ public struct ContentLoader: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
-        var site = Site(identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
-                        reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
+        var site = Site(
+            identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
+            reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
         site.contentDisplay = display
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
@@ -236,10 +248,13 @@ public struct ContentLoader: Sendable {
                 seen[key] = draft.document
                 continue
             }
-            let (culprit, kept) = other.fieldLines["slug"] != nil && draft.document.fieldLines["slug"] == nil
+            let (culprit, kept) =
+                other.fieldLines["slug"] != nil && draft.document.fieldLines["slug"] == nil
                 ? (other, draft.document) : (draft.document, other)
-            diagnostics.append(.error(culprit.file, line: culprit.fieldLines["slug"],
-                "网址“\(culprit.columnPath)/\(culprit.slug).html”与 \(kept.file) 重复（不区分大小写）。请修改其中一个文件的文件名或“网址名”。"))
+            diagnostics.append(
+                .error(
+                    culprit.file, line: culprit.fieldLines["slug"],
+                    "网址“\(culprit.columnPath)/\(culprit.slug).html”与 \(kept.file) 重复（不区分大小写）。请修改其中一个文件的文件名或“网址名”。"))
         }
         return diagnostics
     }
@@ -252,8 +267,11 @@ public struct ContentLoader: Sendable {
         for index in drafts.indices {
             for reference in drafts[index].references {
                 let file = drafts[index].document.file
-                guard let targetID = resolve(reference.text, key: reference.key, line: reference.line, file: file,
-                                             lookup: lookup, broken: broken, diagnostics: &diagnostics) else { continue }
+                guard
+                    let targetID = resolve(
+                        reference.text, key: reference.key, line: reference.line, file: file,
+                        lookup: lookup, broken: broken, diagnostics: &diagnostics)
+                else { continue }
                 let target = indexOf[targetID]!
                 guard target != index else {
                     diagnostics.append(.error(file, line: reference.line, "“\(reference.key)”指向了文件自身，请删除。"))
@@ -283,23 +301,31 @@ public struct ContentLoader: Sendable {
     }
 
     /// The id a reference names, or nil after reporting why it names none.
-    private func resolve(_ text: String, key: String, line: Int, file: String, lookup: DocumentLookup,
-                         broken: BrokenTargets, diagnostics: inout [Diagnostic]) -> String? {
+    private func resolve(
+        _ text: String, key: String, line: Int, file: String, lookup: DocumentLookup,
+        broken: BrokenTargets, diagnostics: inout [Diagnostic]
+    ) -> String? {
         switch lookup.find(text) {
         case .found(let id):
             return id
         case .ambiguous(let ids):
-            diagnostics.append(.error(file, line: line,
-                "“\(text)”对应多个文件（\(ids.map { "\(display)/\($0).md" }.joined(separator: "、"))），请改写为文件路径。"))
+            diagnostics.append(
+                .error(
+                    file, line: line,
+                    "“\(text)”对应多个文件（\(ids.map { "\(display)/\($0).md" }.joined(separator: "、"))），请改写为文件路径。"))
         case .missing:
             if let target = broken.find(text) {
-                diagnostics.append(.error(file, line: line,
-                    "“\(key)”中的“\(text)”指向的文件 \(target) 本身有错误，无法读取（见该文件的错误）。改正那个文件后，这里就会正常。",
-                    rule: BrokenTargets.rule))
+                diagnostics.append(
+                    .error(
+                        file, line: line,
+                        "“\(key)”中的“\(text)”指向的文件 \(target) 本身有错误，无法读取（见该文件的错误）。改正那个文件后，这里就会正常。",
+                        rule: BrokenTargets.rule))
                 return nil
             }
-            diagnostics.append(.error(file, line: line,
-                "“\(key)”中的“\(text)”找不到对应的文件。请填写文件路径（如 xxgk/fdzdgknr/zcwj/example）、文号或索引号。"))
+            diagnostics.append(
+                .error(
+                    file, line: line,
+                    "“\(key)”中的“\(text)”找不到对应的文件。请填写文件路径（如 xxgk/fdzdgknr/zcwj/example）、文号或索引号。"))
         }
         return nil
     }
@@ -307,9 +333,12 @@ public struct ContentLoader: Sendable {
     private func checkAttachments(_ drafts: [DocumentDraft], assets: Set<String>) -> [Diagnostic] {
         drafts.flatMap { draft in
             draft.document.attachments.compactMap { attachment in
-                assets.contains(attachment.path) ? nil : Diagnostic.error(draft.document.file,
-                    line: draft.document.fieldLines["attachments"],
-                    "附件“\(attachment.path)”不存在。请把文件放到 \(display)/\(attachment.path)，或更正文件名。")
+                assets.contains(attachment.path)
+                    ? nil
+                    : Diagnostic.error(
+                        draft.document.file,
+                        line: draft.document.fieldLines["attachments"],
+                        "附件“\(attachment.path)”不存在。请把文件放到 \(display)/\(attachment.path)，或更正文件名。")
             }
         }
     }

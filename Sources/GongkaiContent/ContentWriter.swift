@@ -40,8 +40,10 @@ public enum ContentWriter {
     }
 
     private static func section(_ section: PlanSection) -> Node {
-        Node([key("序号", section.numberText), key("标题", section.title),
-              (Node("任务"), Node(section.items.map(item)))])
+        Node([
+            key("序号", section.numberText), key("标题", section.title),
+            (Node("任务"), Node(section.items.map(item))),
+        ])
     }
 
     private static func item(_ item: PlanItem) -> Node {
@@ -60,12 +62,17 @@ public enum ContentWriter {
         }
         if let implements = item.implements { pairs.append((Node("落实上级"), flowList(implements))) }
         if !item.progress.isEmpty {
-            pairs.append((Node("进展"), Node(item.progress.map { entry in
-                var fields = [key("日期", entry.date.iso), key("状态", entry.status.rawValue)]
-                if !entry.note.isEmpty { fields.append(key("说明", entry.note)) }
-                if let evidence = entry.evidence { fields.append(key("佐证", evidence)) }
-                return Node(fields)
-            })))
+            pairs.append(
+                (
+                    Node("进展"),
+                    Node(
+                        item.progress.map { entry in
+                            var fields = [key("日期", entry.date.iso), key("状态", entry.status.rawValue)]
+                            if !entry.note.isEmpty { fields.append(key("说明", entry.note)) }
+                            if let evidence = entry.evidence { fields.append(key("佐证", evidence)) }
+                            return Node(fields)
+                        })
+                ))
         }
         return Node(pairs)
     }

@@ -61,12 +61,16 @@ struct DocumentReader {
             if Self.isValidSlug(custom) {
                 slug = custom
             } else {
-                fields.diagnostics.append(.error(display, line: fields.lineOf("slug"),
-                    "网址名“\(custom)”只能包含英文字母、数字、连字符和下划线。"))
+                fields.diagnostics.append(
+                    .error(
+                        display, line: fields.lineOf("slug"),
+                        "网址名“\(custom)”只能包含英文字母、数字、连字符和下划线。"))
             }
         } else if !Self.isValidSlug(fileSlug) {
-            fields.diagnostics.append(.warning(display,
-                "文件名“\(fileSlug)”含有英文字母、数字、连字符和下划线以外的字符，网址会不易分享。建议改用拼音或英文文件名，或在文件开头两行 --- 之间写“网址名: …”。"))
+            fields.diagnostics.append(
+                .warning(
+                    display,
+                    "文件名“\(fileSlug)”含有英文字母、数字、连字符和下划线以外的字符，网址会不易分享。建议改用拼音或英文文件名，或在文件开头两行 --- 之间写“网址名: …”。"))
         }
         var references: [DocumentDraft.Reference] = []
         for field in ["interprets", "replaces", "replaced_by"] {
@@ -77,8 +81,9 @@ struct DocumentReader {
         }
         var attachments: [Attachment] = []
         if let entry = fields.values["attachments"] {
-            attachments = readAttachments(entry.node, key: entry.key, line: entry.line,
-                                          directory: directory, source: source, fields: &fields)
+            attachments = readAttachments(
+                entry.node, key: entry.key, line: entry.line,
+                directory: directory, source: source, fields: &fields)
         }
         let indexNumber = fields.text("index_no")
         let tags = fields.list("tags")
@@ -89,7 +94,8 @@ struct DocumentReader {
             fields.diagnostics += BodyLimits.check(frontMatter.body, display: display, firstLine: frontMatter.bodyLine)
         }
         guard let title, let published,
-              !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            !fields.diagnostics.contains(where: { $0.severity == .error })
+        else {
             return (nil, fields.diagnostics)
         }
         let document = Document(
@@ -107,8 +113,10 @@ struct DocumentReader {
     }
 
     /// `附件` is a list of file names, or of `{标题, 文件}` mappings, relative to the document's folder.
-    private func readAttachments(_ node: Node, key: String, line: Int, directory: String,
-                                 source: YAMLSource, fields: inout FieldValues) -> [Attachment] {
+    private func readAttachments(
+        _ node: Node, key: String, line: Int, directory: String,
+        source: YAMLSource, fields: inout FieldValues
+    ) -> [Attachment] {
         let items: [Node]
         switch node {
         case .sequence(let sequence): items = Array(sequence)
@@ -130,8 +138,10 @@ struct DocumentReader {
                     case "文件", "file": file = v.text
                     case "标题", "title": title = v.text
                     default:
-                        fields.diagnostics.append(.error(fields.display, line: source.line(of: k) ?? itemLine,
-                            "附件只能写“标题”和“文件”两项，这里有“\(k.string ?? "")”。"))
+                        fields.diagnostics.append(
+                            .error(
+                                fields.display, line: source.line(of: k) ?? itemLine,
+                                "附件只能写“标题”和“文件”两项，这里有“\(k.string ?? "")”。"))
                     }
                 }
             }
@@ -140,13 +150,17 @@ struct DocumentReader {
                 continue
             }
             if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
-                fields.diagnostics.append(.error(fields.display, line: itemLine,
-                    "附件“\(file)”必须放在文件所在的文件夹内，请写相对路径，不要以 / 开头或包含 ..。"))
+                fields.diagnostics.append(
+                    .error(
+                        fields.display, line: itemLine,
+                        "附件“\(file)”必须放在文件所在的文件夹内，请写相对路径，不要以 / 开头或包含 ..。"))
                 continue
             }
             if case .refused(let reason) = URLPolicy.check(file) {
-                fields.diagnostics.append(.error(fields.display, line: itemLine,
-                    "附件“\(file)”不能发布为链接：\(reason)。请写附件的文件名（相对于文件所在的文件夹）。", rule: "unsafe-url"))
+                fields.diagnostics.append(
+                    .error(
+                        fields.display, line: itemLine,
+                        "附件“\(file)”不能发布为链接：\(reason)。请写附件的文件名（相对于文件所在的文件夹）。", rule: "unsafe-url"))
                 continue
             }
             let path = directory.isEmpty ? file : "\(directory)/\(file)"

@@ -38,8 +38,11 @@ struct FAQReader {
         guard let question, let topic, let answered, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, [], fields.diagnostics)
         }
-        return (FAQEntry(id: id, file: display, slug: slug, question: question, topic: topic, answered: answered,
-                         unit: fields.text("unit"), related: [], body: frontMatter.body, bodyLine: frontMatter.bodyLine,
-                         fieldLines: lines), references, fields.diagnostics)
+        return (
+            FAQEntry(
+                id: id, file: display, slug: slug, question: question, topic: topic, answered: answered,
+                unit: fields.text("unit"), related: [], body: frontMatter.body, bodyLine: frontMatter.bodyLine,
+                fieldLines: lines), references, fields.diagnostics
+        )
     }
 }

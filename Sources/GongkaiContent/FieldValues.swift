@@ -22,8 +22,10 @@ struct FieldValues {
                 continue
             }
             if let earlier = values[field] {
-                diagnostics.append(.error(display, line: pair.keyLine,
-                    "“\(pair.key)”与第 \(earlier.line) 行的“\(earlier.key)”是同一个字段，请只保留一个。"))
+                diagnostics.append(
+                    .error(
+                        display, line: pair.keyLine,
+                        "“\(pair.key)”与第 \(earlier.line) 行的“\(earlier.key)”是同一个字段，请只保留一个。"))
                 continue
             }
             values[field] = (pair.value, pair.keyLine, pair.key)
@@ -45,8 +47,10 @@ struct FieldValues {
                 return checked(entry, as: field).map { ExtraField(key: entry.key, value: $0, line: entry.line, label: field.label) }
             }
             let columnKeys = declared.map(\.key)
-            diagnostics.append(.warning(display, line: entry.line,
-                "未知字段“\(entry.key)”，已原样保留供模板使用。如是拼写错误，请改为以下字段之一：\(([table.keyList] + columnKeys).joined(separator: "、"))。"))
+            diagnostics.append(
+                .warning(
+                    display, line: entry.line,
+                    "未知字段“\(entry.key)”，已原样保留供模板使用。如是拼写错误，请改为以下字段之一：\(([table.keyList] + columnKeys).joined(separator: "、"))。"))
             return ExtraField(key: entry.key, value: entry.node.flattened, line: entry.line)
         }
     }
@@ -74,8 +78,10 @@ struct FieldValues {
             return text
         case .url:
             guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace) else {
-                diagnostics.append(.error(display, line: entry.line,
-                    "“\(entry.key)”应是以 https:// 或 http:// 开头的网址，这里是“\(text)”。"))
+                diagnostics.append(
+                    .error(
+                        display, line: entry.line,
+                        "“\(entry.key)”应是以 https:// 或 http:// 开头的网址，这里是“\(text)”。"))
                 return nil
             }
             return text
@@ -84,8 +90,10 @@ struct FieldValues {
 
     mutating func reportUnknown(what: String) {
         for entry in unknown {
-            diagnostics.append(.error(display, line: entry.line,
-                "\(what)中没有“\(entry.key)”这个字段。可用字段：\(table.keyList)。"))
+            diagnostics.append(
+                .error(
+                    display, line: entry.line,
+                    "\(what)中没有“\(entry.key)”这个字段。可用字段：\(table.keyList)。"))
         }
     }
 
@@ -95,8 +103,10 @@ struct FieldValues {
         case .scalar:
             return entry.node.text
         default:
-            diagnostics.append(.error(display, line: entry.line,
-                "“\(entry.key)”应填写一段文字，这里却是列表或键值。"))
+            diagnostics.append(
+                .error(
+                    display, line: entry.line,
+                    "“\(entry.key)”应填写一段文字，这里却是列表或键值。"))
             return nil
         }
     }
@@ -113,14 +123,18 @@ struct FieldValues {
 
     mutating func requiredText(_ field: String, what: String) -> String? {
         guard has(field) else {
-            diagnostics.append(.error(display, line: line,
-                "缺少必填字段“\(table.chineseKey(field))”（也可写作 \(field)）。请在\(what)中补上。"))
+            diagnostics.append(
+                .error(
+                    display, line: line,
+                    "缺少必填字段“\(table.chineseKey(field))”（也可写作 \(field)）。请在\(what)中补上。"))
             return nil
         }
         guard let value = text(field) else {
             if values[field].map({ if case .scalar = $0.node { return true } else { return false } }) == true {
-                diagnostics.append(.error(display, line: lineOf(field),
-                    "必填字段“\(values[field]!.key)”是空的，请填写内容。"))
+                diagnostics.append(
+                    .error(
+                        display, line: lineOf(field),
+                        "必填字段“\(values[field]!.key)”是空的，请填写内容。"))
             }
             return nil
         }
@@ -130,8 +144,10 @@ struct FieldValues {
     mutating func list(_ field: String) -> [String] {
         guard let entry = values[field] else { return [] }
         guard let items = entry.node.stringList else {
-            diagnostics.append(.error(display, line: entry.line,
-                "“\(entry.key)”应是一段文字或一个文字列表（每行以“- ”开头）。"))
+            diagnostics.append(
+                .error(
+                    display, line: entry.line,
+                    "“\(entry.key)”应是一段文字或一个文字列表（每行以“- ”开头）。"))
             return []
         }
         return items.filter { !$0.isEmpty }
@@ -140,24 +156,30 @@ struct FieldValues {
     mutating func date(_ field: String) -> CalendarDate? {
         guard let raw = text(field) else { return nil }
         if let date = DateParser.date(raw) { return date }
-        diagnostics.append(.error(display, line: lineOf(field),
-            "“\(values[field]!.key)”的日期“\(raw)”无效。请写成 2023-03-06 或 2023年3月6日，并确认这一天存在。"))
+        diagnostics.append(
+            .error(
+                display, line: lineOf(field),
+                "“\(values[field]!.key)”的日期“\(raw)”无效。请写成 2023-03-06 或 2023年3月6日，并确认这一天存在。"))
         return nil
     }
 
     mutating func dateTime(_ field: String) -> DateTime? {
         guard let raw = text(field) else { return nil }
         if let value = DateParser.dateTime(raw) { return value }
-        diagnostics.append(.error(display, line: lineOf(field),
-            "“\(values[field]!.key)”的日期“\(raw)”无效。请写成 2023-03-23 或 2023-03-23 14:07，并确认这一天存在。"))
+        diagnostics.append(
+            .error(
+                display, line: lineOf(field),
+                "“\(values[field]!.key)”的日期“\(raw)”无效。请写成 2023-03-23 或 2023-03-23 14:07，并确认这一天存在。"))
         return nil
     }
 
     mutating func choice<T>(_ field: String, parse: (String) -> T?, allowed: String) -> T? {
         guard let raw = text(field) else { return nil }
         if let value = parse(raw) { return value }
-        diagnostics.append(.error(display, line: lineOf(field),
-            "“\(values[field]!.key)”的值“\(raw)”无法识别。可选值：\(allowed)。"))
+        diagnostics.append(
+            .error(
+                display, line: lineOf(field),
+                "“\(values[field]!.key)”的值“\(raw)”无法识别。可选值：\(allowed)。"))
         return nil
     }
 
@@ -167,8 +189,10 @@ struct FieldValues {
         case "true", "yes", "是", "显示": return true
         case "false", "no", "否", "不显示": return false
         default:
-            diagnostics.append(.error(display, line: lineOf(field),
-                "“\(values[field]!.key)”应填写“是”或“否”，这里是“\(raw)”。"))
+            diagnostics.append(
+                .error(
+                    display, line: lineOf(field),
+                    "“\(values[field]!.key)”应填写“是”或“否”，这里是“\(raw)”。"))
             return nil
         }
     }
@@ -176,8 +200,10 @@ struct FieldValues {
     mutating func positiveInt(_ field: String) -> Int? {
         guard let raw = text(field) else { return nil }
         if let value = Int(raw), value > 0 { return value }
-        diagnostics.append(.error(display, line: lineOf(field),
-            "“\(values[field]!.key)”应是正整数，这里是“\(raw)”。"))
+        diagnostics.append(
+            .error(
+                display, line: lineOf(field),
+                "“\(values[field]!.key)”应是正整数，这里是“\(raw)”。"))
         return nil
     }
 
@@ -185,8 +211,10 @@ struct FieldValues {
     mutating func year(_ field: String) -> Int? {
         guard let raw = text(field) else { return nil }
         if raw.utf8.count == 4, let value = Int(raw), (1900...2100).contains(value) { return value }
-        diagnostics.append(.error(display, line: lineOf(field),
-            "“\(values[field]!.key)”应是四位数的年份（1900–2100），如 2023，这里是“\(raw)”。"))
+        diagnostics.append(
+            .error(
+                display, line: lineOf(field),
+                "“\(values[field]!.key)”应是四位数的年份（1900–2100），如 2023，这里是“\(raw)”。"))
         return nil
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The regular files under a folder, found with readdir (Foundation's enumerator with resource
 /// values took a sixth of the load time on ten thousand files). Hidden names (starting with a

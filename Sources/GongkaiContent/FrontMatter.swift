@@ -13,8 +13,10 @@ public struct FrontMatter: Sendable {
     public static func split(_ text: String, display: String) -> Result<FrontMatter, Diagnostic> {
         var lines = LineReader(text)
         guard let first = lines.next(), first.line.trimmingTrailingSpaces == "---" else {
-            return .failure(.error(display, line: 1,
-                "文件开头缺少文件信息。请在第一行写 ---，接着写“标题: …”“发布日期: …”等信息（每行一项），再用一行 --- 结束，然后是正文。"))
+            return .failure(
+                .error(
+                    display, line: 1,
+                    "文件开头缺少文件信息。请在第一行写 ---，接着写“标题: …”“发布日期: …”等信息（每行一项），再用一行 --- 结束，然后是正文。"))
         }
         let yamlStart = first.next
         while let current = lines.next() {
@@ -25,8 +27,10 @@ public struct FrontMatter: Sendable {
             var bodyEnd = utf8.endIndex
             if bodyEnd > current.next, utf8[utf8.index(before: bodyEnd)] == 10 { bodyEnd = utf8.index(before: bodyEnd) }
             let yamlEnd = current.start > yamlStart ? utf8.index(before: current.start) : yamlStart
-            return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
-                                        body: String(text[current.next..<bodyEnd]), bodyLine: current.number + 1))
+            return .success(
+                FrontMatter(
+                    yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
+                    body: String(text[current.next..<bodyEnd]), bodyLine: current.number + 1))
         }
         // Where the information most likely ends: the first line that is not `名称: 内容`,
         // a list item, an indented continuation or a comment.
@@ -35,13 +39,19 @@ public struct FrontMatter: Sendable {
         var end = 2
         while let current = reader.next() {
             let line = current.line
-            let looksLikeField = line.hasPrefix(" ") || line.hasPrefix("-") || line.hasPrefix("#")
+            let looksLikeField =
+                line.hasPrefix(" ") || line.hasPrefix("-") || line.hasPrefix("#")
                 || (line.contains(":") || line.contains("：")) && line.count < 200
-            if line.trimmingTrailingSpaces.isEmpty || !looksLikeField { end = current.number; break }
+            if line.trimmingTrailingSpaces.isEmpty || !looksLikeField {
+                end = current.number
+                break
+            }
             end = current.number + 1
         }
-        return .failure(.error(display, line: end,
-            "文件开头两行 --- 之间写文件信息，但第 1 行的 --- 之后没有结束的 ---。请在文件信息之后、正文之前（第 \(end) 行）加一行 ---。"))
+        return .failure(
+            .error(
+                display, line: end,
+                "文件开头两行 --- 之间写文件信息，但第 1 行的 --- 之后没有结束的 ---。请在文件信息之后、正文之前（第 \(end) 行）加一行 ---。"))
     }
 }
 

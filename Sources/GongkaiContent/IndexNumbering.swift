@@ -13,8 +13,10 @@ enum IndexNumbering {
         for index in drafts.indices where drafts[index].hasIndexNumber {
             let document = drafts[index].document
             if let first = owner[document.indexNumber] {
-                diagnostics.append(.error(document.file, line: document.fieldLines["index_no"],
-                    "索引号“\(document.indexNumber)”与 \(drafts[first].document.file) 重复。每个文件的索引号必须唯一；删除此行即可自动生成。"))
+                diagnostics.append(
+                    .error(
+                        document.file, line: document.fieldLines["index_no"],
+                        "索引号“\(document.indexNumber)”与 \(drafts[first].document.file) 重复。每个文件的索引号必须唯一；删除此行即可自动生成。"))
                 continue
             }
             owner[document.indexNumber] = index
@@ -23,7 +25,8 @@ enum IndexNumbering {
             }
         }
         let missing = drafts.indices.filter { !drafts[$0].hasIndexNumber }.sorted {
-            let a = drafts[$0].document, b = drafts[$1].document
+            let a = drafts[$0].document
+            let b = drafts[$1].document
             return (a.published, a.id) < (b.published, b.id)
         }
         var next: [Int: Int] = [:]

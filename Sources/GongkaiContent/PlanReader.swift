@@ -48,10 +48,11 @@ struct PlanReader {
         guard let title, let year, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, fields.diagnostics)
         }
-        let plan = Plan(id: id, file: display, title: title, year: year, issuer: fields.text("issuer"),
-                        region: fields.text("region") ?? "", level: level ?? .county, kind: kind ?? .disclosure,
-                        notice: fields.text("notice"), parent: fields.text("parent"),
-                        preamble: fields.text("preamble") ?? "", sections: sections, fieldLines: lines)
+        let plan = Plan(
+            id: id, file: display, title: title, year: year, issuer: fields.text("issuer"),
+            region: fields.text("region") ?? "", level: level ?? .county, kind: kind ?? .disclosure,
+            notice: fields.text("notice"), parent: fields.text("parent"),
+            preamble: fields.text("preamble") ?? "", sections: sections, fieldLines: lines)
         return (plan, fields.diagnostics)
     }
 
@@ -106,16 +107,19 @@ struct PlanReader {
                 let evidence = fields.text("evidence")
                 values.diagnostics += fields.diagnostics
                 if let date, let status {
-                    progress.append(ProgressEntry(date: date, status: status, note: note, evidence: evidence, index: index,
-                                                  evidenceLine: fields.lineOf("evidence")))
+                    progress.append(
+                        ProgressEntry(
+                            date: date, status: status, note: note, evidence: evidence, index: index,
+                            evidenceLine: fields.lineOf("evidence")))
                 }
             }
         }
         let implements: [String]? = values.has("implements") ? values.list("implements") : nil
-        return PlanItem(number: number, numberText: numberText, title: values.text("title"), body: values.text("body") ?? "",
-                        assignment: values.text("assignment"), leads: values.list("leads"), partners: values.list("partners"),
-                        responsible: values.list("responsible"), deadlines: deadlines, targets: values.list("targets"),
-                        implements: implements, progress: progress, line: line)
+        return PlanItem(
+            number: number, numberText: numberText, title: values.text("title"), body: values.text("body") ?? "",
+            assignment: values.text("assignment"), leads: values.list("leads"), partners: values.list("partners"),
+            responsible: values.list("responsible"), deadlines: deadlines, targets: values.list("targets"),
+            implements: implements, progress: progress, line: line)
     }
 
     private func mapping(_ node: Node, table: FieldTable, what: String, line: Int, diagnostics: inout [Diagnostic]) -> FieldValues? {

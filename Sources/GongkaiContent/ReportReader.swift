@@ -63,8 +63,10 @@ struct ReportReader {
             if let group = ApplicationTable.groups.first(where: { $0.key == key }) {
                 let expected = ApplicationTable.rows.filter { $0.group == group.key }.map(\.key)
                 for (subKey, subLine, subNode) in entries((node, line, key), expected: expected, what: group.label, diagnostics: &diagnostics) {
-                    if let row = numbers(subNode, count: 7, key: "\(group.label)\(ApplicationTable.label(subKey))", line: subLine,
-                                         columns: ApplicationTable.columns, diagnostics: &diagnostics) {
+                    if let row = numbers(
+                        subNode, count: 7, key: "\(group.label)\(ApplicationTable.label(subKey))", line: subLine,
+                        columns: ApplicationTable.columns, diagnostics: &diagnostics)
+                    {
                         rows[subKey] = row
                     }
                 }
@@ -75,8 +77,10 @@ struct ReportReader {
     }
 
     /// The entries of a mapping that must have exactly `expected` keys.
-    private func entries(_ entry: (node: Node, line: Int, key: String)?, expected: [String], what: String,
-                         diagnostics: inout [Diagnostic]) -> [(String, Int, Node)] {
+    private func entries(
+        _ entry: (node: Node, line: Int, key: String)?, expected: [String], what: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [(String, Int, Node)] {
         guard let entry else {
             diagnostics.append(.error(display, line: 1, "缺少“\(what)”。", rule: "report-format"))
             return []
@@ -89,8 +93,10 @@ struct ReportReader {
         case .success(let value): pairs = value
         }
         for pair in pairs where !expected.contains(pair.key) {
-            diagnostics.append(.error(display, line: pair.keyLine,
-                "“\(what)”中没有“\(pair.key)”这一项。应有：\(expected.joined(separator: "、"))。", rule: "report-format"))
+            diagnostics.append(
+                .error(
+                    display, line: pair.keyLine,
+                    "“\(what)”中没有“\(pair.key)”这一项。应有：\(expected.joined(separator: "、"))。", rule: "report-format"))
         }
         for key in expected where !pairs.contains(where: { $0.key == key }) {
             diagnostics.append(.error(display, line: entry.line, "“\(what)”缺少“\(key)”一项（没有就填 0）。", rule: "report-format"))
@@ -103,16 +109,20 @@ struct ReportReader {
 
     private func numbers(_ node: Node, count: Int, key: String, line: Int, columns: [String], diagnostics: inout [Diagnostic]) -> ReportRow? {
         guard case .sequence(let sequence) = node, sequence.count == count else {
-            diagnostics.append(.error(display, line: line,
-                "“\(key)”应填写 \(count) 个数，依次是：\(columns.joined(separator: "、"))，写成 [1, 0, …]。", rule: "report-format"))
+            diagnostics.append(
+                .error(
+                    display, line: line,
+                    "“\(key)”应填写 \(count) 个数，依次是：\(columns.joined(separator: "、"))，写成 [1, 0, …]。", rule: "report-format"))
             return nil
         }
         var values: [Int] = []
         for (index, item) in sequence.enumerated() {
             // The bound keeps the table's sums far from overflowing `Int`.
             guard let text = item.text, let value = Int(text), value >= 0, value <= Self.largestNumber else {
-                diagnostics.append(.error(display, line: source.line(of: item) ?? line,
-                    "“\(key)”的“\(columns[index])”应是 0 到 \(Self.largestNumber) 之间的整数，这里是“\(item.text ?? "")”。", rule: "report-format"))
+                diagnostics.append(
+                    .error(
+                        display, line: source.line(of: item) ?? line,
+                        "“\(key)”的“\(columns[index])”应是 0 到 \(Self.largestNumber) 之间的整数，这里是“\(item.text ?? "")”。", rule: "report-format"))
                 return nil
             }
             values.append(value)

@@ -19,9 +19,11 @@ public enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let line = firstInvalidLine(bytes)
-            return .failure(.error(display, line: line,
-                "文件不是 UTF-8 编码（从第 \(line) 行起无法识别），很可能是 GBK/GB2312 编码。"
-                + "请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 '\(display)' -o '\(display).utf8' 后替换原文件。"))
+            return .failure(
+                .error(
+                    display, line: line,
+                    "文件不是 UTF-8 编码（从第 \(line) 行起无法识别），很可能是 GBK/GB2312 编码。"
+                        + "请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 '\(display)' -o '\(display).utf8' 后替换原文件。"))
         }
         if bytes.contains(13) {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))

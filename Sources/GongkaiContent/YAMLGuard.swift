@@ -70,7 +70,10 @@ public enum YAMLGuard {
         /// Scans from the start of a line to the start of the next one.
         mutating func scanLine() -> Finding? {
             var indent = 0
-            while byte() == 32 { indent += 1; index += 1 }
+            while byte() == 32 {
+                indent += 1
+                index += 1
+            }
             if flowDepth == 0 {
                 // Blank and comment lines do not close collections.
                 if byte() == 10 || byte() == 13 || byte() == nil || byte() == UInt8(ascii: "#") {
@@ -84,7 +87,10 @@ public enum YAMLGuard {
             var dashes = 0
             while let current = byte(), current != 10 {
                 if nodeStart {
-                    if current == 32 || current == 9 || current == 13 { index += 1; continue }
+                    if current == 32 || current == 9 || current == 13 {
+                        index += 1
+                        continue
+                    }
                     switch current {
                     case UInt8(ascii: "&"): return .anchor(line: line)
                     case UInt8(ascii: "*"): return .alias(line: line)
@@ -131,8 +137,11 @@ public enum YAMLGuard {
                 switch current {
                 case UInt8(ascii: ":"):
                     let next = byte(1)
-                    if Self.isBlank(next) || (flowDepth > 0 && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]")
-                        || next == UInt8(ascii: "}") || next == UInt8(ascii: "[") || next == UInt8(ascii: "{"))) {
+                    if Self.isBlank(next)
+                        || (flowDepth > 0
+                            && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]")
+                                || next == UInt8(ascii: "}") || next == UInt8(ascii: "[") || next == UInt8(ascii: "{")))
+                    {
                         nodeStart = true
                     }
                 case UInt8(ascii: "#"):

@@ -43,8 +43,10 @@ public struct YAMLSource {
     public func mapping(_ node: Node?, what: String) -> Result<[(key: String, keyLine: Int, value: Node)], Diagnostic> {
         guard let node else { return .success([]) }
         guard case .mapping(let mapping) = node else {
-            return .failure(.error(display, line: line(of: node),
-                "\(what)应由“键: 值”组成（冒号用半角“:”并在其后加一个空格），这里却是\(describe(node))。"))
+            return .failure(
+                .error(
+                    display, line: line(of: node),
+                    "\(what)应由“键: 值”组成（冒号用半角“:”并在其后加一个空格），这里却是\(describe(node))。"))
         }
         var pairs: [(key: String, keyLine: Int, value: Node)] = []
         var seen: [String: Int] = [:]
@@ -52,8 +54,10 @@ public struct YAMLSource {
             let keyText = key.string ?? ""
             let keyLine = line(of: key) ?? lineOffset + 1
             if let first = seen[keyText] {
-                return .failure(.error(display, line: keyLine,
-                    "键“\(keyText)”重复出现（第一次在第 \(first) 行）。请删除其中一个。"))
+                return .failure(
+                    .error(
+                        display, line: keyLine,
+                        "键“\(keyText)”重复出现（第一次在第 \(first) 行）。请删除其中一个。"))
             }
             seen[keyText] = keyLine
             if case .scalar(let scalar) = value, let message = EditorMistakes.curlyQuotes(key: keyText, value: scalar.string) {
@@ -81,8 +85,8 @@ public struct YAMLSource {
         let hint = "每行写“名称: 内容”：冒号用半角“:”并在后面加一个空格，缩进只用空格，引号要成对，内容以 [ { * & ! 等符号开头时用半角引号 \"…\" 括起来。"
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var detail = EditorMistakes.describe(problem)
             var line = mark.line
             if let context {
@@ -95,7 +99,8 @@ public struct YAMLSource {
             }
             return .error(display, line: line + lineOffset, "这一行\(detail)。\(hint)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(display, line: context.mark.line + lineOffset,
+            return .error(
+                display, line: context.mark.line + lineOffset,
                 "键重复：\(duplicates.joined(separator: "、"))。请删除重复的键。")
         case .reader(let problem, _, _, _):
             return .error(display, "无法读取这个文件的内容（\(problem)），请确认它是用 UTF-8 保存的文本文件。")

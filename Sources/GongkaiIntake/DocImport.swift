@@ -53,14 +53,18 @@ public enum DocumentImporter {
         for (index, paragraph) in paragraphs.enumerated() where paragraphIndex[paragraph.line] == nil { paragraphIndex[paragraph.line] = index }
         // 文号: the first line that is one (the red header's), else the first one in the text.
         for kind in kinds.prefix(20) {
-            if case .documentNumber(let number) = kind { result.documentNumber = number; break }
+            if case .documentNumber(let number) = kind {
+                result.documentNumber = number
+                break
+            }
         }
         if result.documentNumber == nil {
             result.documentNumber = paragraphs.prefix(20).lazy.compactMap { LineKind.documentNumber($0.text) }.first
         }
         // 标题: a heading, else a line ending in a kind of document, near the top.
         let top = paragraphs.prefix(15)
-        let titleParagraph = top.first { $0.headingLevel == 1 }
+        let titleParagraph =
+            top.first { $0.headingLevel == 1 }
             ?? top.first { p in titleEndings.contains { p.text.hasSuffix($0) } && p.text.count <= 80 && !p.text.hasPrefix("附件") }
             ?? top.first { p in p.text.count >= 6 && p.text.count <= 60 && !p.text.contains("。") && LineKind.documentNumber(p.text) != p.text && !p.text.hasSuffix("文件") }
         if let titleParagraph {
@@ -70,8 +74,12 @@ public enum DocumentImporter {
         }
         // 成文日期 and 发文机关: the last date line, and the line before it when it names a body.
         var signature: Set<Int> = []
-        if let dateIndex = paragraphs.indices.last(where: { if case .date = kinds[$0] { return true }; return false }),
-           case .date(let date, let ambiguous) = kinds[dateIndex] {
+        if let dateIndex = paragraphs.indices.last(where: {
+            if case .date = kinds[$0] { return true }
+            return false
+        }),
+            case .date(let date, let ambiguous) = kinds[dateIndex]
+        {
             result.written = date
             if ambiguous { result.notes.append(ImportNote(line: paragraphs[dateIndex].line, message: "成文日期写作“\(paragraphs[dateIndex].text)”，已读作 \(date.chinese)，请核对。")) }
             if dateIndex > 0, !paragraphs[dateIndex - 1].text.contains(where: { "。：；，".contains($0) }), paragraphs[dateIndex - 1].text.count <= 40 {
@@ -167,8 +175,10 @@ public enum DocumentImporter {
 
 /// `gongkai import doc`: one policy document into `content/<column>/<id>.md`.
 public enum DocImport {
-    public static func prepare(file: URL, display: String, content: URL, contentDisplay: String,
-                               id: String?, column: String?) throws(DiagnosticError) -> PreparedImport {
+    public static func prepare(
+        file: URL, display: String, content: URL, contentDisplay: String,
+        id: String?, column: String?
+    ) throws(DiagnosticError) -> PreparedImport {
         let blocks: BlockDocument
         switch SourceReader.read(file, display: display) {
         case .failure(let diagnostic): throw DiagnosticError([diagnostic])
@@ -191,7 +201,8 @@ public enum DocImport {
         if slug == nil {
             let region = (document.issuer ?? document.title).firstMatch(of: /^(.+?(?:省|自治区|市|综合实验区|新区|自治州|州|区|县|旗))/).map { String($0.1) } ?? ""
             let year = document.documentNumber.flatMap { $0.firstMatch(of: /(\d{4})/) }.map { String($0.1) } ?? document.written.map { String($0.year) } ?? ""
-            let number = document.documentNumber.flatMap { $0.firstMatch(of: /(\d{1,4})号/) }.map { String($0.1) }
+            let number =
+                document.documentNumber.flatMap { $0.firstMatch(of: /(\d{1,4})号/) }.map { String($0.1) }
                 ?? document.written.map { String(format: "%02d%02d", $0.month, $0.day) }
             let parts = [StableID.region(region), year.isEmpty ? nil : year, number].compactMap { $0 }
             guard parts.count >= 2 else {

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GongkaiModel
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A Word file (.docx) as blocks: `word/document.xml` read with an XML parser; paragraphs
 /// with Word's automatic numbering written out as the reader sees it (from `numbering.xml`),
@@ -55,7 +56,11 @@ enum DocxReader {
 
 /// Word's list definitions: for each numId and level, the format and the text around the number.
 struct NumberingDefinitions {
-    struct Level { var format = "decimal"; var text = "%1."; var start = 1 }
+    struct Level {
+        var format = "decimal"
+        var text = "%1."
+        var start = 1
+    }
     var abstract: [String: [Int: Level]] = [:]
     var numToAbstract: [String: String] = [:]
 
@@ -152,7 +157,14 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     var counters: [String: [Int: Int]] = [:]
 
     /// Open tables, innermost last: rows of cells; the current cell's paragraphs.
-    struct OpenTable { var rows: [[TableCell]] = []; var row: [TableCell] = []; var cell: [String] = []; var span = 1; var merge = false; var line = 0 }
+    struct OpenTable {
+        var rows: [[TableCell]] = []
+        var row: [TableCell] = []
+        var cell: [String] = []
+        var span = 1
+        var merge = false
+        var line = 0
+    }
     var tables: [OpenTable] = []
 
     init(numbering: NumberingDefinitions, styles: StyleNames) {
@@ -163,7 +175,12 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         switch name {
         case "w:p":
-            text = ""; numId = nil; ilvl = 0; styleId = nil; allBold = true; runHasText = false
+            text = ""
+            numId = nil
+            ilvl = 0
+            styleId = nil
+            allBold = true
+            runHasText = false
         case "w:r": bold = false
         case "w:b": bold = attributes["w:val"].map { $0 != "0" && $0 != "false" } ?? true
         case "w:t": inText = true
@@ -175,7 +192,12 @@ final class DocumentXML: NSObject, XMLParserDelegate {
         case "w:tbl":
             tables.append(OpenTable(line: paragraphCount + 1))
         case "w:tr": if !tables.isEmpty { tables[tables.count - 1].row = [] }
-        case "w:tc": if !tables.isEmpty { tables[tables.count - 1].cell = []; tables[tables.count - 1].span = 1; tables[tables.count - 1].merge = false }
+        case "w:tc":
+            if !tables.isEmpty {
+                tables[tables.count - 1].cell = []
+                tables[tables.count - 1].span = 1
+                tables[tables.count - 1].merge = false
+            }
         case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].span = Int(attributes["w:val"] ?? "1") ?? 1 }
         case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].merge = attributes["w:val"] != "restart" }
         default: break
@@ -185,7 +207,10 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard inText else { return }
         text += string
-        if !string.allSatisfy(\.isWhitespace) { runHasText = true; if !bold { allBold = false } }
+        if !string.allSatisfy(\.isWhitespace) {
+            runHasText = true
+            if !bold { allBold = false }
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {

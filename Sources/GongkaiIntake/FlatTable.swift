@@ -36,7 +36,8 @@ enum FlatTable {
         return (names, rest)
     }
 
-    static let deadlinePattern = "(?:\\d{4}年)?(?:\\d{1,2}月份?(?:\\d{1,2}日)?(?:底|末|中旬|上旬|下旬|中|初)?前?|年底前?|年内|全年|长期坚持|长期|持续推进|持续开展|持续|常态化推进|常态化|[上下]半年|第[一二三四]季度(?:末|前)?|每[年月季]度?|底前|\\d{4}年(?:底|内)?前?)(?:前|完成|以前|之前)?"
+    static let deadlinePattern =
+        "(?:\\d{4}年)?(?:\\d{1,2}月份?(?:\\d{1,2}日)?(?:底|末|中旬|上旬|下旬|中|初)?前?|年底前?|年内|全年|长期坚持|长期|持续推进|持续开展|持续|常态化推进|常态化|[上下]半年|第[一二三四]季度(?:末|前)?|每[年月季]度?|底前|\\d{4}年(?:底|内)?前?)(?:前|完成|以前|之前)?"
     static let deadlineWhole = try! NSRegularExpression(pattern: "^(?:\(deadlinePattern))(?:[、，,和及至—-](?:\(deadlinePattern)))*$")
     static let deadlineTail = try! NSRegularExpression(pattern: "(?:\(deadlinePattern))(?:[、，,和及至—-](?:\(deadlinePattern)))*$")
 
@@ -63,7 +64,10 @@ enum FlatTable {
                 var names: [String] = []
                 var look = index
                 while look < entries.count, let cell = entries[look].text?.trimmingCharacters(in: CharacterSet(charactersIn: "| ")) {
-                    if cell.isEmpty { look += 1; continue }
+                    if cell.isEmpty {
+                        look += 1
+                        continue
+                    }
                     guard isHeaderName(cell) else { break }
                     names.append(cell)
                     look += 1
@@ -82,7 +86,10 @@ enum FlatTable {
             let line = entries[index].line
             var lines: [String] = found.rest.isEmpty ? [] : [found.rest]
             while next < entries.count, let more = entries[next].text {
-                if more.allSatisfy({ $0 == "|" || $0 == " " }) { next += 1; continue }
+                if more.allSatisfy({ $0 == "|" || $0 == " " }) {
+                    next += 1
+                    continue
+                }
                 if ends(more) { break }
                 lines.append(more)
                 next += 1
@@ -238,7 +245,8 @@ enum FlatTable {
             cells[n] = tokens.removeFirst()
         }
         if let s = roles.firstIndex(of: .section), let t = roles.firstIndex(of: .task), tokens.count > 1,
-           tokens[0].count <= 30, !tokens[0].contains("。") {
+            tokens[0].count <= 30, !tokens[0].contains("。")
+        {
             cells[s] = tokens.removeFirst()
             cells[t] = tokens.joined(separator: " ")
         } else if let t = roles.firstIndex(of: .task) {

@@ -1,8 +1,9 @@
 import CLibXML2
 import Foundation
 import GongkaiModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A saved web page as blocks, parsed with libxml2's HTML parser: the article body is found
@@ -11,9 +12,13 @@ import Glibc
 /// of page information before the article (发布时间, 来源) are kept for the importer to read.
 enum HTMLReader {
     static let skipped: Set<String> = ["script", "style", "noscript", "iframe", "select", "button", "form", "nav", "header", "footer", "aside", "head", "object", "svg"]
-    static let blockNames: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "pre", "dt", "dd", "center", "ul", "ol", "dl", "table", "hr", "tbody", "thead"]
-    static let furnitureNames = try! NSRegularExpression(pattern: "nav|menu|footer|header|breadcrumb|crumb|share|sidebar|copyright|position|location|search|toolbar|banner|bottom|topbar|link|related|xgwz|xgjd", options: .caseInsensitive)
-    static let articleNames = try! NSRegularExpression(pattern: "article|content|zoom|detail|trs_editor|main-?text|^zw|wzcon|con_?con|pages_content|view|artibody|txt|text|body", options: .caseInsensitive)
+    static let blockNames: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "blockquote", "pre", "dt", "dd", "center", "ul", "ol", "dl", "table", "hr", "tbody", "thead",
+    ]
+    static let furnitureNames = try! NSRegularExpression(
+        pattern: "nav|menu|footer|header|breadcrumb|crumb|share|sidebar|copyright|position|location|search|toolbar|banner|bottom|topbar|link|related|xgwz|xgjd", options: .caseInsensitive)
+    static let articleNames = try! NSRegularExpression(
+        pattern: "article|content|zoom|detail|trs_editor|main-?text|^zw|wzcon|con_?con|pages_content|view|artibody|txt|text|body", options: .caseInsensitive)
 
     static func read(_ data: Data) throws -> BlockDocument {
         guard !data.isEmpty else { throw IntakeError("网页文件是空的。") }
@@ -144,7 +149,10 @@ enum HTMLReader {
     static func collectOutside(_ node: xmlNodePtr, article: xmlNodePtr, before: inout [String], dropped: inout [String], seenArticle: Bool) {
         var seen = seenArticle
         for child in children(node) where child.pointee.type == XML_ELEMENT_NODE || child.pointee.type == XML_TEXT_NODE {
-            if child == article { seen = true; continue }
+            if child == article {
+                seen = true
+                continue
+            }
             if contains(child, article) {
                 collectOutside(child, article: article, before: &before, dropped: &dropped, seenArticle: seen)
                 seen = true
@@ -208,7 +216,10 @@ enum HTMLReader {
             let element = HTMLReader.name(node)
             if ["script", "style", "noscript", "head", "svg"].contains(element) { return }
             if !keepFurniture, HTMLReader.skipped.contains(element) || (HTMLReader.isFurniture(node) && element != "table") { return }
-            if element == "br" { flush(); return }
+            if element == "br" {
+                flush()
+                return
+            }
             if element == "table" {
                 flush()
                 count += 1

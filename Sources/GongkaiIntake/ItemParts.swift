@@ -12,8 +12,9 @@ struct ItemParts {
     var partners: [String] = []
     var deadline = ""
 
-    static let label = try! NSRegularExpression(pattern:
-        "(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协办单位|参与单位|完成时限|完成时间|时间节点|完成期限|时限要求|时限)\\s*[：:]")
+    static let label = try! NSRegularExpression(
+        pattern:
+            "(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协办单位|参与单位|完成时限|完成时间|时间节点|完成期限|时限要求|时限)\\s*[：:]")
 
     /// True when a numbered part names who does it: a label, or a parenthesis saying 牵头/负责.
     static func hasUnits(_ text: String) -> Bool {

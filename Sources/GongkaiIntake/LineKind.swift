@@ -67,20 +67,25 @@ enum LineKind: Equatable {
                 return .publishedAt(moment)
             }
             if let match = value.firstMatch(of: /\d{4}[-年\/.]\d{1,2}[-月\/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/),
-               let moment = DateParser.dateTime(String(match.0)) ?? DateParser.date(String(match.0)).map({ DateTime(date: $0) }) {
+                let moment = DateParser.dateTime(String(match.0)) ?? DateParser.date(String(match.0)).map({ DateTime(date: $0) })
+            {
                 return .publishedAt(moment)
             }
             let parts = value.split(separator: " ")
             if let first = parts.first, let day = DateParser.dateTime(String(first)) { return .publishedAt(day) }
         }
         if line.utf8.count > 300 { return nil }
-        let prefixes = ["当前位置", "您当前的位置", "您的位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源",
-                        "打印本页", "关闭窗口", "浏览次数", "阅读次数", "点击数", "点击量", "责任编辑", "分享到", "【打印", "【关闭", "[打印", "【字体",
-                        "-->", "<!--", "首页 >", "首页>", "首页 ›"]
+        let prefixes = [
+            "当前位置", "您当前的位置", "您的位置", "作者:", "作者：", "访问量", "字号:", "字号：", "扫一扫", "来源:", "来源：", "信息来源",
+            "打印本页", "关闭窗口", "浏览次数", "阅读次数", "点击数", "点击量", "责任编辑", "分享到", "【打印", "【关闭", "[打印", "【字体",
+            "-->", "<!--", "首页 >", "首页>", "首页 ›",
+        ]
         if prefixes.contains(where: { line.hasPrefix($0) }) || line == "相关解读" || line == "作者" || line == "字号" {
             return .furniture
         }
-        if line.hasSuffix("附件下载") || line.hasSuffix("-->") || (line.count <= 60 && line.contains(".") && line.lowercased().range(of: "\\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$", options: .regularExpression) != nil) {
+        if line.hasSuffix("附件下载") || line.hasSuffix("-->")
+            || (line.count <= 60 && line.contains(".") && line.lowercased().range(of: "\\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$", options: .regularExpression) != nil)
+        {
             return .furniture
         }
         // A line made only of page controls: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】
@@ -96,9 +101,11 @@ enum LineKind: Equatable {
     static let timeLabels = ["发布时间:", "发布时间：", "发布日期:", "发布日期：", "时间:", "时间："]
 
     /// Page controls a line may be made of: 微信 微博 QQ空间, 全真版 文字版, 【大 中 小】 (longest first).
-    static let controls = ["视力保护色", "QQ空间", "qq空间", "全真版", "文字版", "返回顶部", "我要纠错", "上一篇", "下一篇", "无障碍",
-                           "微信", "微博", "打印", "关闭", "收藏", "分享", "字体", "字号", "默认", "繁体", "简体",
-                           "大", "中", "小", "【", "】", "[", "]", "|", "：", ":"]
+    static let controls = [
+        "视力保护色", "QQ空间", "qq空间", "全真版", "文字版", "返回顶部", "我要纠错", "上一篇", "下一篇", "无障碍",
+        "微信", "微博", "打印", "关闭", "收藏", "分享", "字体", "字号", "默认", "繁体", "简体",
+        "大", "中", "小", "【", "】", "[", "]", "|", "：", ":",
+    ]
 
     static let documentNumberPattern = try! NSRegularExpression(pattern: "[\\p{Han}]{1,12}[〔\\[［(（]\\d{4}[〕\\]］)）]\\d{1,4}号")
 
@@ -116,7 +123,8 @@ enum LineKind: Equatable {
         if let date = DateParser.date(squeezed), squeezed.hasSuffix("日") { return .date(date, ambiguous: false) }
         if let date = chineseDate(squeezed) { return .date(date, ambiguous: false) }
         guard squeezed.count == 7 || squeezed.count == 8, squeezed.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let year = Int(squeezed.prefix(4)), (1990...2100).contains(year) else { return nil }
+            let year = Int(squeezed.prefix(4)), (1990...2100).contains(year)
+        else { return nil }
         let rest = Array(squeezed.dropFirst(4)).map { Int(String($0))! }
         var readings: [CalendarDate] = []
         if rest.count == 4, let date = CalendarDate(year: year, month: rest[0] * 10 + rest[1], day: rest[2] * 10 + rest[3]) {
@@ -143,7 +151,8 @@ enum LineKind: Equatable {
         let month = String(characters[5..<monthEnd])
         let day = String(characters[(monthEnd + 1)..<(characters.count - 1)])
         guard (1...2).contains(month.count), (1...3).contains(day.count),
-              let m = ChineseNumeral.value(month), let d = ChineseNumeral.value(day) else { return nil }
+            let m = ChineseNumeral.value(month), let d = ChineseNumeral.value(day)
+        else { return nil }
         return CalendarDate(year: year, month: m, day: d)
     }
 
@@ -155,10 +164,12 @@ enum LineKind: Equatable {
 
     static func section(_ line: String) -> LineKind? {
         guard let mark = line.firstIndex(of: "、"), mark > line.startIndex,
-              line[..<mark].allSatisfy(ChineseNumeral.characters.contains),
-              let number = ChineseNumeral.value(String(line[..<mark])) else { return nil }
-        return .section(number: number, text: String(line[..<line.index(after: mark)]),
-                        title: TextCleaner.clean(String(line[line.index(after: mark)...])))
+            line[..<mark].allSatisfy(ChineseNumeral.characters.contains),
+            let number = ChineseNumeral.value(String(line[..<mark]))
+        else { return nil }
+        return .section(
+            number: number, text: String(line[..<line.index(after: mark)]),
+            title: TextCleaner.clean(String(line[line.index(after: mark)...])))
     }
 
     /// `1.`, `1、`, `1．` before text that is not a number (1.5亿 is not numbering); `（1）`, `(1)`.
@@ -168,13 +179,15 @@ enum LineKind: Equatable {
             characters.removeFirst()
             let digits = characters.prefix { $0.isASCII && $0.isNumber }
             guard (1...3).contains(digits.count), digits.count < characters.count, "）)".contains(characters[digits.count]),
-                  let number = Int(String(digits)) else { return nil }
+                let number = Int(String(digits))
+            else { return nil }
             let text = "\(open)\(String(digits))\(characters[digits.count])"
             return .parenArabic(number: number, text: text, rest: TextCleaner.clean(String(line.dropFirst(text.count))))
         }
         let digits = characters.prefix { $0.isASCII && $0.isNumber }
         guard (1...3).contains(digits.count), digits.count + 1 < characters.count, ".．、".contains(characters[digits.count]),
-              !characters[digits.count + 1].isNumber, let number = Int(String(digits)) else { return nil }
+            !characters[digits.count + 1].isNumber, let number = Int(String(digits))
+        else { return nil }
         let text = String(characters[0...digits.count])
         return .arabic(number: number, text: text, rest: TextCleaner.clean(String(line.dropFirst(text.count))))
     }

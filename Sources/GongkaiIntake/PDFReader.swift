@@ -10,8 +10,9 @@ enum PDFReader {
         guard data.starts(with: Array("%PDF".utf8)) else {
             throw IntakeError("文件不是 PDF 文件（开头没有 %PDF 标记），可能已损坏或扩展名不对。")
         }
-        let text = try External.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf",
-                                    missing: "找不到 pdftotext。请安装 poppler-utils（Debian：apt-get install poppler-utils）后重新导入，或把 PDF 另存为 .docx/.txt。")
+        let text = try External.run(
+            "pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf",
+            missing: "找不到 pdftotext。请安装 poppler-utils（Debian：apt-get install poppler-utils）后重新导入，或把 PDF 另存为 .docx/.txt。")
         return try blocks(text)
     }
 

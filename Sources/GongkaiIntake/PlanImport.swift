@@ -43,8 +43,10 @@ public struct PreparedImport: Sendable {
 /// `gongkai import plan`: a notice publishing work plans, from any supported format, into a
 /// notice document and one plan file per plan. Nothing is written here; see `write`.
 public enum PlanImport {
-    public static func prepare(file: URL, display: String, content: URL, contentDisplay: String,
-                               id: String?, column: String?) throws(DiagnosticError) -> PreparedImport {
+    public static func prepare(
+        file: URL, display: String, content: URL, contentDisplay: String,
+        id: String?, column: String?
+    ) throws(DiagnosticError) -> PreparedImport {
         let document: BlockDocument
         switch SourceReader.read(file, display: display) {
         case .failure(let diagnostic): throw DiagnosticError([diagnostic])
@@ -116,9 +118,13 @@ public enum PlanImport {
             return column
         }
         guard let updateClass, let planning = columns.first(where: { $0.updateClass == updateClass }) else {
-            throw DiagnosticError([.error("\(contentDisplay)/site.yml", updateClass == nil
-                ? "请用 --column 指定文件放入哪个栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。"
-                : "没有更新类别为“规划计划”的栏目，请用 --column 指定通知放入哪个栏目。")])
+            throw DiagnosticError([
+                .error(
+                    "\(contentDisplay)/site.yml",
+                    updateClass == nil
+                        ? "请用 --column 指定文件放入哪个栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。"
+                        : "没有更新类别为“规划计划”的栏目，请用 --column 指定通知放入哪个栏目。")
+            ])
         }
         return planning.path
     }

@@ -52,7 +52,6 @@ public struct ImportResult: Sendable {
     public var failure: ImportNote?
 }
 
-
 /// Turns a notice (from a web page, a PDF, a Word file or plain text, already read into
 /// blocks) into the notice and the work plans it publishes. A plan is found by its structure —
 /// numbered sections and items, or a task table — never by a title word. Handles numbering
@@ -279,19 +278,27 @@ private struct ImportState {
                 if case .table = entries[index] { break }
                 let kind = kinds[index]
                 if kind?.level != nil || isDate(kind) || index == titleEntry { break }
-                if case .documentNumber = kind { index -= 1; continue }
+                if case .documentNumber = kind {
+                    index -= 1
+                    continue
+                }
                 if case .disclosureMark = kind { break }
                 window.insert(index, at: 0)
                 index -= 1
             }
             let candidates = window.filter { isTitleLike(entries[$0].text) && kinds[$0] != .furniture && kinds[$0] != .attachmentMark }
             let preferred = candidates.filter { looksLikePlanTitle(entries[$0].text!) }
-            if let chosen = preferred.last ?? (candidates.first.flatMap { first in window.first { !isTitleLike(entries[$0].text) && kinds[$0] != .furniture && kinds[$0] != .attachmentMark }.map { $0 > first } ?? true ? first : nil }) {
+            if let chosen = preferred.last
+                ?? (candidates.first.flatMap { first in
+                    window.first { !isTitleLike(entries[$0].text) && kinds[$0] != .furniture && kinds[$0] != .attachmentMark }.map { $0 > first } ?? true ? first : nil
+                })
+            {
                 var text = Self.withoutAttachmentMark(entries[chosen].text!)
                 var skip = 0
                 // A title broken over two lines: the next line continues it when it is short, unpunctuated and not preamble.
                 if let next = window.first(where: { $0 > chosen }), next == chosen + 1, isTitleLike(entries[next].text),
-                   !looksLikePlanTitle(text), (text + entries[next].text!).count <= 60 {
+                    !looksLikePlanTitle(text), (text + entries[next].text!).count <= 60
+                {
                     text += entries[next].text!
                     skip = 1
                 }
@@ -435,8 +442,11 @@ private struct ImportState {
             let used = Set(plans.map(\.title))
             name = planNames.first { !used.contains($0) }
             if name == nil, !title.isEmpty, plans.isEmpty, !title.contains("印发") { name = TextCleaner.squeezed(title) }
-            notes.append(ImportNote(line: line, message: name.map { "这份工作要点没有标题行，已按通知标题定名为《\($0)》。" }
-                ?? "这份工作要点没有标题行，通知标题中也找不到它的名称，请补上标题。"))
+            notes.append(
+                ImportNote(
+                    line: line,
+                    message: name.map { "这份工作要点没有标题行，已按通知标题定名为《\($0)》。" }
+                        ?? "这份工作要点没有标题行，通知标题中也找不到它的名称，请补上标题。"))
         } else if let name, !planNames.isEmpty, !planNames.contains(name) {
             let similar = planNames.first { Self.sameApartFromOrder($0, name) } ?? planNames.joined(separator: "》《")
             notes.append(ImportNote(line: line, message: "工作要点标题“\(name)”与通知标题中的《\(similar)》不一致，已采用正文中的标题。"))
@@ -464,8 +474,9 @@ private struct ImportState {
         var groups: [String: [String]] = [:]
         let fallbackYear = title.firstMatch(of: /(\d{4})\s*年/).flatMap { Int($0.1) } ?? notice.written?.year ?? notice.published?.date.year
         for draft in plans {
-            var drafted = draft.build(idPrefix: idPrefix, issuer: notice.issuer, notice: noticeID, fallbackYear: fallbackYear,
-                                      units: units, notes: &notes)
+            var drafted = draft.build(
+                idPrefix: idPrefix, issuer: notice.issuer, notice: noticeID, fallbackYear: fallbackYear,
+                units: units, notes: &notes)
             guard !drafted.plan.items.isEmpty else {
                 // Numbered text without tasks (the notice's own 一、二、): kept in the notice.
                 paragraphs += draft.allLines
@@ -481,8 +492,10 @@ private struct ImportState {
         var failure: ImportNote?
         if built.isEmpty {
             let start = paragraphs.first.map { "“\($0.text.prefix(30))”（第 \($0.line) 行）" } ?? "（没有正文）"
-            failure = ImportNote(line: paragraphs.first?.line ?? 1, message:
-                "没有找到工作任务：正文中既没有“一、”“（一）”“1.”“（1）”这样编号的部分和任务，也没有带“牵头单位”“责任单位”等表头的任务分解表。文字从\(start)开始。请确认导入的是印发工作要点（方案、任务清单）的通知全文。")
+            failure = ImportNote(
+                line: paragraphs.first?.line ?? 1,
+                message:
+                    "没有找到工作任务：正文中既没有“一、”“（一）”“1.”“（1）”这样编号的部分和任务，也没有带“牵头单位”“责任单位”等表头的任务分解表。文字从\(start)开始。请确认导入的是印发工作要点（方案、任务清单）的通知全文。")
         }
         return ImportResult(notice: notice, plans: built, notes: notes.sorted { $0.line < $1.line }, groups: groups, failure: failure)
     }
@@ -543,7 +556,10 @@ private struct PlanDraft {
             var assigned = 0
             var index = 0
             while index < lines.count {
-                guard lines[index].0.level == level else { index += 1; continue }
+                guard lines[index].0.level == level else {
+                    index += 1
+                    continue
+                }
                 var text = lines[index].1
                 var next = index + 1
                 while next < lines.count, (lines[next].0.level ?? 99) > level {
@@ -563,8 +579,10 @@ private struct PlanDraft {
         return present.contains(1) ? 1 : nil
     }
 
-    func build(idPrefix: String, issuer: String?, notice: String?, fallbackYear: Int?, units: UnitCells,
-               notes: inout [ImportNote]) -> (plan: Plan, groups: [String]) {
+    func build(
+        idPrefix: String, issuer: String?, notice: String?, fallbackYear: Int?, units: UnitCells,
+        notes: inout [ImportNote]
+    ) -> (plan: Plan, groups: [String]) {
         let yearMatch = title.firstMatch(of: /(\d{4})\s*年/)
         var year = yearMatch.flatMap { Int($0.1) } ?? 0
         if year == 0 {
@@ -576,15 +594,19 @@ private struct PlanDraft {
         region = region.replacingOccurrences(of: "关于印发", with: "")
         let level: PlanLevel = region.hasSuffix("省") ? .province : region.hasSuffix("市") || region.hasSuffix("州") ? .city : .county
         let allText = allLines.map(\.text).joined()
-        let kind: PlanKind = title.contains("政务公开") ? .disclosure
-            : title.contains("服务") || title.contains("放管服") ? .service
-            : allText.components(separatedBy: "公开").count >= allText.components(separatedBy: "服务").count ? .disclosure : .service
+        let kind: PlanKind =
+            title.contains("政务公开")
+            ? .disclosure
+            : title.contains("服务") || title.contains("放管服")
+                ? .service
+                : allText.components(separatedBy: "公开").count >= allText.components(separatedBy: "服务").count ? .disclosure : .service
 
         let itemLevel = itemLevel() ?? 0
-        let present = Set(entries.compactMap { entry -> Int? in
-            if case .line(let kind, _, _) = entry { return kind.level }
-            return nil
-        })
+        let present = Set(
+            entries.compactMap { entry -> Int? in
+                if case .line(let kind, _, _) = entry { return kind.level }
+                return nil
+            })
         let sectionLevel = [1, 2, 3].first { present.contains($0) && $0 < itemLevel }
         var preamble = ""
         var sections: [SectionDraft] = []
@@ -612,8 +634,10 @@ private struct PlanDraft {
                         notes.append(ImportNote(line: number, message: "部分标题“\(numbered.text)\(numbered.rest)”重复出现（表格的合并单元格被拆开），已作为同一部分。"))
                         continue
                     }
-                    sections.append(SectionDraft(number: numbered.number, text: Int(plain) != nil ? ChineseNumeral.text(numbered.number) : plain,
-                                                 title: numbered.rest, line: number))
+                    sections.append(
+                        SectionDraft(
+                            number: numbered.number, text: Int(plain) != nil ? ChineseNumeral.text(numbered.number) : plain,
+                            title: numbered.rest, line: number))
                 } else if let level = kind.level, let numbered = kind.numbered, level == itemLevel {
                     if sections.isEmpty {
                         if sectionLevel != nil {
@@ -641,33 +665,36 @@ private struct PlanDraft {
         var expected = 1
         var restarted = false
         let built = sections.filter { !$0.items.isEmpty || !$0.title.isEmpty }.map { section in
-            PlanSection(number: section.number, numberText: section.text.replacingOccurrences(of: "、", with: ""),
-                        title: section.title, items: section.items.map { draft in
-                var draft = draft
-                if draft.number == 0 || draft.number < expected {
-                    // Numbers starting again in each section, or rows without a number: numbered on.
-                    if draft.number != 0, draft.number < expected, !restarted {
-                        restarted = true
-                        notes.append(ImportNote(line: draft.line, message: "任务编号在各部分重新从 \(draft.number) 开始，已按全文连续编号（原编号保留在工作要点文件开头的注释中）。"))
+            PlanSection(
+                number: section.number, numberText: section.text.replacingOccurrences(of: "、", with: ""),
+                title: section.title,
+                items: section.items.map { draft in
+                    var draft = draft
+                    if draft.number == 0 || draft.number < expected {
+                        // Numbers starting again in each section, or rows without a number: numbered on.
+                        if draft.number != 0, draft.number < expected, !restarted {
+                            restarted = true
+                            notes.append(ImportNote(line: draft.line, message: "任务编号在各部分重新从 \(draft.number) 开始，已按全文连续编号（原编号保留在工作要点文件开头的注释中）。"))
+                        }
+                        if draft.number != 0 { groups.append("第 \(draft.line) 行：任务原编号“\(draft.text)”，已改为第 \(expected) 项") }
+                        draft.number = expected
+                        draft.text = draft.table == nil && draft.text.contains(where: { ChineseNumeral.characters.contains($0) }) ? "（\(ChineseNumeral.text(expected))）" : "\(expected)."
+                    } else if draft.number != expected {
+                        notes.append(ImportNote(line: draft.line, message: "任务编号\(draft.text)与上一项不连续（应为第\(expected)项），请核对是否漏项或重号；已保留原编号。"))
                     }
-                    if draft.number != 0 { groups.append("第 \(draft.line) 行：任务原编号“\(draft.text)”，已改为第 \(expected) 项") }
-                    draft.number = expected
-                    draft.text = draft.table == nil && draft.text.contains(where: { ChineseNumeral.characters.contains($0) }) ? "（\(ChineseNumeral.text(expected))）" : "\(expected)."
-                } else if draft.number != expected {
-                    notes.append(ImportNote(line: draft.line, message: "任务编号\(draft.text)与上一项不连续（应为第\(expected)项），请核对是否漏项或重号；已保留原编号。"))
-                }
-                expected = draft.number + 1
-                return item(draft, year: year, units: units, notes: &notes)
-            })
+                    expected = draft.number + 1
+                    return item(draft, year: year, units: units, notes: &notes)
+                })
         }
         // Parts without tasks (一、总体要求 and its paragraphs) stay in the preamble.
         for section in sections where section.items.isEmpty && !section.title.isEmpty {
             let heading = section.text.count <= 3 && section.text.allSatisfy(ChineseNumeral.characters.contains) ? "\(section.text)、\(section.title)" : section.title
             preamble = preamble.isEmpty ? heading : preamble + "\n" + heading
         }
-        let plan = Plan(id: "\(idPrefix)-\(year)-\(kind.slug)", file: "", title: title, year: year, issuer: issuer,
-                        region: region, level: level, kind: kind, notice: notice, parent: nil,
-                        preamble: preamble, sections: built.filter { !$0.items.isEmpty })
+        let plan = Plan(
+            id: "\(idPrefix)-\(year)-\(kind.slug)", file: "", title: title, year: year, issuer: issuer,
+            region: region, level: level, kind: kind, notice: notice, parent: nil,
+            preamble: preamble, sections: built.filter { !$0.items.isEmpty })
         return (plan, groups)
     }
 
@@ -678,19 +705,21 @@ private struct PlanDraft {
             if row.leads.isEmpty, row.partners.isEmpty {
                 notes.append(ImportNote(line: draft.line, message: "任务\(draft.text)的单位栏是空的，台账中不会出现这项任务。"))
             }
-            return PlanItem(number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
-                            assignment: row.assignment, leads: row.leads, partners: row.partners, responsible: [],
-                            deadlines: DeadlineFinder.deadlines(in: (row.deadline ?? "") + text, year: year),
-                            targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
+            return PlanItem(
+                number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
+                assignment: row.assignment, leads: row.leads, partners: row.partners, responsible: [],
+                deadlines: DeadlineFinder.deadlines(in: (row.deadline ?? "") + text, year: year),
+                targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
         }
         let labelled = ItemParts(draft.content, units: units)
         if let labelled {
             let parts = ItemText(labelled.text)
             let text = [parts.title, parts.body].compactMap { $0 }.joined(separator: "。")
-            return PlanItem(number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
-                            assignment: labelled.assignment, leads: labelled.leads, partners: labelled.partners, responsible: [],
-                            deadlines: DeadlineFinder.deadlines(in: labelled.deadline + text, year: year),
-                            targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
+            return PlanItem(
+                number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
+                assignment: labelled.assignment, leads: labelled.leads, partners: labelled.partners, responsible: [],
+                deadlines: DeadlineFinder.deadlines(in: labelled.deadline + text, year: year),
+                targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
         }
         let parts = ItemText(draft.content)
         var assignment = Assignment("")
@@ -703,10 +732,11 @@ private struct PlanDraft {
             notes.append(ImportNote(line: draft.line, message: "任务\(draft.text)末尾没有写明牵头或责任单位的括号，台账中不会出现这项任务。"))
         }
         let text = [parts.title, parts.body].compactMap { $0 }.joined(separator: "。")
-        return PlanItem(number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
-                        assignment: parts.assignment, leads: assignment.leads, partners: assignment.partners,
-                        responsible: assignment.responsible,
-                        deadlines: DeadlineFinder.deadlines(in: text, year: year),
-                        targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
+        return PlanItem(
+            number: draft.number, numberText: draft.text, title: parts.title, body: parts.body,
+            assignment: parts.assignment, leads: assignment.leads, partners: assignment.partners,
+            responsible: assignment.responsible,
+            deadlines: DeadlineFinder.deadlines(in: text, year: year),
+            targets: TargetFinder.targets(in: text), implements: nil, progress: [], line: draft.line)
     }
 }

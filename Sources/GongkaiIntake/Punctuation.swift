@@ -20,8 +20,14 @@ public struct PunctuationFix: Sendable {
                 let inner = characters[(open + 1)..<index]
                 let chinese = inner.contains(where: TextCleaner.isHan) || characters[open] == "（" || character == "）"
                 guard chinese else { continue }
-                if characters[open] == "(" { characters[open] = "（"; changes += 1 }
-                if characters[index] == ")" { characters[index] = "）"; changes += 1 }
+                if characters[open] == "(" {
+                    characters[open] = "（"
+                    changes += 1
+                }
+                if characters[index] == ")" {
+                    characters[index] = "）"
+                    changes += 1
+                }
             }
         }
         for index in characters.indices where ",;:?!".contains(characters[index]) {

@@ -6,8 +6,10 @@ import GongkaiModel
 /// 平潭综合实验区 → `pingtan`, so that `--id` can be left out.
 public enum StableID {
     /// Endings of a region's name left out of its id: 湖南省 → hunan, 平潭综合实验区 → pingtan.
-    static let endings = ["综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "自治州", "自治县",
-                          "地区", "特别行政区", "省", "市", "区", "县", "州", "旗"]
+    static let endings = [
+        "综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区", "自治州", "自治县",
+        "地区", "特别行政区", "省", "市", "区", "县", "州", "旗",
+    ]
 
     /// The region part of an id: pinyin of the region without its administrative ending.
     public static func region(_ name: String) -> String? {

@@ -58,7 +58,8 @@ struct TaskTable {
         var roles = row.map(TaskColumn.of)
         let found = roles.compactMap { $0 }
         guard found.count >= 2, found.contains(where: { $0 == .lead || $0 == .partner }),
-              found.contains(where: { $0 == .task || $0 == .section }) else { return nil }
+            found.contains(where: { $0 == .task || $0 == .section })
+        else { return nil }
         // One text column named like a section (工作任务) is the task itself.
         if !found.contains(.task), let index = roles.firstIndex(of: .section) { roles[index] = .task }
         // 责任单位 next to 牵头单位 is the partners' column.
@@ -73,7 +74,8 @@ struct TaskTable {
     static func read(_ table: Table, units: UnitCells) -> TaskTable? {
         let grid = table.grid()
         guard let headerIndex = grid.prefix(3).firstIndex(where: { roles($0.map(\.text)) != nil }),
-              let roles = roles(grid[headerIndex].map(\.text)) else { return nil }
+            let roles = roles(grid[headerIndex].map(\.text))
+        else { return nil }
         let header = grid[headerIndex].map(\.text)
         var result = TaskTable(sections: [], headers: [header.joined(separator: " | ")])
         for row in grid.prefix(headerIndex) { result.headers.append(row.map(\.text).joined(separator: " | ")) }
@@ -81,7 +83,7 @@ struct TaskTable {
         for row in grid.dropFirst(headerIndex + 1) {
             rowLine += 1
             let texts = row.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if texts.map(TextCleaner.squeezed) == header.map(TextCleaner.squeezed) { continue } // header repeated on a new page
+            if texts.map(TextCleaner.squeezed) == header.map(TextCleaner.squeezed) { continue }  // header repeated on a new page
             func cell(_ role: TaskColumn) -> String? {
                 let values = roles.indices.filter { roles[$0] == role && $0 < texts.count }.map { texts[$0] }.filter { !$0.isEmpty }
                 var unique: [String] = []
@@ -147,7 +149,8 @@ struct TaskTable {
         var number: Int?
         var name = title
         if let mark = title.firstIndex(of: "、"), title[..<mark].allSatisfy(ChineseNumeral.characters.contains),
-           let value = ChineseNumeral.value(String(title[..<mark])) {
+            let value = ChineseNumeral.value(String(title[..<mark]))
+        {
             number = value
             name = String(title[title.index(after: mark)...])
         }

@@ -1,6 +1,5 @@
 import Foundation
 import GongkaiModel
-import GongkaiModel
 
 /// Plain text (pasted from a web page or a PDF) as blocks: one paragraph per non-blank line.
 /// A text with no line breaks at all (a web page collapsed to one line) is first cut where
@@ -90,7 +89,8 @@ public enum TextBlocks {
             var rest = piece
             // A plan's title glued to its preamble: 某县2024年政务公开重点任务为深入推进…
             if let match = rest.firstMatch(of: /^([^，。；：、\s]{4,40}?(?:要点|任务|方案|计划|清单|分解表|台账))(?=为|根据|按照|结合|以|20\d\d年)/),
-               match.1.contains(/\d{4}年|年度/) {
+                match.1.contains(/\d{4}年|年度/)
+            {
                 output.append(String(match.1))
                 rest = String(rest[match.range.upperBound...])
             }
@@ -100,13 +100,16 @@ public enum TextBlocks {
                 switch LineKind.classify(rest) {
                 case .item(let number, _, _): nextChinese = number + 1
                 case .parenArabic(let number, _, _): nextArabic = number + 1
-                case .section(let number, _, _): nextArabic = 1; nextSection = number + 1
+                case .section(let number, _, _):
+                    nextArabic = 1
+                    nextSection = number + 1
                 default: break
                 }
                 let chinese = ChineseNumeral.text(nextChinese)
                 for marker in ["（\(chinese)）", "(\(chinese))", "（\(nextArabic)）", "(\(nextArabic))", "\(ChineseNumeral.text(nextSection))、"] {
                     guard let range = rest.range(of: marker), range.lowerBound > rest.startIndex,
-                          TextCleaner.isHan(rest[rest.index(before: range.lowerBound)]) || "。；：）)".contains(rest[rest.index(before: range.lowerBound)]) else { continue }
+                        TextCleaner.isHan(rest[rest.index(before: range.lowerBound)]) || "。；：）)".contains(rest[rest.index(before: range.lowerBound)])
+                    else { continue }
                     if marker.hasSuffix("、"), rest[rest.index(before: range.lowerBound)] == "第" { continue }
                     output.append(String(rest[..<range.lowerBound]))
                     rest = String(rest[range.lowerBound...])

@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns the bytes of a text file into text: UTF-8 (with or without a byte-order mark),

@@ -12,8 +12,10 @@ public struct UnitCells: Sendable {
         self.known = known
     }
 
-    static let endings = ["办事处", "管委会", "委员会", "中心", "政府", "公司", "单位", "部门", "街道", "分局", "支行", "银行", "监委", "机构",
-                          "局", "委", "厅", "办", "处", "室", "所", "院", "队", "站", "部", "组", "会", "社", "馆", "台", "团", "行", "园", "镇", "乡"]
+    static let endings = [
+        "办事处", "管委会", "委员会", "中心", "政府", "公司", "单位", "部门", "街道", "分局", "支行", "银行", "监委", "机构",
+        "局", "委", "厅", "办", "处", "室", "所", "院", "队", "站", "部", "组", "会", "社", "馆", "台", "团", "行", "园", "镇", "乡",
+    ]
     static let starts = Set("省市区县州镇乡各")
 
     /// The units of a cell, in order, without repeats.
@@ -45,7 +47,8 @@ public struct UnitCells: Sendable {
 
     func isUnitName(_ name: String) -> Bool {
         guard (2...40).contains(name.count), !name.contains(where: { "。：:“”《》".contains($0) }),
-              !name.contains(where: \.isNumber) else { return false }
+            !name.contains(where: \.isNumber)
+        else { return false }
         if known.contains(name) || UnitNames.isCollective(name) { return true }
         let trimmed = name.hasSuffix("等") ? String(name.dropLast()) : name
         return Self.endings.contains { trimmed.hasSuffix($0) } && !trimmed.contains("推进") && !trimmed.contains("加强")

@@ -5,8 +5,10 @@ import GongkaiModel
 /// across items and plans.
 extension UnitNames {
     /// Endings of a complete unit name; a fragment without one (`各市州`) belongs with the next.
-    static let suffixes = ["局", "厅", "委", "办", "中心", "政府", "单位", "管委会", "部门", "公司", "行", "院", "所", "队",
-                           "会", "站", "处", "室", "社", "馆", "台", "团", "组", "监委", "分局", "街道", "办事处", "机构", "支行", "银行"]
+    static let suffixes = [
+        "局", "厅", "委", "办", "中心", "政府", "单位", "管委会", "部门", "公司", "行", "院", "所", "队",
+        "会", "站", "处", "室", "社", "馆", "台", "团", "组", "监委", "分局", "街道", "办事处", "机构", "支行", "银行",
+    ]
 
     /// Splits `A、B和C` into units. `和` separates units only when what follows starts a new
     /// unit name (省政务局和省直相关单位), never inside one (省政务服务和大数据中心).

@@ -10,7 +10,8 @@ enum AccessibleHTML {
         let ids = headingIDs(tree.headings)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
-        var heading = 0, task = 0
+        var heading = 0
+        var task = 0
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
@@ -52,7 +53,8 @@ enum AccessibleHTML {
     /// `<h2>` at `index`: its level. Headings from cmark never carry attributes.
     static func headingLevel(_ bytes: [UInt8], at index: Int) -> Character? {
         guard index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"), bytes[index + 3] == UInt8(ascii: ">"),
-              (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]) else { return nil }
+            (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2])
+        else { return nil }
         return Character(UnicodeScalar(bytes[index + 2]))
     }
 

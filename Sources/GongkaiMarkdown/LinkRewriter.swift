@@ -38,8 +38,10 @@ enum LinkRewriter {
             case .rewrite(let replacement):
                 cmark_node_set_url(node, replacement)
             case .broken(let reason):
-                broken.append(BrokenLink(line: Int(cmark_node_get_start_line(node)), target: url, reason: reason,
-                                         isImage: type == CMARK_NODE_IMAGE))
+                broken.append(
+                    BrokenLink(
+                        line: Int(cmark_node_get_start_line(node)), target: url, reason: reason,
+                        isImage: type == CMARK_NODE_IMAGE))
             }
         }
         return broken

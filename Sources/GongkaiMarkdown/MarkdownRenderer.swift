@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CCmarkGFM
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// GitHub-flavoured Markdown to HTML through Debian's libcmark-gfm: tables, strikethrough,
 /// autolinks, tag filter, task lists and footnotes. Raw HTML in the source is never passed through.
@@ -62,8 +63,9 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", imagesWithoutAlt: tree.imagesWithoutAlt, brokenLinks: broken)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: AccessibleHTML.fix(String(cString: rendered), tree: tree),
-                                imagesWithoutAlt: tree.imagesWithoutAlt, brokenLinks: broken)
+        return RenderedMarkdown(
+            html: AccessibleHTML.fix(String(cString: rendered), tree: tree),
+            imagesWithoutAlt: tree.imagesWithoutAlt, brokenLinks: broken)
     }
 }
 

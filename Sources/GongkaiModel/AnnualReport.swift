@@ -19,9 +19,11 @@ public struct AnnualReport: Sendable {
     /// Table 四 rows: 行政复议, 未经复议直接起诉, 复议后起诉, five numbers each.
     public var reviews: [String: ReportRow]
 
-    public init(year: Int, file: String, title: String, issuer: String?, published: DateTime, overview: [String: String],
-                problems: String, otherMatters: String, decisions: [String: ReportNumber],
-                applications: [String: ReportRow], reviews: [String: ReportRow]) {
+    public init(
+        year: Int, file: String, title: String, issuer: String?, published: DateTime, overview: [String: String],
+        problems: String, otherMatters: String, decisions: [String: ReportNumber],
+        applications: [String: ReportRow], reviews: [String: ReportRow]
+    ) {
         self.year = year
         self.file = file
         self.title = title

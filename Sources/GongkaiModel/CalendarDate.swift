@@ -7,7 +7,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Fails for dates that do not exist (2023-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -48,15 +49,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public func adding(days: Int) -> CalendarDate {
-        var y = year, m = month, d = day + days
+        var y = year
+        var m = month
+        var d = day + days
         while d > Self.daysIn(month: m, year: y) {
             d -= Self.daysIn(month: m, year: y)
             m += 1
-            if m > 12 { m = 1; y += 1 }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
         }
         while d < 1 {
             m -= 1
-            if m < 1 { m = 12; y -= 1 }
+            if m < 1 {
+                m = 12
+                y -= 1
+            }
             d += Self.daysIn(month: m, year: y)
         }
         return CalendarDate(year: y, month: m, day: d)!

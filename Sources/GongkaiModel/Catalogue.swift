@@ -14,8 +14,10 @@ public struct Catalogue: Sendable {
     public var rows: [CatalogueRow]
     public var fieldLines: [String: Int]
 
-    public init(id: String, file: String, schema: CatalogueSchema, title: String, unit: String, updated: CalendarDate,
-                description: String?, field: String?, rows: [CatalogueRow], fieldLines: [String: Int]) {
+    public init(
+        id: String, file: String, schema: CatalogueSchema, title: String, unit: String, updated: CalendarDate,
+        description: String?, field: String?, rows: [CatalogueRow], fieldLines: [String: Int]
+    ) {
         self.id = id
         self.file = file
         self.schema = schema
@@ -90,49 +92,59 @@ public struct CatalogueSchema: Sendable, Hashable {
 
     /// The schemas of the national lists the seeds require.
     public static let known: [CatalogueSchema] = [
-        CatalogueSchema(kind: "主动公开目录", columns: [
-            CatalogueColumn("公开事项", aliases: ["事项名称"]),
-            CatalogueColumn("公开内容"),
-            CatalogueColumn("公开依据"),
-            CatalogueColumn("公开时限（频率）", aliases: ["公开时限", "公开频率"]),
-            CatalogueColumn("责任单位（科室）", aliases: ["责任单位", "责任科室", "公开责任"]),
-            CatalogueColumn("公开途径", aliases: ["公开渠道"]),
-        ], identity: ["公开事项", "公开内容"], isKnown: true),
-        CatalogueSchema(kind: "基层政务公开标准目录", columns: [
-            CatalogueColumn("一级事项"),
-            CatalogueColumn("二级事项"),
-            CatalogueColumn("公开内容（要素）", aliases: ["公开内容"]),
-            CatalogueColumn("公开依据"),
-            CatalogueColumn("公开时限"),
-            CatalogueColumn("公开主体"),
-            CatalogueColumn("公开渠道和载体", aliases: ["公开渠道"]),
-            CatalogueColumn("公开对象", allowed: ["全社会", "特定群体"]),
-            CatalogueColumn("公开方式", allowed: ["主动", "依申请"]),
-            CatalogueColumn("公开层级", allowed: ["县级", "乡级"]),
-        ], identity: ["一级事项", "二级事项", "公开内容（要素）"], groupBy: "一级事项", isKnown: true),
-        CatalogueSchema(kind: "惠民惠农财政补贴政策目录", columns: [
-            CatalogueColumn("补贴政策名称", aliases: ["政策名称"]),
-            CatalogueColumn("文件依据", aliases: ["政策依据"]),
-            CatalogueColumn("主管部门"),
-            CatalogueColumn("资金用途"),
-            CatalogueColumn("补贴对象"),
-            CatalogueColumn("补助标准", aliases: ["补贴标准"]),
-            CatalogueColumn("政策解答电话", aliases: ["咨询电话"]),
-        ], identity: ["补贴政策名称"], isKnown: true),
-        CatalogueSchema(kind: "行政事业性收费目录", columns: [
-            CatalogueColumn("收费项目"),
-            CatalogueColumn("政策依据"),
-            CatalogueColumn("收费标准"),
-            CatalogueColumn("执收单位", required: false),
-        ], identity: ["收费项目"], isKnown: true),
+        CatalogueSchema(
+            kind: "主动公开目录",
+            columns: [
+                CatalogueColumn("公开事项", aliases: ["事项名称"]),
+                CatalogueColumn("公开内容"),
+                CatalogueColumn("公开依据"),
+                CatalogueColumn("公开时限（频率）", aliases: ["公开时限", "公开频率"]),
+                CatalogueColumn("责任单位（科室）", aliases: ["责任单位", "责任科室", "公开责任"]),
+                CatalogueColumn("公开途径", aliases: ["公开渠道"]),
+            ], identity: ["公开事项", "公开内容"], isKnown: true),
+        CatalogueSchema(
+            kind: "基层政务公开标准目录",
+            columns: [
+                CatalogueColumn("一级事项"),
+                CatalogueColumn("二级事项"),
+                CatalogueColumn("公开内容（要素）", aliases: ["公开内容"]),
+                CatalogueColumn("公开依据"),
+                CatalogueColumn("公开时限"),
+                CatalogueColumn("公开主体"),
+                CatalogueColumn("公开渠道和载体", aliases: ["公开渠道"]),
+                CatalogueColumn("公开对象", allowed: ["全社会", "特定群体"]),
+                CatalogueColumn("公开方式", allowed: ["主动", "依申请"]),
+                CatalogueColumn("公开层级", allowed: ["县级", "乡级"]),
+            ], identity: ["一级事项", "二级事项", "公开内容（要素）"], groupBy: "一级事项", isKnown: true),
+        CatalogueSchema(
+            kind: "惠民惠农财政补贴政策目录",
+            columns: [
+                CatalogueColumn("补贴政策名称", aliases: ["政策名称"]),
+                CatalogueColumn("文件依据", aliases: ["政策依据"]),
+                CatalogueColumn("主管部门"),
+                CatalogueColumn("资金用途"),
+                CatalogueColumn("补贴对象"),
+                CatalogueColumn("补助标准", aliases: ["补贴标准"]),
+                CatalogueColumn("政策解答电话", aliases: ["咨询电话"]),
+            ], identity: ["补贴政策名称"], isKnown: true),
+        CatalogueSchema(
+            kind: "行政事业性收费目录",
+            columns: [
+                CatalogueColumn("收费项目"),
+                CatalogueColumn("政策依据"),
+                CatalogueColumn("收费标准"),
+                CatalogueColumn("执收单位", required: false),
+            ], identity: ["收费项目"], isKnown: true),
     ]
 
     /// Other names editors use for the known kinds.
     public static func known(named name: String) -> CatalogueSchema? {
-        let aliases = ["政府信息主动公开目录": "主动公开目录", "主动公开目录清单": "主动公开目录",
-                       "基层政务公开标准目录": "基层政务公开标准目录", "基层政务公开事项目录": "基层政务公开标准目录",
-                       "补贴政策目录": "惠民惠农财政补贴政策目录", "惠民惠农财政补贴政策目录清单": "惠民惠农财政补贴政策目录",
-                       "收费目录": "行政事业性收费目录", "行政事业性收费目录清单": "行政事业性收费目录"]
+        let aliases = [
+            "政府信息主动公开目录": "主动公开目录", "主动公开目录清单": "主动公开目录",
+            "基层政务公开标准目录": "基层政务公开标准目录", "基层政务公开事项目录": "基层政务公开标准目录",
+            "补贴政策目录": "惠民惠农财政补贴政策目录", "惠民惠农财政补贴政策目录清单": "惠民惠农财政补贴政策目录",
+            "收费目录": "行政事业性收费目录", "行政事业性收费目录清单": "行政事业性收费目录",
+        ]
         let kind = aliases[name] ?? name
         return known.first { $0.kind == kind }
     }
@@ -154,8 +166,10 @@ public struct FAQEntry: Sendable {
     public var bodyLine: Int
     public var fieldLines: [String: Int]
 
-    public init(id: String, file: String, slug: String, question: String, topic: String, answered: CalendarDate, unit: String?,
-                related: [String], body: String, bodyLine: Int, fieldLines: [String: Int]) {
+    public init(
+        id: String, file: String, slug: String, question: String, topic: String, answered: CalendarDate, unit: String?,
+        related: [String], body: String, bodyLine: Int, fieldLines: [String: Int]
+    ) {
         self.id = id
         self.file = file
         self.slug = slug

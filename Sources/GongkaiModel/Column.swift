@@ -15,8 +15,10 @@ public struct Column: Sendable, Hashable {
     /// Fields the column declares for its documents (besides those of its ancestors).
     public let fields: [ColumnField]
 
-    public init(path: String, title: String, description: String?, updateClass: UpdateClass,
-                onHome: Bool, parentPath: String?, childPaths: [String], line: Int, fields: [ColumnField] = []) {
+    public init(
+        path: String, title: String, description: String?, updateClass: UpdateClass,
+        onHome: Bool, parentPath: String?, childPaths: [String], line: Int, fields: [ColumnField] = []
+    ) {
         self.fields = fields
         self.path = path
         self.title = title

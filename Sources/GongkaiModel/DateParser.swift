@@ -17,9 +17,10 @@ public enum DateParser {
         guard let time = parts.first else { return DateTime(date: day) }
         let hm = time.split(separator: ":", omittingEmptySubsequences: false)
         guard hm.count == 2 || hm.count == 3, hm.allSatisfy({ $0.utf8.count <= 2 }),
-              let hour = Int(hm[0]), let minute = Int(hm[1]),
-              (0..<24).contains(hour), (0..<60).contains(minute),
-              hm.count == 2 || Int(hm[2]).map({ (0..<60).contains($0) }) == true else { return nil }
+            let hour = Int(hm[0]), let minute = Int(hm[1]),
+            (0..<24).contains(hour), (0..<60).contains(minute),
+            hm.count == 2 || Int(hm[2]).map({ (0..<60).contains($0) }) == true
+        else { return nil }
         return DateTime(date: day, minuteOfDay: hour * 60 + minute)
     }
 
@@ -54,18 +55,26 @@ public enum DateParser {
     /// 二〇二三年三月六日 (as documents date themselves) as 2023年3月6日; nil for other text.
     static func arabic(_ text: String) -> String? {
         guard text.contains(where: { $0 == "〇" || ChineseNumeral.characters.contains($0) }),
-              let year = text.firstIndex(of: "年"), let month = text.firstIndex(of: "月"), year < month,
-              text.hasSuffix("日") else { return nil }
+            let year = text.firstIndex(of: "年"), let month = text.firstIndex(of: "月"), year < month,
+            text.hasSuffix("日")
+        else { return nil }
         var yearDigits = ""
         for character in text[..<year] {
-            if character == "〇" || character == "零" { yearDigits.append("0"); continue }
-            if character.isASCII && character.isNumber { yearDigits.append(character); continue }
+            if character == "〇" || character == "零" {
+                yearDigits.append("0")
+                continue
+            }
+            if character.isASCII && character.isNumber {
+                yearDigits.append(character)
+                continue
+            }
             guard let digit = ChineseNumeral.value(String(character)), digit < 10 else { return nil }
             yearDigits.append(String(digit))
         }
         func number(_ part: Substring) -> Int? { Int(part) ?? ChineseNumeral.value(String(part)) }
         guard let monthValue = number(text[text.index(after: year)..<month]),
-              let dayValue = number(text[text.index(after: month)..<text.index(before: text.endIndex)]) else { return nil }
+            let dayValue = number(text[text.index(after: month)..<text.index(before: text.endIndex)])
+        else { return nil }
         return "\(yearDigits)年\(monthValue)月\(dayValue)日"
     }
 }

@@ -59,13 +59,15 @@ public struct Document: Sendable, Hashable {
         /// Line of each known field in the file, by English field name.
         public var fieldLines: [String: Int]
 
-        public init(id: String, file: String, columnPath: String, slug: String, title: String,
-                    indexNumber: String, indexNumberGenerated: Bool, issuer: String?, docNumber: String?,
-                    written: CalendarDate?, published: DateTime, topic: String?, type: String?,
-                    validity: Validity?, validUntil: CalendarDate?, disclosure: Disclosure,
-                    interprets: [String], interpretedBy: [String], replaces: [String], replacedBy: [String], plans: [String],
-                    attachments: [Attachment], tags: [String], extra: [ExtraField],
-                    body: String, bodyLine: Int, fieldLines: [String: Int]) {
+        public init(
+            id: String, file: String, columnPath: String, slug: String, title: String,
+            indexNumber: String, indexNumberGenerated: Bool, issuer: String?, docNumber: String?,
+            written: CalendarDate?, published: DateTime, topic: String?, type: String?,
+            validity: Validity?, validUntil: CalendarDate?, disclosure: Disclosure,
+            interprets: [String], interpretedBy: [String], replaces: [String], replacedBy: [String], plans: [String],
+            attachments: [Attachment], tags: [String], extra: [ExtraField],
+            body: String, bodyLine: Int, fieldLines: [String: Int]
+        ) {
             self.id = id
             self.file = file
             self.columnPath = columnPath
@@ -118,14 +120,21 @@ public struct Document: Sendable, Hashable {
     /// All fields at once.
     @inlinable public var fields: Fields { box.fields }
 
-    public init(id: String, file: String, columnPath: String, slug: String, title: String,
-                indexNumber: String, indexNumberGenerated: Bool, issuer: String?, docNumber: String?,
-                written: CalendarDate?, published: DateTime, topic: String?, type: String?,
-                validity: Validity?, validUntil: CalendarDate?, disclosure: Disclosure,
-                interprets: [String], interpretedBy: [String], replaces: [String], replacedBy: [String], plans: [String],
-                attachments: [Attachment], tags: [String], extra: [ExtraField],
-                body: String, bodyLine: Int, fieldLines: [String: Int]) {
-        box = Box(Fields(id: id, file: file, columnPath: columnPath, slug: slug, title: title, indexNumber: indexNumber, indexNumberGenerated: indexNumberGenerated, issuer: issuer, docNumber: docNumber, written: written, published: published, topic: topic, type: type, validity: validity, validUntil: validUntil, disclosure: disclosure, interprets: interprets, interpretedBy: interpretedBy, replaces: replaces, replacedBy: replacedBy, plans: plans, attachments: attachments, tags: tags, extra: extra, body: body, bodyLine: bodyLine, fieldLines: fieldLines))
+    public init(
+        id: String, file: String, columnPath: String, slug: String, title: String,
+        indexNumber: String, indexNumberGenerated: Bool, issuer: String?, docNumber: String?,
+        written: CalendarDate?, published: DateTime, topic: String?, type: String?,
+        validity: Validity?, validUntil: CalendarDate?, disclosure: Disclosure,
+        interprets: [String], interpretedBy: [String], replaces: [String], replacedBy: [String], plans: [String],
+        attachments: [Attachment], tags: [String], extra: [ExtraField],
+        body: String, bodyLine: Int, fieldLines: [String: Int]
+    ) {
+        box = Box(
+            Fields(
+                id: id, file: file, columnPath: columnPath, slug: slug, title: title, indexNumber: indexNumber, indexNumberGenerated: indexNumberGenerated, issuer: issuer, docNumber: docNumber,
+                written: written, published: published, topic: topic, type: type, validity: validity, validUntil: validUntil, disclosure: disclosure, interprets: interprets,
+                interpretedBy: interpretedBy, replaces: replaces, replacedBy: replacedBy, plans: plans, attachments: attachments, tags: tags, extra: extra, body: body, bodyLine: bodyLine,
+                fieldLines: fieldLines))
     }
 
     public static func == (lhs: Document, rhs: Document) -> Bool {

@@ -22,9 +22,11 @@ public struct Plan: Sendable, Hashable {
     /// Line of each top-level field, by English field name.
     public var fieldLines: [String: Int]
 
-    public init(id: String, file: String, title: String, year: Int, issuer: String?, region: String,
-                level: PlanLevel, kind: PlanKind, notice: String?, parent: String?, preamble: String,
-                sections: [PlanSection], fieldLines: [String: Int] = [:]) {
+    public init(
+        id: String, file: String, title: String, year: Int, issuer: String?, region: String,
+        level: PlanLevel, kind: PlanKind, notice: String?, parent: String?, preamble: String,
+        sections: [PlanSection], fieldLines: [String: Int] = [:]
+    ) {
         self.id = id
         self.file = file
         self.title = title
@@ -154,9 +156,11 @@ public struct PlanItem: Sendable, Hashable {
     /// Line of the item in its plan file.
     public var line: Int
 
-    public init(number: Int, numberText: String, title: String?, body: String, assignment: String?,
-                leads: [String], partners: [String], responsible: [String], deadlines: [Deadline],
-                targets: [String], implements: [String]?, progress: [ProgressEntry], line: Int = 0) {
+    public init(
+        number: Int, numberText: String, title: String?, body: String, assignment: String?,
+        leads: [String], partners: [String], responsible: [String], deadlines: [Deadline],
+        targets: [String], implements: [String]?, progress: [ProgressEntry], line: Int = 0
+    ) {
         self.number = number
         self.numberText = numberText
         self.title = title

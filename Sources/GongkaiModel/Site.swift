@@ -24,8 +24,10 @@ public struct Site: Sendable {
     private let documentIndex: [String: Int]
     private let planIndex: [String: Int]
 
-    public init(identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = [], reports: [AnnualReport] = [],
-                catalogues: [Catalogue] = [], faqs: [FAQEntry] = []) {
+    public init(
+        identity: SiteIdentity, columns: [Column], documents: [Document], plans: [Plan] = [], reports: [AnnualReport] = [],
+        catalogues: [Catalogue] = [], faqs: [FAQEntry] = []
+    ) {
         self.reports = reports
         self.catalogues = catalogues.sorted { $0.id < $1.id }
         self.faqs = faqs.sorted { $0.id < $1.id }
@@ -53,7 +55,8 @@ public struct Site: Sendable {
     /// The item a reference `plan-id/number` points at.
     public func planItem(_ reference: String) -> (plan: Plan, item: PlanItem)? {
         guard let slash = reference.lastIndex(of: "/"), let number = Int(reference[reference.index(after: slash)...]),
-              let plan = plan(String(reference[..<slash])), let item = plan.item(number) else { return nil }
+            let plan = plan(String(reference[..<slash])), let item = plan.item(number)
+        else { return nil }
         return (plan, item)
     }
 

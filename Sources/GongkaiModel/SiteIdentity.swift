@@ -30,10 +30,12 @@ public struct SiteIdentity: Sendable, Hashable {
     /// document lists them as attachments (静态文件), such as images shown in bodies.
     public var staticFiles: [String] = []
 
-    public init(name: String, baseURL: String, language: String, host: String, operatorName: String?,
-                siteCode: String, icp: String?, policeRecord: String?, indexPrefix: String,
-                phone: String?, address: String?, email: String?, pageSize: Int,
-                logo: String? = nil, conacMark: String? = nil, conacURL: String? = nil) {
+    public init(
+        name: String, baseURL: String, language: String, host: String, operatorName: String?,
+        siteCode: String, icp: String?, policeRecord: String?, indexPrefix: String,
+        phone: String?, address: String?, email: String?, pageSize: Int,
+        logo: String? = nil, conacMark: String? = nil, conacURL: String? = nil
+    ) {
         self.logo = logo
         self.conacMark = conacMark
         self.conacURL = conacURL

@@ -74,7 +74,8 @@ public enum URLPolicy {
         var out = ""
         for scalar in path.unicodeScalars {
             let v = scalar.value
-            let unreserved = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            let unreserved =
+                (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
                 || scalar == "-" || scalar == "." || scalar == "_" || scalar == "~" || scalar == "/"
             if unreserved || (v > 0x7F && !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format) {
                 out.unicodeScalars.append(scalar)

@@ -27,8 +27,10 @@ public struct BuildCache: Sendable {
         public var links: [String] = []
         public var warnings: [Diagnostic] = []
 
-        public init(fingerprint: UInt64, content: UInt64, size: Int, modified: Int64, links: [String] = [],
-                    warnings: [Diagnostic] = []) {
+        public init(
+            fingerprint: UInt64, content: UInt64, size: Int, modified: Int64, links: [String] = [],
+            warnings: [Diagnostic] = []
+        ) {
             self.fingerprint = fingerprint
             self.content = content
             self.size = size
@@ -72,14 +74,16 @@ public struct BuildCache: Sendable {
         let body = text[...last]
         let sumLine = text[text.index(after: last)...].dropLast()
         guard sumLine.hasPrefix("sum\t"), let sum = UInt64(sumLine.dropFirst(4), radix: 16),
-              sum == StableHasher.hash(String(body)) else { return nil }
+            sum == StableHasher.hash(String(body))
+        else { return nil }
         return body
     }
 
     private static func parse(_ text: Substring) -> BuildCache? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         guard lines.next() == Substring(header), let folderLine = lines.next(),
-              folderLine.hasPrefix("folder\t") else { return nil }
+            folderLine.hasPrefix("folder\t")
+        else { return nil }
         var cache = BuildCache(folder: unescape(folderLine.dropFirst("folder\t".count)))
         cache.records.reserveCapacity(1024)
         var current: String?
@@ -88,7 +92,8 @@ public struct BuildCache: Sendable {
             switch fields.first {
             case "P":
                 guard fields.count == 6, let fingerprint = UInt64(fields[2], radix: 16), let content = UInt64(fields[3], radix: 16),
-                      let size = Int(fields[4]), let modified = Int64(fields[5]) else { return nil }
+                    let size = Int(fields[4]), let modified = Int64(fields[5])
+                else { return nil }
                 let path = unescape(fields[1])
                 guard OutputPath.isSafe(path), cache.records[path] == nil else { return nil }
                 cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified)
@@ -98,8 +103,9 @@ public struct BuildCache: Sendable {
                 cache.records[path]?.links.append(unescape(fields[1]))
             case "W":
                 guard fields.count == 6, let path = current, let severity = Diagnostic.Severity(rawValue: String(fields[1])) else { return nil }
-                let diagnostic = Diagnostic(severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(fields[3]),
-                                            unescape(fields[5]), rule: fields[4].isEmpty ? nil : unescape(fields[4]))
+                let diagnostic = Diagnostic(
+                    severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(fields[3]),
+                    unescape(fields[5]), rule: fields[4].isEmpty ? nil : unescape(fields[4]))
                 cache.records[path]?.warnings.append(diagnostic)
             default:
                 return nil
@@ -116,7 +122,8 @@ public struct BuildCache: Sendable {
             out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\n"
             for link in record.links { out += "L\t\(Self.escape(link))\n" }
             for warning in record.warnings {
-                out += "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
+                out +=
+                    "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
             }
         }
         return out + "sum\t\(String(StableHasher.hash(out), radix: 16))\n"

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What a killed build leaves behind, removed by the next build of any kind: temporary files
 /// `.gk-writing-<pid>-<name>` inside the output folder (an incremental build), staging folders

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes output files with plain open/write/close. Foundation's `Data.write` syncs every file
 /// to disk, which made a build spend most of its time waiting on the disk; a whole build is

@@ -70,8 +70,11 @@ public struct OutputDirectory: Sendable {
         }
         let entries = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
         if !entries.isEmpty && !entries.contains(Self.marker) {
-            throw DiagnosticError([.error(target.path,
-                "输出目录已存在，但不是 Gongkai 生成的（缺少 \(Self.marker) 标记）。为避免误删其中的文件，请换一个输出目录，或先手动清空它。")])
+            throw DiagnosticError([
+                .error(
+                    target.path,
+                    "输出目录已存在，但不是 Gongkai 生成的（缺少 \(Self.marker) 标记）。为避免误删其中的文件，请换一个输出目录，或先手动清空它。")
+            ])
         }
     }
 }

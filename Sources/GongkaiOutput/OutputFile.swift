@@ -1,4 +1,5 @@
 import Foundation
+
 /// One output made by a build: a rendered page or index file, or a file kept as it is.
 public struct OutputFile: Sendable {
     public let path: String

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one check for a path inside the output folder that Gongkai did not just compute itself:

@@ -59,8 +59,11 @@ public struct OutputWriter: Sendable {
         if let old, old.fingerprint == file.fingerprint, unchanged(file.path, old) {
             return Written(path: file.path, record: old)
         }
-        var written = Written(path: file.path, record: BuildCache.Record(fingerprint: file.fingerprint, content: file.fingerprint,
-                                                                          size: 0, modified: 0))
+        var written = Written(
+            path: file.path,
+            record: BuildCache.Record(
+                fingerprint: file.fingerprint, content: file.fingerprint,
+                size: 0, modified: 0))
         return put(&written, old: old) { path in
             let data = try file.bytes ?? Data(contentsOf: URL(fileURLWithPath: file.source))
             try data.withUnsafeBytes { try FileWriter.write($0, to: path) }
@@ -132,8 +135,9 @@ public struct OutputWriter: Sendable {
             do {
                 try make(path)
             } catch let error as FileWriter.POSIXError where error.code == ENOENT {
-                try FileManager.default.createDirectory(atPath: PathText.parent(path),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: PathText.parent(path),
+                    withIntermediateDirectories: true)
                 try make(path)
             }
             guard let stamp = FileStamp(path: path) else { throw FileWriter.POSIXError(errno, path) }

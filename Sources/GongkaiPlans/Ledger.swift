@@ -63,9 +63,10 @@ public struct Ledger: Sendable {
         units = entries.keys.sorted().map { key in
             let names = written[key]!.sorted { ($0.value, $0.key.count, $0.key) > ($1.value, $1.key.count, $1.key) }.map(\.key)
             let region = regions[key]!
-            return Unit(key: key, region: region.region, name: UnitNames.fullName(names[0], region: region.region),
-                        writtenNames: names.sorted(), slug: "\(region.prefix)-\(FNV1a.hex32(key))",
-                        entries: entries[key]!.sorted { ($0.planID, $0.item) < ($1.planID, $1.item) })
+            return Unit(
+                key: key, region: region.region, name: UnitNames.fullName(names[0], region: region.region),
+                writtenNames: names.sorted(), slug: "\(region.prefix)-\(FNV1a.hex32(key))",
+                entries: entries[key]!.sorted { ($0.planID, $0.item) < ($1.planID, $1.item) })
         }
         var byName: [String: Int] = [:]
         for (index, unit) in units.enumerated() {

@@ -41,12 +41,15 @@ public struct Facets: Sendable {
     private static func merged(_ first: [SearchRecord], _ second: [SearchRecord]) -> [SearchRecord] {
         var merged: [SearchRecord] = []
         merged.reserveCapacity(first.count + second.count)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < first.count || j < second.count {
             if j == second.count || (i < first.count && first[i].published >= second[j].published) {
-                merged.append(first[i]); i += 1
+                merged.append(first[i])
+                i += 1
             } else {
-                merged.append(second[j]); j += 1
+                merged.append(second[j])
+                j += 1
             }
         }
         return merged

@@ -67,8 +67,9 @@ public struct PublishedSite: Sendable {
         self.faqsByDocument = byDocument
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
         let routes = self.routes
-        self.facets = Facets(documents: published.map { SearchData.metadataRecord($0, routes: routes) },
-                             faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
+        self.facets = Facets(
+            documents: published.map { SearchData.metadataRecord($0, routes: routes) },
+            faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
     }
 
     /// What the search index is made from: every published document (with the text of the

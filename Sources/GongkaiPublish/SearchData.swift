@@ -74,8 +74,11 @@ public enum SearchData {
         for section in plan.sections {
             lines.append(section.title)
             for item in section.items {
-                lines.append([item.title ?? "", item.body, (item.leads + item.partners + item.responsible).joined(separator: "、"),
-                              item.targets.joined(separator: "；")].joined(separator: "\n"))
+                lines.append(
+                    [
+                        item.title ?? "", item.body, (item.leads + item.partners + item.responsible).joined(separator: "、"),
+                        item.targets.joined(separator: "；"),
+                    ].joined(separator: "\n"))
             }
         }
         return lines.joined(separator: "\n")

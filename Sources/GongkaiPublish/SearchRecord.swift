@@ -27,8 +27,10 @@ public struct SearchRecord: Codable, Sendable, Hashable {
     /// Plain text of the body (and of the work plans the document publishes).
     public var body: String
 
-    public init(id: String, published: String, url: String, title: String, docNumber: String?, issuer: String?,
-                type: String?, topic: String?, validity: String?, notCurrent: Bool, tags: [String], body: String) {
+    public init(
+        id: String, published: String, url: String, title: String, docNumber: String?, issuer: String?,
+        type: String?, topic: String?, validity: String?, notCurrent: Bool, tags: [String], body: String
+    ) {
         self.id = id
         self.published = published
         self.url = url

@@ -1,6 +1,5 @@
 import GongkaiModel
 
-
 /// Where the policy library, the search page and the search index live.
 extension Routes {
     /// 政策文件库: every facet with its values.

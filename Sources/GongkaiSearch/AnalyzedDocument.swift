@@ -77,6 +77,10 @@ public struct AnalyzedTerm: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key = "k", hash = "x", heading = "h", meta = "m", body = "b"
+        case key = "k"
+        case hash = "x"
+        case heading = "h"
+        case meta = "m"
+        case body = "b"
     }
 }

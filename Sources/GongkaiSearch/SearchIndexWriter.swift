@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import GongkaiModel
 import GongkaiPublish
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One file of the static index, by its path under the index directory.
 public struct SearchFile: Sendable, Hashable {
@@ -77,11 +78,13 @@ public struct SearchIndexWriter: Sendable {
         var fragments: [[(term: String, json: [UInt8])]] = []
         fragments.reserveCapacity(fineCount)
         for pass in 0..<passes {
-            let low = pass * perPass, high = low + perPass
+            let low = pass * perPass
+            let high = low + perPass
             // Each slice counts its occurrences per fine bucket, then places them into one array
             // in bucket order (a counting sort): no growing arrays per bucket.
             let slices = Array(0..<sliceCount).parallelMap { slice -> (entries: [Entry], starts: [Int]) in
-                let lower = min(documents.count, slice * sliceSize), upper = min(documents.count, lower + sliceSize)
+                let lower = min(documents.count, slice * sliceSize)
+                let upper = min(documents.count, lower + sliceSize)
                 var starts = [Int](repeating: 0, count: perPass + 1)
                 for documentIndex in lower..<upper {
                     for term in documents[documentIndex].terms {
@@ -98,9 +101,10 @@ public struct SearchIndexWriter: Sendable {
                             let term = terms[termIndex]
                             let fine = Int(term.hash & fineMask)
                             guard fine >= low, fine < high else { continue }
-                            (buffer.baseAddress! + next[fine - low]).initialize(to: Entry(
-                                document: Int32(documentIndex), term: Int32(termIndex), hash: term.hash, key: term.key,
-                                heading: term.heading, meta: term.meta, body: term.body))
+                            (buffer.baseAddress! + next[fine - low]).initialize(
+                                to: Entry(
+                                    document: Int32(documentIndex), term: Int32(termIndex), hash: term.hash, key: term.key,
+                                    heading: term.heading, meta: term.meta, body: term.body))
                             next[fine - low] += 1
                         }
                     }
@@ -157,8 +161,10 @@ public struct SearchIndexWriter: Sendable {
     }
 
     /// `"term":[idf,…]` for every term of a fine bucket.
-    private func termFragments(_ entries: [Entry], documents: [AnalyzedDocument], lengths: [Double],
-                               averageLength: Double) -> [(term: String, json: [UInt8])] {
+    private func termFragments(
+        _ entries: [Entry], documents: [AnalyzedDocument], lengths: [Double],
+        averageLength: Double
+    ) -> [(term: String, json: [UInt8])] {
         // Group occurrences by term: sort by hash, then document (postings in id order); a
         // run of equal hashes is one term unless two terms collide, which the text separates.
         let sorted = entries.sorted { ($0.hash, $0.key, $0.document) < ($1.hash, $1.key, $1.document) }
@@ -216,7 +222,8 @@ public struct SearchIndexWriter: Sendable {
             let sparse = PostingCoder.postings(scored)
             let bitmapLength = (documents.count + 5) / 6
             // Dense terms lose their body scores' detail, so only when it saves a quarter.
-            let featured = sparse.count > bitmapLength
+            let featured =
+                sparse.count > bitmapLength
                 ? PostingCoder.postings(list.indices.filter { list[$0].heading > 0 || list[$0].meta > 0 }.map { scored[$0] })
                 : []
             if sparse.count > bitmapLength, featured.count + bitmapLength < sparse.count * 3 / 4 {

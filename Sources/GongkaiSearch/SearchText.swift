@@ -35,7 +35,7 @@ public enum SearchText {
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber:
             return true
         default:
             return false
@@ -51,7 +51,8 @@ public enum SearchText {
     public static func tokenTerms(_ token: String) -> [String] {
         let scalars = Array(token.unicodeScalars)
         if scalars.count >= 5 && scalars.count <= 8, scalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
-           token.hasPrefix("19") || token.hasPrefix("20") {
+            token.hasPrefix("19") || token.hasPrefix("20")
+        {
             return [String(token.prefix(4)), String(token.dropFirst(4))]
         }
         return scalars.count <= maximumTokenLength ? [token] : []

@@ -71,8 +71,10 @@ struct TermExtractor {
         return length
     }
 
-    private func cjkRun(_ text: Segmented, _ run: Range<Int>, cursor: inout Int, field: TermCounts.Field,
-                        into counts: inout TermCounts) {
+    private func cjkRun(
+        _ text: Segmented, _ run: Range<Int>, cursor: inout Int, field: TermCounts.Field,
+        into counts: inout TermCounts
+    ) {
         let scalars = text.scalars
         if run.count == 1 {
             if !SearchText.stopSet.contains(scalars[run.lowerBound]) { counts.add(scalars[run.lowerBound], to: field) }

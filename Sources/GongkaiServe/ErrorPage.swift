@@ -1,6 +1,6 @@
-import GongkaiTemplates
-import GongkaiSite
 import GongkaiModel
+import GongkaiSite
+import GongkaiTemplates
 
 /// The page at `/__gongkai/error`: the last build's diagnostics for the editor, in Chinese, with
 /// file and line. It stands alone (its styles are inline), since the site may never have been
@@ -12,8 +12,10 @@ public enum ErrorPage {
     ///   - diagnostics: the failed build's diagnostics; ignored when `failed` is false.
     ///   - hasSite: whether a good build exists that the preview still shows.
     ///   - from: where the browser came from, as sent in `?from=`; only a path on this server is used.
-    public static func render(failed: Bool, diagnostics: [Diagnostic], hasSite: Bool, from: String?, home: String,
-                              token: String) -> String {
+    public static func render(
+        failed: Bool, diagnostics: [Diagnostic], hasSite: Bool, from: String?, home: String,
+        token: String
+    ) -> String {
         let back = returnPath(from, home: home)
         var body: [String] = []
         body.append("<p class=\"gk-preview-tag\">Gongkai 本地预览</p>")
@@ -26,7 +28,8 @@ public enum ErrorPage {
             var count = "共发现 \(errors.count) 个错误"
             if !warnings.isEmpty { count += "、\(warnings.count) 个警告" }
             body.append("<p>\(count)。请按下面的提示修改文件并保存。</p>")
-            let note = hasSite
+            let note =
+                hasSite
                 ? "预览中仍是上次成功生成的网站；修改保存后会自动重新生成，成功后本页会自动回到原来的页面。"
                 : "网站还没有成功生成过，暂时没有页面可以预览；修改保存后会自动重新生成，成功后本页会自动打开网站。"
             body.append("<p class=\"gk-preview-note\">\(note)</p>")
@@ -78,7 +81,8 @@ public enum ErrorPage {
             } else {
                 place = "整个网站"
             }
-            lines.append("""
+            lines.append(
+                """
                 <li class="gk-preview-item gk-preview-item--\(kind)"><p class="gk-preview-where">\
                 <span class="gk-preview-label">\(diagnostic.severity.label)</span> \(place)</p>\
                 <p class="gk-preview-message">\(HTMLEscaping.escape(diagnostic.message))</p></li>
@@ -91,7 +95,8 @@ public enum ErrorPage {
     /// `from` when it is a path on this server (`/…`, not `//host` or `/\host`); otherwise the home page.
     public static func returnPath(_ from: String?, home: String) -> String {
         guard let from, from.hasPrefix("/"), !from.hasPrefix("//"), !from.hasPrefix("/\\"),
-              !from.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return home }
+            !from.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { return home }
         return from
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watches folder trees with inotify and reports the paths that changed.
@@ -12,8 +13,9 @@ import Glibc
 /// and the excluded trees (the build's output, when it lies inside a watched folder) are ignored.
 public final class FileWatcher: @unchecked Sendable {
     /// Events that say a file's contents, name or presence changed.
-    static let mask: UInt32 = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
-        | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
+    static let mask: UInt32 = UInt32(
+        IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
 
     private let roots: [String]
     private let excluded: [String]
@@ -84,8 +86,10 @@ public final class FileWatcher: @unchecked Sendable {
 
     private func run() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [
+            pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
+        ]
         while !isStopped {
             // Wake at least once a second to pick up a root that appeared or came back.
             let ready = poll(&descriptors, 2, 1000)
@@ -155,7 +159,8 @@ public final class FileWatcher: @unchecked Sendable {
         guard descriptor >= 0 else {
             let reason = errno
             if reason != ENOENT && reason != ENOTDIR {
-                let message = reason == ENOSPC
+                let message =
+                    reason == ENOSPC
                     ? "无法监视 \(path)：已达到系统的 inotify 监视数量上限，请提高 /proc/sys/fs/inotify/max_user_watches。"
                     : "无法监视 \(path)（\(String(cString: strerror(reason)))）。"
                 lock.withLock { if !problems.contains(message) { problems.append(message) } }

@@ -1,6 +1,6 @@
-import GongkaiTemplates
-import GongkaiSite
 import Foundation
+import GongkaiSite
+import GongkaiTemplates
 
 /// The small script that makes open pages follow the preview's builds. It exists only in the
 /// server's memory and is added to HTML responses as they are sent: `site/` never contains it.
@@ -96,7 +96,10 @@ public enum LiveScript {
             for offset in 0..<needle.count {
                 var byte = bytes[index + offset]
                 if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                if byte != needle[offset] { match = false; break }
+                if byte != needle[offset] {
+                    match = false
+                    break
+                }
             }
             if match { return page.startIndex + index }
             index -= 1

@@ -1,8 +1,8 @@
-import GongkaiTemplates
-import GongkaiSite
 import FlyingFox
 import Foundation
 import GongkaiModel
+import GongkaiSite
+import GongkaiTemplates
 
 /// Answers the preview's requests: the built site's files (HTML with the live-reload script
 /// added), the live-reload socket and script, and the error page. GET and HEAD only; nothing
@@ -25,8 +25,9 @@ struct PreviewHandler: HTTPHandler {
         let path = request.target.path(percentEncoded: true)
         if path == LiveScript.socketPath { return try await socket.handleRequest(request) }
         guard request.method == .GET || request.method == .HEAD else {
-            var response = Self.response(.methodNotAllowed, Self.message("不支持的请求方法", "预览服务器只接受 GET 和 HEAD 请求。"),
-                                         type: ContentType.html, head: false)
+            var response = Self.response(
+                .methodNotAllowed, Self.message("不支持的请求方法", "预览服务器只接受 GET 和 HEAD 请求。"),
+                type: ContentType.html, head: false)
             response.headers[HTTPHeader("Allow")] = "GET, HEAD"
             return response
         }
@@ -57,8 +58,9 @@ struct PreviewHandler: HTTPHandler {
             if let page = files.notFoundPage { return try await file(page, status: .notFound, head: head) }
             return Self.response(.notFound, Self.message("页面不存在", "您要访问的页面不存在。"), type: ContentType.html, head: head)
         case .badRequest:
-            return Self.response(.badRequest, Self.message("地址无效", "请求的地址无效：不能包含“..”、反斜杠、控制字符或连续的斜杠。"),
-                                 type: ContentType.html, head: head)
+            return Self.response(
+                .badRequest, Self.message("地址无效", "请求的地址无效：不能包含“..”、反斜杠、控制字符或连续的斜杠。"),
+                type: ContentType.html, head: head)
         }
     }
 
@@ -86,8 +88,9 @@ struct PreviewHandler: HTTPHandler {
     private func errorPage(from: String?, status: HTTPStatusCode, head: Bool) async -> HTTPResponse {
         let home = await session.basePath
         let hasSite = FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path)
-        let page = ErrorPage.render(failed: await live.failed, diagnostics: await live.diagnostics, hasSite: hasSite,
-                                    from: from, home: home, token: await live.token)
+        let page = ErrorPage.render(
+            failed: await live.failed, diagnostics: await live.diagnostics, hasSite: hasSite,
+            from: from, home: home, token: await live.token)
         return Self.response(status, Data(page.utf8), type: ContentType.html, head: head)
     }
 
@@ -102,7 +105,8 @@ struct PreviewHandler: HTTPHandler {
 
     /// A small page for the server's own answers (bad request, unknown address).
     static func message(_ title: String, _ text: String) -> Data {
-        Data("""
+        Data(
+            """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\

@@ -3,8 +3,9 @@ import FlyingSocks
 import Foundation
 import GongkaiModel
 import GongkaiSite
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `gongkai serve`: builds the site, serves it on a local address, watches `content/` and
@@ -25,8 +26,10 @@ public final class PreviewServer: Sendable {
     private let watcher: FileWatcher
     private let stopping = StopFlag()
 
-    private init(session: PreviewSession, host: String, port: UInt16, server: HTTPServer, task: Task<Void, any Error>,
-                 watcher: FileWatcher) {
+    private init(
+        session: PreviewSession, host: String, port: UInt16, server: HTTPServer, task: Task<Void, any Error>,
+        watcher: FileWatcher
+    ) {
         self.session = session
         self.host = host
         self.port = port
@@ -40,8 +43,10 @@ public final class PreviewServer: Sendable {
     ///   - port: 0 lets the system choose a free port (tests).
     ///   - quiet: seconds without a save before a rebuild starts.
     ///   - onBuild: told what each build did (on a background thread), for the terminal.
-    public static func start(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, quiet: Double = 0.15,
-                             onBuild: @escaping @Sendable (PreviewSession.Outcome) -> Void = { _ in }) async throws -> PreviewServer {
+    public static func start(
+        options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, quiet: Double = 0.15,
+        onBuild: @escaping @Sendable (PreviewSession.Outcome) -> Void = { _ in }
+    ) async throws -> PreviewServer {
         let address = try socketAddress(host: host, port: port)
         try checkFree(address, host: host, port: port)
 
@@ -64,8 +69,9 @@ public final class PreviewServer: Sendable {
         watcher.start()
         await session.build()
 
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled,
-                                handler: PreviewHandler(session: session, root: output))
+        let server = HTTPServer(
+            address: address, timeout: 60, logger: .disabled,
+            handler: PreviewHandler(session: session, root: output))
         let task = Task { try await server.run() }
         do {
             try await server.waitUntilListening(timeout: 10)

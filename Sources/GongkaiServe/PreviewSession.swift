@@ -72,7 +72,8 @@ public actor PreviewSession {
                 onBuild(.succeeded(report, changedFiles: files))
                 await live.succeeded(changed: !report.changes.isEmpty)
             case .failure(let error):
-                let diagnostics = (error as? DiagnosticError)?.diagnostics
+                let diagnostics =
+                    (error as? DiagnosticError)?.diagnostics
                     ?? [.error(nil, "生成网站时出错：\(error)")]
                 onBuild(.failed(diagnostics, changedFiles: files))
                 await live.failed(diagnostics)
@@ -94,8 +95,10 @@ public actor PreviewSession {
 
     /// A watched path as the editor knows it: `content/xxgk/a.md` rather than the absolute path.
     nonisolated func display(_ path: String) -> String {
-        for (directory, shown) in [(options.contentDirectory, options.contentDisplay),
-                                   (options.templatesDirectory, options.templatesDisplay)] {
+        for (directory, shown) in [
+            (options.contentDirectory, options.contentDisplay),
+            (options.templatesDirectory, options.templatesDisplay),
+        ] {
             let base = directory.standardizedFileURL.path
             if path == base { return shown }
             if path.hasPrefix(base + "/") { return shown + path.dropFirst(base.count) }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Maps a request path onto a file of the built site, and refuses everything that could reach
@@ -54,11 +55,13 @@ public struct StaticFiles: Sendable {
         var candidate = root.path
         for part in parts { candidate += "/" + part }
         guard let realRoot = Self.realPath(root.path), let real = Self.realPath(candidate),
-              Self.contains(realRoot, real) else { return .notFound }
+            Self.contains(realRoot, real)
+        else { return .notFound }
         if Self.isDirectory(real) {
             guard relative.isEmpty || relative.hasSuffix("/") else { return .redirect(rawPath + "/") }
             guard let index = Self.realPath(real + "/index.html"), Self.contains(realRoot, index),
-                  Self.isRegularFile(index) else { return .notFound }
+                Self.isRegularFile(index)
+            else { return .notFound }
             return .file(index)
         }
         guard !relative.hasSuffix("/"), Self.isRegularFile(real) else { return .notFound }

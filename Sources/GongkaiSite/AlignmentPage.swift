@@ -1,6 +1,6 @@
-import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
+import GongkaiTemplates
 
 /// 上下对标: a lower-level plan item by item beside the higher-level plan it carries out.
 public struct AlignmentPageView: Codable, Sendable {
@@ -30,14 +30,19 @@ public struct AlignedItem: Codable, Sendable {
 
 extension PageFactory {
     public func alignmentPage(_ alignment: Alignment) -> AlignmentPageView {
-        let lower = alignment.lower, higher = alignment.higher
+        let lower = alignment.lower
+        let higher = alignment.higher
         let rows = lower.items.map { item in
-            AlignmentRow(lower: itemLink(item, of: lower), higher: .of(alignment.links.filter { $0.lower == item.number }.compactMap { link in
-                higher.item(link.higher).map {
-                    AlignedItem(item: itemLink($0, of: higher), confirmed: link.confirmed,
+            AlignmentRow(
+                lower: itemLink(item, of: lower),
+                higher: .of(
+                    alignment.links.filter { $0.lower == item.number }.compactMap { link in
+                        higher.item(link.higher).map {
+                            AlignedItem(
+                                item: itemLink($0, of: higher), confirmed: link.confirmed,
                                 score: link.confirmed ? nil : String(format: "%.2f", link.score))
-                }
-            }))
+                        }
+                    }))
         }
         let matched = Set(alignment.links.map(\.lower)).count
         let summary = "《\(lower.title)》共 \(lower.items.count) 项任务，其中 \(matched) 项与上级任务对应；《\(higher.title)》共 \(higher.items.count) 项任务，其中 \(alignment.unmatched.count) 项在下级要点中没有对应任务。"

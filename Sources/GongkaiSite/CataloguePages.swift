@@ -1,6 +1,6 @@
-import GongkaiTemplates
 import GongkaiContent
 import GongkaiModel
+import GongkaiTemplates
 
 /// 目录清单: every catalogue, with its kind, unit and update date.
 public struct CataloguesIndexView: Codable, Sendable {
@@ -68,15 +68,17 @@ public struct CatalogueCSVView: Codable, Sendable {
 
 extension PageFactory {
     func catalogueSummary(_ catalogue: Catalogue) -> CatalogueSummary {
-        CatalogueSummary(title: catalogue.title, url: routes.catalogue(catalogue.id), kind: catalogue.schema.kind, unit: catalogue.unit,
-                         updated: catalogue.updated.chinese, rows: catalogue.rows.count, csvURL: routes.catalogueCSV(catalogue.id))
+        CatalogueSummary(
+            title: catalogue.title, url: routes.catalogue(catalogue.id), kind: catalogue.schema.kind, unit: catalogue.unit,
+            updated: catalogue.updated.chinese, rows: catalogue.rows.count, csvURL: routes.catalogueCSV(catalogue.id))
     }
 
     public func cataloguesIndex() -> CataloguesIndexView {
         CataloguesIndexView(
             site: siteView(currentColumn: nil, current: .catalogues),
-            page: pageInfo(heading: "公开目录", url: routes.catalogues,
-                           description: "政府信息主动公开目录、基层政务公开标准目录、惠民惠农财政补贴政策目录和行政事业性收费目录清单。"),
+            page: pageInfo(
+                heading: "公开目录", url: routes.catalogues,
+                description: "政府信息主动公开目录、基层政务公开标准目录、惠民惠农财政补贴政策目录和行政事业性收费目录清单。"),
             meta: metaTags(column: nil), breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: nil)],
             catalogues: .of(site.catalogues.map(catalogueSummary)))
     }
@@ -86,8 +88,9 @@ extension PageFactory {
         let shown = schema.columns.filter { $0.name != schema.groupBy }
         let rowHeader = shown[0]
         func row(_ row: CatalogueRow) -> CatalogueRowView {
-            CatalogueRowView(header: CatalogueCell(label: rowHeader.name, value: row.value(rowHeader)),
-                             cells: shown.dropFirst().map { CatalogueCell(label: $0.name, value: row.value($0)) })
+            CatalogueRowView(
+                header: CatalogueCell(label: rowHeader.name, value: row.value(rowHeader)),
+                cells: shown.dropFirst().map { CatalogueCell(label: $0.name, value: row.value($0)) })
         }
         var groups: [CatalogueGroupView] = []
         if let groupBy = schema.groupBy, let column = schema.columns.first(where: { $0.name == groupBy }) {
@@ -109,8 +112,10 @@ extension PageFactory {
         return CataloguePageView(
             site: siteView(currentColumn: nil, current: .catalogues),
             page: pageInfo(heading: catalogue.title, url: routes.catalogue(catalogue.id)),
-            meta: metaTags(column: nil) + [MetaTag(name: "ArticleTitle", content: catalogue.title),
-                                            MetaTag(name: "PubDate", content: DateTime(date: catalogue.updated).minutePrecision)],
+            meta: metaTags(column: nil) + [
+                MetaTag(name: "ArticleTitle", content: catalogue.title),
+                MetaTag(name: "PubDate", content: DateTime(date: catalogue.updated).minutePrecision),
+            ],
             breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: routes.catalogues), Crumb(title: catalogue.title, url: nil)],
             catalogue: view)
     }

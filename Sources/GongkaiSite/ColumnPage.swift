@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// One page of a column's listing (信息公开目录): its documents and those of its sub-columns,
 /// newest first.
@@ -61,16 +61,18 @@ extension PageFactory {
         let url = routes.column(column.path, page: page)
         let heading = page > 1 ? "\(column.title)（第\(page)页）" : column.title
         let subcolumns: [ColumnLink] = column.childPaths.compactMap(site.column).map {
-            ColumnLink(title: $0.title, url: routes.column($0.path), count: published.documentsUnder[$0.path]?.count ?? 0,
-                       holds: holdings($0))
+            ColumnLink(
+                title: $0.title, url: routes.column($0.path), count: published.documentsUnder[$0.path]?.count ?? 0,
+                holds: holdings($0))
         }
         return ColumnPageView(
             site: siteView(currentColumn: column.path),
             page: pageInfo(heading: heading, url: url, description: column.description),
             meta: metaTags(column: column),
             breadcrumb: breadcrumb(column: column.path, current: page > 1 ? "第\(page)页" : nil),
-            column: ColumnView(title: column.title, description: column.description,
-                               url: routes.column(column.path), feedURL: routes.feed(column.path), total: all.count),
+            column: ColumnView(
+                title: column.title, description: column.description,
+                url: routes.column(column.path), feedURL: routes.feed(column.path), total: all.count),
             subcolumns: .of(subcolumns),
             documents: .of(slice.map(summary)),
             pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil,
@@ -101,8 +103,10 @@ extension PageFactory {
             if number > previous + 1 {
                 pages.append(PageLink(number: 0, url: nil, current: false, gap: true))
             }
-            pages.append(PageLink(number: number, url: number == current ? nil : url(number),
-                                  current: number == current, gap: false))
+            pages.append(
+                PageLink(
+                    number: number, url: number == current ? nil : url(number),
+                    current: number == current, gap: false))
             previous = number
         }
         return Pagination(
@@ -129,16 +133,18 @@ struct ColumnPages: PageKind {
     func url(of key: Key, in site: PageFactory) -> String { site.routes.column(key.path, page: key.page) }
     func source(of key: Key, in site: PageFactory) -> PageSource {
         let column = site.site.column(key.path)!
-        return PageSource(file: site.site.configFile, line: column.line,
-                          description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的\(key.page > 1 ? "第 \(key.page) 页" : "列表页")")
+        return PageSource(
+            file: site.site.configFile, line: column.line,
+            description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的\(key.page > 1 ? "第 \(key.page) 页" : "列表页")")
     }
     func view(of key: Key, in site: PageFactory) -> (view: ColumnPageView, warnings: [Diagnostic]) {
         (site.columnPage(site.site.column(key.path)!, page: key.page), [])
     }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
         pages(in: site).map { key in
-            SitemapEntry(loc: site.routes.absolute(url(of: key, in: site)),
-                         lastmod: key.page == 1 ? site.published.documentsUnder[key.path]?.first?.published.date.iso : nil)
+            SitemapEntry(
+                loc: site.routes.absolute(url(of: key, in: site)),
+                lastmod: key.page == 1 ? site.published.documentsUnder[key.path]?.first?.published.date.iso : nil)
         }
     }
 }

@@ -13,27 +13,36 @@ public struct DataTable: Codable, Sendable {
     init(caption: String, head: [DataRow], groups: [DataRowGroup]) {
         var texts: [String: String] = [:]
         var headIDs: Set<String> = []
-        for row in head { for cell in row.cells { if let id = cell.id { texts[id] = cell.text; headIDs.insert(id) } } }
+        for row in head {
+            for cell in row.cells {
+                if let id = cell.id {
+                    texts[id] = cell.text
+                    headIDs.insert(id)
+                }
+            }
+        }
         for group in groups { for row in group.rows { for cell in row.cells { if let id = cell.id { texts[id] = cell.text } } } }
         func ids(_ cell: DataCell) -> [String] { cell.headers?.split(separator: " ").map(String.init) ?? [] }
         self.caption = caption
         self.head = head
         self.groups = groups.map { group in
-            DataRowGroup(rows: group.rows.map { row in
-                DataRow(cells: row.cells.map { cell in
-                    var cell = cell
-                    if cell.header {
-                        // A row group heading spanning rows is folded into each row's heading.
-                        cell.group = cell.scope == nil && (cell.rowspan ?? 1) > 1
-                        let above = cell.group ? [] : ids(cell).filter { !headIDs.contains($0) }.compactMap { texts[$0] }
-                        cell.path = above.isEmpty ? nil : above.joined(separator: " › ") + " › "
-                    } else if cell.numeric {
-                        let columns = ids(cell).filter(headIDs.contains).compactMap { texts[$0] }
-                        cell.label = columns.isEmpty ? nil : columns.joined(separator: " › ")
-                    }
-                    return cell
+            DataRowGroup(
+                rows: group.rows.map { row in
+                    DataRow(
+                        cells: row.cells.map { cell in
+                            var cell = cell
+                            if cell.header {
+                                // A row group heading spanning rows is folded into each row's heading.
+                                cell.group = cell.scope == nil && (cell.rowspan ?? 1) > 1
+                                let above = cell.group ? [] : ids(cell).filter { !headIDs.contains($0) }.compactMap { texts[$0] }
+                                cell.path = above.isEmpty ? nil : above.joined(separator: " › ") + " › "
+                            } else if cell.numeric {
+                                let columns = ids(cell).filter(headIDs.contains).compactMap { texts[$0] }
+                                cell.label = columns.isEmpty ? nil : columns.joined(separator: " › ")
+                            }
+                            return cell
+                        })
                 })
-            })
         }
     }
 }
@@ -63,15 +72,19 @@ public struct DataCell: Codable, Sendable {
     /// A heading of a group of rows (hidden on narrow screens, where `path` repeats it).
     var group: Bool = false
 
-    static func head(_ text: String, id: String? = nil, scope: String? = nil, colspan: Int? = nil, rowspan: Int? = nil,
-                     headers: [String] = []) -> DataCell {
-        DataCell(text: text, header: true, id: id, headers: headers.isEmpty ? nil : headers.joined(separator: " "),
-                 scope: scope, colspan: colspan, rowspan: rowspan, numeric: false)
+    static func head(
+        _ text: String, id: String? = nil, scope: String? = nil, colspan: Int? = nil, rowspan: Int? = nil,
+        headers: [String] = []
+    ) -> DataCell {
+        DataCell(
+            text: text, header: true, id: id, headers: headers.isEmpty ? nil : headers.joined(separator: " "),
+            scope: scope, colspan: colspan, rowspan: rowspan, numeric: false)
     }
 
     static func value(_ text: String, headers: [String] = []) -> DataCell {
-        DataCell(text: text, header: false, id: nil, headers: headers.isEmpty ? nil : headers.joined(separator: " "),
-                 scope: nil, colspan: nil, rowspan: nil, numeric: true)
+        DataCell(
+            text: text, header: false, id: nil, headers: headers.isEmpty ? nil : headers.joined(separator: " "),
+            scope: nil, colspan: nil, rowspan: nil, numeric: true)
     }
 
     static func text(_ text: String, colspan: Int? = nil, rowspan: Int? = nil) -> DataCell {

@@ -1,6 +1,6 @@
+import GongkaiModel
 import GongkaiOutput
 import GongkaiTemplates
-import GongkaiModel
 
 /// A document page: metadata table, validity banner, body, attachments and relations.
 public struct DocumentPageView: Codable, Sendable {
@@ -77,7 +77,8 @@ extension PageFactory {
         let url = routes.document(document)
         let validityText = document.validity?.rawValue
         // The schema's metadata fields, then the fields the column declares in site.yml.
-        let rows: [(String, String?)] = FieldSchema.document.metadataFields.map { ($0.label!, Self.metadataValue(document, $0.name)) }
+        let rows: [(String, String?)] =
+            FieldSchema.document.metadataFields.map { ($0.label!, Self.metadataValue(document, $0.name)) }
             + document.extra.compactMap { extra in extra.label.map { ($0, extra.value) } }
         let view = DocumentView(
             title: document.title, url: url,
@@ -108,7 +109,8 @@ extension PageFactory {
     /// The shell with the body rendered from Markdown and the QR code drawn; also the link
     /// addresses the body contains, whose targets the page depends on.
     func completeDocumentPage(_ shell: DocumentPageView, document: Document)
-        -> (view: DocumentPageView, warnings: [Diagnostic], links: [String]) {
+        -> (view: DocumentPageView, warnings: [Diagnostic], links: [String])
+    {
         let resolver = LinkResolver(factory: self, document: document)
         var links: [String] = []
         let body = markdown.render(document.body) { address in
@@ -116,14 +118,18 @@ extension PageFactory {
             return resolver.resolve(address)
         }
         var warnings = body.imagesWithoutAlt.map { line in
-            Diagnostic.warning(document.file, line: document.bodyLine + line - 1,
+            Diagnostic.warning(
+                document.file, line: document.bodyLine + line - 1,
                 "图片没有替代文字，读屏软件的用户不知道它是什么。请在 ![ ] 的方括号中写明图片内容，例如 ![2023年重点任务完成情况柱状图](chart.png)。",
                 rule: "image-without-alt")
         }
         warnings += body.brokenLinks.map { link in
-            let fix = link.isImage ? MissingImage.fix(link.target, in: document.file)
+            let fix =
+                link.isImage
+                ? MissingImage.fix(link.target, in: document.file)
                 : "请更正地址；链接本站其他文件时请写它的文件路径，如 ../zcjd/example.md。"
-            return Diagnostic.error(document.file, line: document.bodyLine + link.line - 1,
+            return Diagnostic.error(
+                document.file, line: document.bodyLine + link.line - 1,
                 "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。\(fix)",
                 rule: "broken-link")
         }

@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// 常见问题: topics and their questions.
 public struct FAQIndexView: Codable, Sendable {
@@ -56,10 +56,12 @@ extension PageFactory {
             site: siteView(currentColumn: nil, current: .faq),
             page: pageInfo(heading: "常见问题", url: routes.faqs, description: "群众关心的政策问题及答复，每条答复注明所依据的政策文件。"),
             meta: metaTags(column: nil), breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: nil)],
-            topics: .of(published.faqTopics.map { topic, entries in
-                FAQTopicSummary(title: topic, url: routes.faqTopic(topic), count: entries.count,
-                                questions: entries.map { LinkView(title: $0.question, url: routes.faq($0.slug)) })
-            }))
+            topics: .of(
+                published.faqTopics.map { topic, entries in
+                    FAQTopicSummary(
+                        title: topic, url: routes.faqTopic(topic), count: entries.count,
+                        questions: entries.map { LinkView(title: $0.question, url: routes.faq($0.slug)) })
+                }))
     }
 
     public func faqTopicPage(_ topic: String) -> FAQTopicView {
@@ -77,21 +79,28 @@ extension PageFactory {
         let resolver = LinkResolver(factory: self, folder: "faq")
         let answer = markdown.render(entry.body, links: resolver.resolve)
         let warnings = answer.brokenLinks.map { link in
-            Diagnostic.error(entry.file, line: entry.bodyLine + link.line - 1,
+            Diagnostic.error(
+                entry.file, line: entry.bodyLine + link.line - 1,
                 "\(link.isImage ? "图片" : "链接")“\(link.target)”无法打开：\(link.reason)。", rule: "broken-link")
         }
         let view = FAQView(
             question: entry.question, topic: LinkView(title: entry.topic, url: routes.faqTopic(entry.topic)),
             answered: entry.answered.chinese, unit: entry.unit, answer: HTML(answer.html),
             related: .of(published.published(entry.related).map(summary)))
-        return (FAQPageView(
-            site: siteView(currentColumn: nil, current: .faq),
-            page: pageInfo(heading: entry.question, url: routes.faq(entry.slug)),
-            meta: metaTags(column: nil) + [MetaTag(name: "ArticleTitle", content: entry.question),
-                                            MetaTag(name: "PubDate", content: DateTime(date: entry.answered).minutePrecision)],
-            breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: routes.faqs),
-                         Crumb(title: entry.topic, url: routes.faqTopic(entry.topic)), Crumb(title: "问答", url: nil)],
-            faq: view), warnings)
+        return (
+            FAQPageView(
+                site: siteView(currentColumn: nil, current: .faq),
+                page: pageInfo(heading: entry.question, url: routes.faq(entry.slug)),
+                meta: metaTags(column: nil) + [
+                    MetaTag(name: "ArticleTitle", content: entry.question),
+                    MetaTag(name: "PubDate", content: DateTime(date: entry.answered).minutePrecision),
+                ],
+                breadcrumb: [
+                    Crumb(title: "首页", url: routes.home), Crumb(title: "常见问题", url: routes.faqs),
+                    Crumb(title: entry.topic, url: routes.faqTopic(entry.topic)), Crumb(title: "问答", url: nil),
+                ],
+                faq: view), warnings
+        )
     }
 
     /// The questions whose answers rest on a document (相关问答 on its page).

@@ -36,9 +36,10 @@ extension PageFactory {
             if let number = document.docNumber { parts.append("文号：\(number)") }
             parts.append("发布日期：\(document.published.date.chinese)")
             if let validity = document.validity { parts.append("有效性：\(validity.rawValue)") }
-            return FeedEntry(title: document.title, url: url, id: url,
-                             published: document.published.rfc3339, updated: document.published.rfc3339,
-                             summary: parts.joined(separator: "；"))
+            return FeedEntry(
+                title: document.title, url: url, id: url,
+                published: document.published.rfc3339, updated: document.published.rfc3339,
+                summary: parts.joined(separator: "；"))
         }
         return FeedView(
             title: "\(column.title) - \(site.identity.name)", siteName: site.identity.name,
@@ -56,8 +57,9 @@ struct FeedPages: PageKind {
     func url(of key: String, in site: PageFactory) -> String { site.routes.feed(key) }
     func source(of key: String, in site: PageFactory) -> PageSource {
         let column = site.site.column(key)!
-        return PageSource(file: site.site.configFile, line: column.line,
-                          description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的订阅源")
+        return PageSource(
+            file: site.site.configFile, line: column.line,
+            description: "栏目“\(column.title)”（\(site.site.configFile) 第 \(column.line) 行）的订阅源")
     }
     func view(of key: String, in site: PageFactory) -> (view: FeedView, warnings: [Diagnostic]) { (site.feed(site.site.column(key)!), []) }
 }

@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// The home page: the latest documents of each main column.
 public struct HomePageView: Codable, Sendable {
@@ -33,8 +33,9 @@ extension PageFactory {
         }
         let sections = columns.map { column in
             let documents = published.documentsUnder[column.path] ?? []
-            return HomeSection(title: column.title, url: routes.column(column.path),
-                               documents: .of(documents.prefix(Self.homeSectionSize).map(summary)), total: documents.count)
+            return HomeSection(
+                title: column.title, url: routes.column(column.path),
+                documents: .of(documents.prefix(Self.homeSectionSize).map(summary)), total: documents.count)
         }
         return HomePageView(
             site: siteView(currentColumn: nil),

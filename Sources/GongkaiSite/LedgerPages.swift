@@ -1,6 +1,6 @@
-import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
+import GongkaiTemplates
 
 /// 工作台账: all units with their number of items, grouped by region.
 public struct LedgerIndexView: Codable, Sendable {
@@ -65,16 +65,18 @@ extension PageFactory {
         let groups = order.compactMap { region -> LedgerRegion? in
             guard let members = regions[region] else { return nil }
             let links = members.sorted { ($0.entries.count, $1.name) > ($1.entries.count, $0.name) }.map { unit in
-                LedgerUnitLink(name: unit.name, url: routes.ledger(unit.slug),
-                               leads: unit.entries.filter { $0.role == .lead }.count, total: unit.entries.count,
-                               overdue: overdueEntries(unit).count)
+                LedgerUnitLink(
+                    name: unit.name, url: routes.ledger(unit.slug),
+                    leads: unit.entries.filter { $0.role == .lead }.count, total: unit.entries.count,
+                    overdue: overdueEntries(unit).count)
             }
             return LedgerRegion(region: region, units: links)
         }
         return LedgerIndexView(
             site: siteView(currentColumn: nil, current: .ledger),
-            page: pageInfo(heading: "工作台账", url: routes.ledgers,
-                           description: "各单位在工作要点中牵头、配合或负责的全部任务及完成情况。"),
+            page: pageInfo(
+                heading: "工作台账", url: routes.ledgers,
+                description: "各单位在工作要点中牵头、配合或负责的全部任务及完成情况。"),
             meta: metaTags(column: nil), breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "工作台账", url: nil)],
             asOf: planBook.asOf.chinese, regions: .of(groups))
     }

@@ -1,7 +1,7 @@
-import GongkaiTemplates
-import GongkaiPublish
 import GongkaiModel
+import GongkaiPublish
 import GongkaiSearch
+import GongkaiTemplates
 
 /// 政策文件库: the published documents by year, issuer, type, topic and validity, each value
 /// linking to its listing; and the search form.
@@ -56,17 +56,20 @@ extension PageFactory {
         SearchFacet.allCases.compactMap { facet in
             let groups = published.facets.groups[facet] ?? []
             guard !groups.isEmpty else { return nil }
-            return FacetSection(name: facet.rawValue, heading: "按\(facet.label)浏览", values: groups.map {
-                FacetLink(title: Self.facetTitle(facet, $0.value), url: routes.facet(facet, $0.value), count: $0.entries.count)
-            })
+            return FacetSection(
+                name: facet.rawValue, heading: "按\(facet.label)浏览",
+                values: groups.map {
+                    FacetLink(title: Self.facetTitle(facet, $0.value), url: routes.facet(facet, $0.value), count: $0.entries.count)
+                })
         }
     }
 
     public func libraryPage() -> LibraryPageView {
         LibraryPageView(
             site: siteView(currentColumn: nil, current: .library, searchBox: false),
-            page: pageInfo(heading: "政策文件库", url: routes.library,
-                           description: "本站发布的全部文件，可以按年份、发文机关、文件类型、主题分类和有效性浏览，也可以输入关键词搜索。"),
+            page: pageInfo(
+                heading: "政策文件库", url: routes.library,
+                description: "本站发布的全部文件，可以按年份、发文机关、文件类型、主题分类和有效性浏览，也可以输入关键词搜索。"),
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "政策文件库"),
             searchURL: routes.search, total: published.documents.count, facets: facetSections(),
@@ -84,8 +87,9 @@ extension PageFactory {
             page: pageInfo(heading: heading, url: routes.facet(facet, value, page: number)),
             meta: metaTags(column: nil),
             breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "政策文件库", url: routes.library)]
-                + (number > 1 ? [Crumb(title: title, url: routes.facet(facet, value)), Crumb(title: "第\(number)页", url: nil)]
-                              : [Crumb(title: title, url: nil)]),
+                + (number > 1
+                    ? [Crumb(title: title, url: routes.facet(facet, value)), Crumb(title: "第\(number)页", url: nil)]
+                    : [Crumb(title: title, url: nil)]),
             libraryURL: routes.library,
             searchURL: routes.search + "?" + facet.rawValue + "=" + Self.percentEncoded(value),
             total: documents.count,
@@ -99,7 +103,7 @@ extension PageFactory {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
                 output.append(Character(Unicode.Scalar(byte)))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -51,7 +51,8 @@ struct LinkResolver {
         }
         if factory.assets.contains(contentPath) { return .rewrite(routes.contentFile(contentPath) + suffix) }
         if factory.pagePaths.contains(contentPath) || factory.pagePaths.contains(contentPath + (contentPath.isEmpty || contentPath.hasSuffix("/") ? "" : "/") + "index.html")
-            || contentPath.hasPrefix("assets/") {
+            || contentPath.hasPrefix("assets/")
+        {
             return .rewrite(routes.basePath + contentPath + suffix)
         }
         return .broken("本站没有 /\(contentPath)")
@@ -79,7 +80,10 @@ struct LinkResolver {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
+            if part == ".." {
+                _ = parts.popLast()
+                continue
+            }
             parts.append(part)
         }
         return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")

@@ -1,4 +1,5 @@
 import GongkaiModel
+
 /// The page a web server shows for a missing address.
 public struct NotFoundPageView: Codable, Sendable {
     let site: SiteView

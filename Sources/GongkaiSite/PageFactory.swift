@@ -1,7 +1,7 @@
-import GongkaiTemplates
 import GongkaiMarkdown
 import GongkaiModel
 import GongkaiPublish
+import GongkaiTemplates
 
 /// Builds the view model of each page from the published site. Pure: the same site gives the
 /// same views, so output is deterministic.
@@ -44,13 +44,15 @@ public struct PageFactory: Sendable {
     func siteView(currentColumn: String?, current section: Section? = nil, searchBox: Bool = true) -> SiteView {
         let identity = site.identity
         let extra = menu.map { NavigationItem(title: $0.title, url: $0.url, current: section == $0.section) }
-        let navigation = [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
+        let navigation =
+            [NavigationItem(title: "首页", url: routes.home, current: currentColumn == nil && section == nil)]
             + navigationColumns.map { column in
-                NavigationItem(title: column.title, url: routes.column(column.path),
-                               current: currentColumn.map { current in
-                                   Site.isWithin(current, column.path)
-                                       && !navigationColumns.contains { $0.depth > column.depth && Site.isWithin(current, $0.path) }
-                               } ?? false)
+                NavigationItem(
+                    title: column.title, url: routes.column(column.path),
+                    current: currentColumn.map { current in
+                        Site.isWithin(current, column.path)
+                            && !navigationColumns.contains { $0.depth > column.depth && Site.isWithin(current, $0.path) }
+                    } ?? false)
             } + extra
         return SiteView(
             name: identity.name, language: identity.language, homeURL: routes.home,
@@ -80,8 +82,9 @@ public struct PageFactory: Sendable {
         guard let root = site.lineage(of: current).first else { return nil }
         func node(_ column: Column) -> SideColumn {
             let open = Site.isWithin(current, column.path)
-            return SideColumn(title: column.title, url: routes.column(column.path), current: column.path == current,
-                              open: open, columns: .of(column.childPaths.compactMap(site.column).map(node)))
+            return SideColumn(
+                title: column.title, url: routes.column(column.path), current: column.path == current,
+                open: open, columns: .of(column.childPaths.compactMap(site.column).map(node)))
         }
         return .of([node(root)])
     }
@@ -112,9 +115,11 @@ public struct PageFactory: Sendable {
 
     /// SiteName, SiteIDCode, ColumnName… as seen on government pages (REFERENCE: page identity).
     func metaTags(column: Column?, document: Document? = nil) -> [MetaTag] {
-        var tags = [MetaTag(name: "SiteName", content: site.identity.name),
-                    MetaTag(name: "SiteDomain", content: site.identity.baseURL),
-                    MetaTag(name: "SiteIDCode", content: site.identity.siteCode)]
+        var tags = [
+            MetaTag(name: "SiteName", content: site.identity.name),
+            MetaTag(name: "SiteDomain", content: site.identity.baseURL),
+            MetaTag(name: "SiteIDCode", content: site.identity.siteCode),
+        ]
         if let column {
             tags.append(MetaTag(name: "ColumnName", content: column.title))
             if let description = column.description {
@@ -134,15 +139,17 @@ public struct PageFactory: Sendable {
     }
 
     func summary(_ document: Document) -> DocumentSummary {
-        DocumentSummary(title: document.title, url: routes.document(document),
-                        date: document.published.date.iso, docNumber: document.docNumber,
-                        validity: document.validity?.rawValue,
-                        notCurrent: document.validity.map { !$0.isCurrent } ?? false)
+        DocumentSummary(
+            title: document.title, url: routes.document(document),
+            date: document.published.date.iso, docNumber: document.docNumber,
+            validity: document.validity?.rawValue,
+            notCurrent: document.validity.map { !$0.isCurrent } ?? false)
     }
 
     /// The same summary of an entry of the search index (a document or a question).
     func summary(_ record: SearchRecord) -> DocumentSummary {
-        DocumentSummary(title: record.title, url: record.url, date: record.date, docNumber: record.docNumber,
-                        validity: record.validity, notCurrent: record.notCurrent)
+        DocumentSummary(
+            title: record.title, url: record.url, date: record.date, docNumber: record.docNumber,
+            validity: record.validity, notCurrent: record.notCurrent)
     }
 }

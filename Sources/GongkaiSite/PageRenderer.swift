@@ -25,18 +25,26 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page fingerprinted by its whole view.
-    func make<View: Encodable & Sendable>(_ made: (view: View, warnings: [Diagnostic]), template: String, path: String,
-                                          base: StableHasher) -> OutputFile {
+    func make<View: Encodable & Sendable>(
+        _ made: (view: View, warnings: [Diagnostic]), template: String, path: String,
+        base: StableHasher
+    ) -> OutputFile {
         var hasher = base
         FingerprintEncoder.fingerprint(made.view, into: &hasher)
         let fingerprint = hasher.finalize()
         if let kept = reusable(path, fingerprint) {
-            return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: kept.content, size: kept.size,
-                                                                    modified: kept.modified, warnings: made.warnings), text: nil)
+            return OutputFile(
+                path: path,
+                record: BuildCache.Record(
+                    fingerprint: fingerprint, content: kept.content, size: kept.size,
+                    modified: kept.modified, warnings: made.warnings), text: nil)
         }
         let text = plan.templates.render(made.view, template: template)
-        return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
-                                                                modified: 0, warnings: made.warnings), text: text)
+        return OutputFile(
+            path: path,
+            record: BuildCache.Record(
+                fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
+                modified: 0, warnings: made.warnings), text: text)
     }
 
     /// A document page, fingerprinted by its shell, its Markdown and where its links lead.
@@ -56,8 +64,11 @@ public struct PageRenderer: Sendable {
         let made = factory.completeDocumentPage(shell, document: document)
         let text = plan.templates.render(made.view, template: template)
         let fingerprint = Self.adding(links: made.links, resolver: resolver, to: hasher)
-        return OutputFile(path: path, record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
-                                                                modified: 0, links: made.links, warnings: made.warnings), text: text)
+        return OutputFile(
+            path: path,
+            record: BuildCache.Record(
+                fingerprint: fingerprint, content: StableHasher.hash(text), size: 0,
+                modified: 0, links: made.links, warnings: made.warnings), text: text)
     }
 
     private static func adding(links: [String], resolver: LinkResolver, to base: StableHasher) -> UInt64 {
@@ -66,8 +77,12 @@ public struct PageRenderer: Sendable {
             hasher.combine(link)
             switch resolver.resolve(link) {
             case .keep: hasher.combine("keep")
-            case .rewrite(let address): hasher.combine("rewrite"); hasher.combine(address)
-            case .broken(let reason): hasher.combine("broken"); hasher.combine(reason)
+            case .rewrite(let address):
+                hasher.combine("rewrite")
+                hasher.combine(address)
+            case .broken(let reason):
+                hasher.combine("broken")
+                hasher.combine(reason)
             }
         }
         return hasher.finalize()
@@ -77,8 +92,9 @@ public struct PageRenderer: Sendable {
     /// still the one that build wrote.
     func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
         guard let outputPath, let record = previous?.records[path], record.fingerprint == fingerprint,
-              let stamp = FileStamp(path: outputPath + "/" + path),
-              stamp.size == record.size, stamp.version == record.modified else { return nil }
+            let stamp = FileStamp(path: outputPath + "/" + path),
+            stamp.size == record.size, stamp.version == record.modified
+        else { return nil }
         return record
     }
 }

@@ -43,18 +43,23 @@ struct PersonalDataGuard {
             let outputs = found.outputs.sorted()
             let shown = outputs.prefix(3).map { "\(outputDisplay)/\($0)" }.joined(separator: "、") + (outputs.count > 3 ? " 等 \(outputs.count) 个文件" : "")
             if places.isEmpty {
-                diagnostics.append(.error("\(outputDisplay)/\(outputs[0])",
-                    "生成的 \(shown) 中有疑似\(found.kind.rawValue)（\(PersonalData.masked(number))），在内容文件中找不到原样的写法（可能由几处内容拼接而成，或来自模板）。请检查并删除。",
-                    rule: "personal-data"))
+                diagnostics.append(
+                    .error(
+                        "\(outputDisplay)/\(outputs[0])",
+                        "生成的 \(shown) 中有疑似\(found.kind.rawValue)（\(PersonalData.masked(number))），在内容文件中找不到原样的写法（可能由几处内容拼接而成，或来自模板）。请检查并删除。",
+                        rule: "personal-data"))
                 continue
             }
             let blamed = places.filter { !allowed.contains($0.file) }
             for place in blamed {
-                let allowHint = place.file.hasSuffix(".md") && !place.file.hasPrefix("\(contentDisplay)/faq/")
+                let allowHint =
+                    place.file.hasSuffix(".md") && !place.file.hasPrefix("\(contentDisplay)/faq/")
                     ? "；确需公开的，在文件开头写“允许个人信息: 是”" : ""
-                diagnostics.append(.error(place.file, line: place.line,
-                    "有疑似\(found.kind.rawValue)（\(PersonalData.masked(number))），会出现在发布的 \(shown) 中。公开的内容不得包含个人信息，请删除或打码（如 138****5678）\(allowHint)。",
-                    rule: "personal-data"))
+                diagnostics.append(
+                    .error(
+                        place.file, line: place.line,
+                        "有疑似\(found.kind.rawValue)（\(PersonalData.masked(number))），会出现在发布的 \(shown) 中。公开的内容不得包含个人信息，请删除或打码（如 138****5678）\(allowHint)。",
+                        rule: "personal-data"))
             }
         }
         return diagnostics
@@ -66,14 +71,13 @@ struct PersonalDataGuard {
         for path in FileTree.files(under: contentDirectory.path) ?? [] {
             let lowered = path.lowercased()
             let format: PersonalDataScanner.Format
-            if lowered.hasSuffix(".md") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml") { format = .source }
-            else if lowered.hasSuffix(".csv") { format = .text }
-            else { format = .text }
+            if lowered.hasSuffix(".md") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml") { format = .source } else if lowered.hasSuffix(".csv") { format = .text } else { format = .text }
             let display = "\(contentDisplay)/\(path)"
             // The path itself: a number in a file name reaches the URL.
             for hit in PersonalDataScanner.scan(path, format: .text) { found[hit.number, default: []].append((display, 1)) }
             guard format == .source || lowered.hasSuffix(".csv") || lowered.hasSuffix(".txt"),
-                  let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(path).path) else { continue }
+                let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(path).path)
+            else { continue }
             let text = String(decoding: data, as: UTF8.self)
             for hit in PersonalDataScanner.scan(text, format: format) {
                 found[hit.number, default: []].append((display, hit.line))
@@ -95,11 +99,15 @@ struct PersonalDataGuard {
             case .missingTool(let reason):
                 return [.error(display, "无法检查这个附件中的个人信息：\(reason)。检查之前不会发布。", rule: "attachment-unchecked")]
             case .failure(let reason):
-                return [.warning(display, "无法读取这个附件中的文字（\(reason)），没有检查其中的个人信息。请人工核对后再发布。",
-                                 rule: "attachment-unchecked")]
+                return [
+                    .warning(
+                        display, "无法读取这个附件中的文字（\(reason)），没有检查其中的个人信息。请人工核对后再发布。",
+                        rule: "attachment-unchecked")
+                ]
             case .text(let text, let format, let lined):
                 return PersonalDataScanner.scan(text, format: format).map { hit in
-                    .error(display, line: lined ? hit.line : nil,
+                    .error(
+                        display, line: lined ? hit.line : nil,
                         "附件中有疑似\(hit.kind.rawValue)（\(PersonalData.masked(hit.number))）。公开的附件不得包含个人信息，请删除或打码后重新保存附件；确需公开的，在列出它的文件开头写“允许个人信息: 是”。",
                         rule: "personal-data")
                 }

@@ -1,6 +1,6 @@
-import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
+import GongkaiTemplates
 
 /// A work plan: overview of progress, preamble, sections and every item with who leads it,
 /// by when, and how far it has got.
@@ -93,11 +93,12 @@ extension PageFactory {
     }
 
     func itemView(_ item: PlanItem, of plan: Plan) -> ItemView {
-        let implements: [ItemLink] = (item.implements ?? planBook.alignment(lower: plan).map { alignment in
-            alignment.links.filter { $0.lower == item.number }.map { "\(alignment.higher.id)/\($0.higher)" }
-        } ?? []).compactMap { reference in
-            site.planItem(reference).flatMap { found in planBook.plan(found.plan.id).map { itemLink(found.item, of: $0) } }
-        }
+        let implements: [ItemLink] =
+            (item.implements ?? planBook.alignment(lower: plan).map { alignment in
+                alignment.links.filter { $0.lower == item.number }.map { "\(alignment.higher.id)/\($0.higher)" }
+            } ?? []).compactMap { reference in
+                site.planItem(reference).flatMap { found in planBook.plan(found.plan.id).map { itemLink(found.item, of: $0) } }
+            }
         let carriedOut = planBook.carriedOut(by: plan.reference(item)).map { itemLink($0.item, of: $0.plan) }
         return ItemView(
             anchor: "item-\(item.number)", number: item.numberText, title: item.title, body: item.body,
@@ -108,10 +109,12 @@ extension PageFactory {
             targets: .of(item.targets), status: item.status(asOf: planBook.asOf).rawValue,
             statusModifier: statusModifier(item.status(asOf: planBook.asOf)),
             overdue: planBook.isOverdue(item, of: plan),
-            progress: .of(item.progress(asOf: planBook.asOf).map { entry in
-                ProgressView(date: entry.date.chinese, status: entry.status.rawValue, note: entry.note,
-                             evidence: entry.evidence.map(evidenceLink))
-            }),
+            progress: .of(
+                item.progress(asOf: planBook.asOf).map { entry in
+                    ProgressView(
+                        date: entry.date.chinese, status: entry.status.rawValue, note: entry.note,
+                        evidence: entry.evidence.map(evidenceLink))
+                }),
             implements: .of(implements), carriedOutBy: .of(carriedOut))
     }
 

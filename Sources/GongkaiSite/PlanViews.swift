@@ -1,6 +1,6 @@
-import GongkaiTemplates
 import GongkaiModel
 import GongkaiPlans
+import GongkaiTemplates
 
 /// A plan item as other pages link to it.
 public struct ItemLink: Codable, Sendable {
@@ -58,16 +58,18 @@ extension PageFactory {
     }
 
     func itemLink(_ item: PlanItem, of plan: Plan) -> ItemLink {
-        ItemLink(url: routes.planItem(plan.id, item.number), number: item.numberText, label: item.label,
-                 planTitle: plan.title, status: item.status(asOf: planBook.asOf).rawValue,
-                 statusModifier: statusModifier(item.status(asOf: planBook.asOf)),
-                 due: plan.due(item).chinese, overdue: planBook.isOverdue(item, of: plan))
+        ItemLink(
+            url: routes.planItem(plan.id, item.number), number: item.numberText, label: item.label,
+            planTitle: plan.title, status: item.status(asOf: planBook.asOf).rawValue,
+            statusModifier: statusModifier(item.status(asOf: planBook.asOf)),
+            due: plan.due(item).chinese, overdue: planBook.isOverdue(item, of: plan))
     }
 
     func unitLinks(_ names: [String], of plan: Plan) -> Listing<UnitLink>? {
-        .of(names.map { name in
-            UnitLink(name: name, url: planBook.ledger.unit(named: name, region: plan.region).map { routes.ledger($0.slug) })
-        })
+        .of(
+            names.map { name in
+                UnitLink(name: name, url: planBook.ledger.unit(named: name, region: plan.region).map { routes.ledger($0.slug) })
+            })
     }
 
     func overview(_ plan: Plan) -> ProgressOverview {
@@ -85,8 +87,9 @@ extension PageFactory {
         let alignment = planBook.alignment(lower: plan).map {
             LinkView(title: "与《\($0.higher.title)》对标", url: routes.alignment(lower: plan.id, higher: $0.higher.id))
         }
-        return PlanSummary(title: plan.title, url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue,
-                           year: plan.year, overview: overview(plan), alignment: alignment)
+        return PlanSummary(
+            title: plan.title, url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue,
+            year: plan.year, overview: overview(plan), alignment: alignment)
     }
 
     /// Breadcrumb for pages under 工作要点.

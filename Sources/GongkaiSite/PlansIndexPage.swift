@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// 工作要点: every published plan by year, with its progress.
 public struct PlansIndexView: Codable, Sendable {
@@ -23,8 +23,9 @@ extension PageFactory {
         }
         return PlansIndexView(
             site: siteView(currentColumn: nil, current: .plans),
-            page: pageInfo(heading: "工作要点", url: routes.plans,
-                           description: "政务公开、政务管理服务年度工作要点的全部任务、牵头单位、完成时限和进展。"),
+            page: pageInfo(
+                heading: "工作要点", url: routes.plans,
+                description: "政务公开、政务管理服务年度工作要点的全部任务、牵头单位、完成时限和进展。"),
             meta: metaTags(column: nil), breadcrumb: planCrumbs(nil), ledgerURL: routes.ledgers, years: .of(years))
     }
 }

@@ -57,9 +57,10 @@ struct PublishedFiles {
     /// The warning for a file that is not published.
     static func strayWarning(_ path: String, contentDisplay: String, withheldOwner: Document?) -> Diagnostic? {
         if withheldOwner != nil { return nil }
-        return .warning("\(contentDisplay)/\(path)",
+        return .warning(
+            "\(contentDisplay)/\(path)",
             "这个文件没有被任何发布的文件列为附件或在正文中链接，也没有在 site.yml 的“静态文件”中声明，因此不会发布。"
-            + "如需发布，请在所属文件的“附件”中列出它；不需要的文件（草稿、旧版本）请移出 content/。",
+                + "如需发布，请在所属文件的“附件”中列出它；不需要的文件（草稿、旧版本）请移出 content/。",
             rule: "stray-file")
     }
 }

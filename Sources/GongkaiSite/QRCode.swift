@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import CQRencode
+import GongkaiTemplates
 
 /// A QR code made at build time with libqrencode and drawn as inline SVG, so that a phone can
 /// open the page: no image file, no script, no remote service.
@@ -23,7 +23,8 @@ public struct QRCode: Sendable {
     /// The code as SVG with a 4-module quiet zone; each row's dark runs are one path segment.
     /// `label` becomes the SVG's accessible name.
     public func svg(label: String, pixelsPerModule: Int = 4) -> String {
-        let quiet = 4, side = size + quiet * 2
+        let quiet = 4
+        let side = size + quiet * 2
         // Built as bytes: string interpolation per run was a third of the QR code's cost.
         var path: [UInt8] = []
         path.reserveCapacity(size * size)
@@ -37,13 +38,20 @@ public struct QRCode: Sendable {
                 var x = 0
                 let row = y * size
                 while x < size {
-                    guard dark[row + x] else { x += 1; continue }
+                    guard dark[row + x] else {
+                        x += 1
+                        continue
+                    }
                     var run = 1
                     while x + run < size, dark[row + x + run] { run += 1 }
-                    path.append(UInt8(ascii: "M")); append(x + quiet)
-                    path.append(UInt8(ascii: " ")); append(y + quiet)
-                    path.append(UInt8(ascii: "h")); append(run)
-                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")]); append(run)
+                    path.append(UInt8(ascii: "M"))
+                    append(x + quiet)
+                    path.append(UInt8(ascii: " "))
+                    append(y + quiet)
+                    path.append(UInt8(ascii: "h"))
+                    append(run)
+                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
+                    append(run)
                     path.append(UInt8(ascii: "z"))
                     x += run
                 }
@@ -51,6 +59,7 @@ public struct QRCode: Sendable {
         }
         let pixels = side * pixelsPerModule
         let escaped = HTMLEscaping.escape(label)
-        return "<svg class=\"gk-qr__code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(pixels)\" height=\"\(pixels)\" role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(String(decoding: path, as: UTF8.self))\"/></svg>"
+        return
+            "<svg class=\"gk-qr__code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(pixels)\" height=\"\(pixels)\" role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(String(decoding: path, as: UTF8.self))\"/></svg>"
     }
 }

@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// 政府信息公开工作年度报告 in the national format, sections 一 to 六.
 public struct ReportPageView: Codable, Sendable {
@@ -50,25 +50,29 @@ extension PageFactory {
     public func reportPage(_ report: AnnualReport) -> ReportPageView {
         let numbers = ["（一）", "（二）", "（三）", "（四）", "（五）"]
         let overview = AnnualReport.overviewParts.enumerated().map { index, part in
-            ReportPart(number: numbers[index], title: "\(part)情况".replacingOccurrences(of: "情况情况", with: "情况"),
-                       body: HTML(markdown.html(report.overview[part] ?? "")))
+            ReportPart(
+                number: numbers[index], title: "\(part)情况".replacingOccurrences(of: "情况情况", with: "情况"),
+                body: HTML(markdown.html(report.overview[part] ?? "")))
         }
-        let counts = Dictionary(uniqueKeysWithValues: NormativeCounts.Kind.allCases.map {
-            ($0, NormativeCounts($0, documents: published.documents, year: report.year))
-        })
+        let counts = Dictionary(
+            uniqueKeysWithValues: NormativeCounts.Kind.allCases.map {
+                ($0, NormativeCounts($0, documents: published.documents, year: report.year))
+            })
         let day = report.published.date
         let plans = planBook.plans.filter { $0.year == report.year }.map { plan -> ReportPlan in
             let items = plan.items.map { item in
-                ReportPlanItem(item: itemLink(item, of: plan),
-                               leads: item.leads.isEmpty ? (item.partners.first ?? "—") : item.leads.joined(separator: "、"),
-                               status: item.status(asOf: day).rawValue, statusModifier: statusModifier(item.status(asOf: day)),
-                               overdue: plan.isOverdue(item, asOf: day))
+                ReportPlanItem(
+                    item: itemLink(item, of: plan),
+                    leads: item.leads.isEmpty ? (item.partners.first ?? "—") : item.leads.joined(separator: "、"),
+                    status: item.status(asOf: day).rawValue, statusModifier: statusModifier(item.status(asOf: day)),
+                    overdue: plan.isOverdue(item, asOf: day))
             }
             let done = items.filter { $0.status == ProgressStatus.done.rawValue }.count
             let overdue = items.filter(\.overdue).count
-            return ReportPlan(title: plan.title, url: routes.plan(plan.id),
-                              summary: "截至 \(day.chinese)，共 \(items.count) 项任务，已完成 \(done) 项，逾期未完成 \(overdue) 项。",
-                              items: items)
+            return ReportPlan(
+                title: plan.title, url: routes.plan(plan.id),
+                summary: "截至 \(day.chinese)，共 \(items.count) 项任务，已完成 \(done) 项，逾期未完成 \(overdue) 项。",
+                items: items)
         }
         let view = ReportView(
             title: report.title, issuer: report.issuer, published: day.chinese, year: report.year, overview: overview,
@@ -80,8 +84,10 @@ extension PageFactory {
         return ReportPageView(
             site: siteView(currentColumn: column?.path, current: column == nil ? .other : nil),
             page: pageInfo(heading: report.title, url: routes.report(report.year)),
-            meta: metaTags(column: column) + [MetaTag(name: "ArticleTitle", content: report.title),
-                                              MetaTag(name: "PubDate", content: report.published.minutePrecision)],
+            meta: metaTags(column: column) + [
+                MetaTag(name: "ArticleTitle", content: report.title),
+                MetaTag(name: "PubDate", content: report.published.minutePrecision),
+            ],
             breadcrumb: crumbs, report: view)
     }
 }

@@ -13,11 +13,13 @@ enum ReportTables {
     static func decisions(_ report: AnnualReport, counts: [NormativeCounts.Kind: NormativeCounts]) -> [DataTable] {
         func block(_ clause: String, columns: [String], rows: [(String, [String])]) -> DataTable {
             let prefix = "t2-\(clause)"
-            let head = DataRow(cells: [.head("信息内容", id: "\(prefix)-c0", scope: "col")]
-                + columns.enumerated().map { .head($1, id: "\(prefix)-c\($0 + 1)", scope: "col") })
+            let head = DataRow(
+                cells: [.head("信息内容", id: "\(prefix)-c0", scope: "col")]
+                    + columns.enumerated().map { .head($1, id: "\(prefix)-c\($0 + 1)", scope: "col") })
             let body = rows.enumerated().map { index, row in
-                DataRow(cells: [.head(row.0, id: "\(prefix)-r\(index)", scope: "row")]
-                    + row.1.enumerated().map { .value($1, headers: ["\(prefix)-r\(index)", "\(prefix)-c\($0 + 1)"]) })
+                DataRow(
+                    cells: [.head(row.0, id: "\(prefix)-r\(index)", scope: "row")]
+                        + row.1.enumerated().map { .value($1, headers: ["\(prefix)-r\(index)", "\(prefix)-c\($0 + 1)"]) })
             }
             return DataTable(caption: "第二十条第（\(clause)）项", head: [head], groups: [DataRowGroup(rows: body)])
         }
@@ -41,11 +43,15 @@ enum ReportTables {
             (1...5).contains(index) ? ["t3-applicant", "t3-legal", columnIDs[index]] : ["t3-applicant", columnIDs[index]]
         }
         let head = [
-            DataRow(cells: [.text("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", colspan: 3, rowspan: 3),
-                            .head("申请人情况", id: "t3-applicant", colspan: 7)]),
-            DataRow(cells: [.head("自然人", id: columnIDs[0], rowspan: 2, headers: ["t3-applicant"]),
-                            .head("法人或其他组织", id: "t3-legal", colspan: 5, headers: ["t3-applicant"]),
-                            .head("总计", id: columnIDs[6], rowspan: 2, headers: ["t3-applicant"])]),
+            DataRow(cells: [
+                .text("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", colspan: 3, rowspan: 3),
+                .head("申请人情况", id: "t3-applicant", colspan: 7),
+            ]),
+            DataRow(cells: [
+                .head("自然人", id: columnIDs[0], rowspan: 2, headers: ["t3-applicant"]),
+                .head("法人或其他组织", id: "t3-legal", colspan: 5, headers: ["t3-applicant"]),
+                .head("总计", id: columnIDs[6], rowspan: 2, headers: ["t3-applicant"]),
+            ]),
             DataRow(cells: (1...5).map { .head(ApplicationTable.columns[$0], id: columnIDs[$0], headers: ["t3-applicant", "t3-legal"]) }),
         ]
         func values(_ key: String, rowHeaders: [String]) -> [DataCell] {
@@ -80,13 +86,17 @@ enum ReportTables {
             }
             resultRows.append(DataRow(cells: cells + values(row.key, rowHeaders: rowHeaders)))
         }
-        resultRows.append(DataRow(cells: [.head("（七）总计", id: "t3-r-总计", scope: "row", colspan: 2, headers: ["t3-results"])]
-            + values("总计", rowHeaders: ["t3-results", "t3-r-总计"])))
-        return DataTable(caption: "收到和处理政府信息公开申请情况", head: head, groups: [
-            DataRowGroup(rows: [topRow("本年新收", id: "t3-r-本年新收"), topRow("上年结转", id: "t3-r-上年结转")]),
-            DataRowGroup(rows: resultRows),
-            DataRowGroup(rows: [topRow("结转下年度", id: "t3-r-结转下年度")]),
-        ])
+        resultRows.append(
+            DataRow(
+                cells: [.head("（七）总计", id: "t3-r-总计", scope: "row", colspan: 2, headers: ["t3-results"])]
+                    + values("总计", rowHeaders: ["t3-results", "t3-r-总计"])))
+        return DataTable(
+            caption: "收到和处理政府信息公开申请情况", head: head,
+            groups: [
+                DataRowGroup(rows: [topRow("本年新收", id: "t3-r-本年新收"), topRow("上年结转", id: "t3-r-上年结转")]),
+                DataRowGroup(rows: resultRows),
+                DataRowGroup(rows: [topRow("结转下年度", id: "t3-r-结转下年度")]),
+            ])
     }
 
     /// Table 四: 行政复议 and 行政诉讼 (未经复议直接起诉, 复议后起诉), five columns each.
@@ -94,12 +104,16 @@ enum ReportTables {
         let groupIDs = ["t4-review", "t4-direct", "t4-after"]
         let head = [
             DataRow(cells: [.head("行政复议", id: "t4-review", colspan: 5), .head("行政诉讼", id: "t4-lawsuit", colspan: 10)]),
-            DataRow(cells: ReviewTable.columns.enumerated().map { .head($1, id: "t4-review-\($0)", rowspan: 2, headers: ["t4-review"]) }
-                + [.head("未经复议直接起诉", id: "t4-direct", colspan: 5, headers: ["t4-lawsuit"]),
-                   .head("复议后起诉", id: "t4-after", colspan: 5, headers: ["t4-lawsuit"])]),
-            DataRow(cells: [1, 2].flatMap { group in
-                ReviewTable.columns.enumerated().map { .head($1, id: "\(groupIDs[group])-\($0)", headers: ["t4-lawsuit", groupIDs[group]]) }
-            }),
+            DataRow(
+                cells: ReviewTable.columns.enumerated().map { .head($1, id: "t4-review-\($0)", rowspan: 2, headers: ["t4-review"]) }
+                    + [
+                        .head("未经复议直接起诉", id: "t4-direct", colspan: 5, headers: ["t4-lawsuit"]),
+                        .head("复议后起诉", id: "t4-after", colspan: 5, headers: ["t4-lawsuit"]),
+                    ]),
+            DataRow(
+                cells: [1, 2].flatMap { group in
+                    ReviewTable.columns.enumerated().map { .head($1, id: "\(groupIDs[group])-\($0)", headers: ["t4-lawsuit", groupIDs[group]]) }
+                }),
         ]
         var cells: [DataCell] = []
         for (group, name) in ReviewTable.rows.enumerated() {

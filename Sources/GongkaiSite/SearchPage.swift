@@ -1,5 +1,5 @@
-import GongkaiPublish
 import GongkaiModel
+import GongkaiPublish
 import GongkaiSearch
 
 /// The search page: a GET form (keywords and filters) that search.js answers in the browser
@@ -38,16 +38,20 @@ extension PageFactory {
         // a filter can hold in the URL is an option, with the count the index gives.
         let filters = SearchFacet.allCases.compactMap { facet -> SearchFilter? in
             guard let groups = published.facets.groups[facet], !groups.isEmpty else { return nil }
-            return SearchFilter(name: facet.rawValue, label: facet.label, allLabel: "全部",
-                                options: groups.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.entries.count)）") })
+            return SearchFilter(
+                name: facet.rawValue, label: facet.label, allLabel: "全部",
+                options: groups.map { SearchOption(value: $0.value, label: "\(Self.facetTitle(facet, $0.value))（\($0.entries.count)）") })
         }
         return SearchPageView(
             site: siteView(currentColumn: nil, current: .library, searchBox: false),
-            page: pageInfo(heading: "搜索政策文件", url: routes.search,
-                           description: "按关键词搜索本站发布的政策文件，可按年份、发文机关、文件类型、主题分类和有效性筛选。"),
+            page: pageInfo(
+                heading: "搜索政策文件", url: routes.search,
+                description: "按关键词搜索本站发布的政策文件，可按年份、发文机关、文件类型、主题分类和有效性筛选。"),
             meta: metaTags(column: nil),
-            breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "政策文件库", url: routes.library),
-                         Crumb(title: "搜索", url: nil)],
+            breadcrumb: [
+                Crumb(title: "首页", url: routes.home), Crumb(title: "政策文件库", url: routes.library),
+                Crumb(title: "搜索", url: nil),
+            ],
             dataURL: routes.searchData, searchScriptURL: routes.asset("search.js"), libraryURL: routes.library,
             filters: filters, facets: facetSections())
     }

@@ -26,8 +26,10 @@ public struct BuildOptions: Sendable {
     /// Called as pages are made, with the number done and the total, from any thread.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
-                contentDisplay: String = "content", templatesDisplay: String = "templates") {
+    public init(
+        contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
+        contentDisplay: String = "content", templatesDisplay: String = "templates"
+    ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -97,8 +99,10 @@ public enum SiteBuilder {
             diagnostics += content!.warnings
             // A file name that would make an unsafe output path (a newline breaks --changed-list).
             for path in content!.assets where !OutputPath.isSafe(path) {
-                diagnostics.append(.error("\(options.contentDisplay)/\(path)",
-                    "文件名不能发布（\(OutputPath.problem(path) ?? "")）。请重命名这个文件，只用文字、数字、连字符和下划线。"))
+                diagnostics.append(
+                    .error(
+                        "\(options.contentDisplay)/\(path)",
+                        "文件名不能发布（\(OutputPath.problem(path) ?? "")）。请重命名这个文件，只用文字、数字、连字符和下划线。"))
             }
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
@@ -122,9 +126,11 @@ public enum SiteBuilder {
         // content/assets/ (网站标志 and other site-wide images) shares assets/ with the theme's files.
         let themeAssets = Set(options.templateLayers.resolved(under: "assets").map { "assets/" + $0.0 })
         for path in content.assets.sorted() where themeAssets.contains(path) {
-            diagnostics.append(.error("\(options.contentDisplay)/\(path)",
-                "文件 \(options.contentDisplay)/\(path) 与主题的 \(path) 都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给 content/ 中的这个文件换一个文件名。",
-                rule: "output-collision"))
+            diagnostics.append(
+                .error(
+                    "\(options.contentDisplay)/\(path)",
+                    "文件 \(options.contentDisplay)/\(path) 与主题的 \(path) 都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给 content/ 中的这个文件换一个文件名。",
+                    rule: "output-collision"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
         return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
@@ -141,8 +147,9 @@ public enum SiteBuilder {
         }
         var diagnostics = made.flatMap(\.0)
         guard let options else { return diagnostics }
-        let guardian = PersonalDataGuard(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
-                                         outputDisplay: options.outputDirectory.lastPathComponent, site: prepared.content.site)
+        let guardian = PersonalDataGuard(
+            contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
+            outputDisplay: options.outputDirectory.lastPathComponent, site: prepared.content.site)
         let files = PublishedFiles(plan: plan, candidates: prepared.content.assets, linked: [:])
         diagnostics += guardian.diagnostics(made.flatMap(\.1) + files.files.flatMap { PersonalDataGuard.scan(path: $0.path, text: nil) })
         diagnostics += guardian.attachmentDiagnostics(files.files)
@@ -158,28 +165,32 @@ public enum SiteBuilder {
         var clock = PhaseClock()
         let prepared = try prepare(options)
         clock.mark("读取、检查")
-        let plan = prepared.plan, content = prepared.content
+        let plan = prepared.plan
+        let content = prepared.content
         let output = OutputDirectory(target: options.outputDirectory)
         try output.checkTarget()
         BuildLeftovers.remove(for: output)
         let cacheURL = BuildCache.location(of: output.target)
         let previous = BuildCache.read(from: cacheURL)
         // A cache that fails its checksum or names a path outside the output is not used at all.
-        let cacheWarnings: [Diagnostic] = previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
+        let cacheWarnings: [Diagnostic] =
+            previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
             ? [.warning(cacheURL.lastPathComponent, "构建缓存来自旧版本、已损坏或被改动（校验和不符，或含有指向输出目录之外的路径），没有使用；这次完整重建。", rule: "cache-discarded")]
             : []
         let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
         let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
 
-        let pages = plan.pages, paths = plan.paths
+        let pages = plan.pages
+        let paths = plan.paths
         let program = programKey()
         // Which documents allow personal data decides what the output scan accepts: a change
         // makes every page again, so no page that was accepted before is kept unchecked.
         var keyHasher = StableHasher()
         keyHasher.combine(buildKey(plan.templates, program: program))
         for document in content.site.documents where document.allowsPersonalData { keyHasher.combine(document.id) }
-        let renderer = PageRenderer(plan: plan, buildKey: keyHasher.finalize(), previous: reusable,
-                                    outputPath: reusable == nil ? nil : output.target.path)
+        let renderer = PageRenderer(
+            plan: plan, buildKey: keyHasher.finalize(), previous: reusable,
+            outputPath: reusable == nil ? nil : output.target.path)
         // A whole build writes into a staging folder; an incremental one into temporary files
         // beside their targets, renamed into place only when the whole build has succeeded.
         // Either way each page is written as soon as it is made, so pages are not all held in memory.
@@ -215,8 +226,9 @@ public enum SiteBuilder {
         renderWarnings += files.warnings
         let copies = assetFiles(options: options, content: content, files: files.selection.files.map(\.path)).parallelMap(writer.copy)
         exposures += copies.flatMap { PersonalDataGuard.scan(path: $0.path, text: nil) }
-        let guardian = PersonalDataGuard(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
-                                         outputDisplay: options.outputDirectory.lastPathComponent, site: content.site)
+        let guardian = PersonalDataGuard(
+            contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay,
+            outputDisplay: options.outputDirectory.lastPathComponent, site: content.site)
         let copied = Set(copies.filter { $0.change != nil || staging != nil }.map(\.path))
         let exposed = guardian.diagnostics(exposures) + guardian.attachmentDiagnostics(files.selection.files.filter { copied.contains($0.path) })
         let all = written + index + copies
@@ -306,7 +318,8 @@ public enum SiteBuilder {
 
     /// Which files from content/ are published (`PublishedFiles`), and the warnings for the others.
     static func publishedFiles(plan: SitePlan, content: LoadedContent, pages: [OutputPage], written: [OutputWriter.Written], contentDisplay: String)
-        -> (selection: PublishedFiles, warnings: [Diagnostic]) {
+        -> (selection: PublishedFiles, warnings: [Diagnostic])
+    {
         var linked: [String: Set<String>] = [:]
         for (page, item) in zip(pages, written) {
             guard let id = plan.documentID(of: page), !item.record.links.isEmpty, let document = plan.factory.site.document(id) else { continue }
@@ -337,20 +350,23 @@ public enum SiteBuilder {
                 var hasher = StableHasher()
                 hasher.combine(layer.display + "/assets/" + file)
                 data.withUnsafeBytes { hasher.combine(bytes: $0) }
-                embedded.append(AssetFile(source: layer.display + "/assets/" + file, path: "assets/" + file,
-                                          fingerprint: hasher.finalize(), bytes: data))
+                embedded.append(
+                    AssetFile(
+                        source: layer.display + "/assets/" + file, path: "assets/" + file,
+                        fingerprint: hasher.finalize(), bytes: data))
             }
         }
         sources += files.map { (options.contentDirectory.appendingPathComponent($0).path, $0) }
-        return embedded + sources.compactMap { source, path in
-            guard let stamp = FileStamp(path: source) else { return nil }
-            var hasher = StableHasher()
-            hasher.combine(source)
-            hasher.combine(stamp.size)
-            hasher.combine(Int(stamp.modified))
-            hasher.combine(Int(truncatingIfNeeded: stamp.inode))
-            return AssetFile(source: source, path: path, fingerprint: hasher.finalize())
-        }
+        return embedded
+            + sources.compactMap { source, path in
+                guard let stamp = FileStamp(path: source) else { return nil }
+                var hasher = StableHasher()
+                hasher.combine(source)
+                hasher.combine(stamp.size)
+                hasher.combine(Int(stamp.modified))
+                hasher.combine(Int(truncatingIfNeeded: stamp.inode))
+                return AssetFile(source: source, path: path, fingerprint: hasher.finalize())
+            }
     }
 }
 

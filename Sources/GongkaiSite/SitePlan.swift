@@ -16,8 +16,10 @@ public struct SitePlan: Sendable {
     /// Errors: outputs claimed by two inputs.
     public let collisions: [Diagnostic]
 
-    public init(published: PublishedSite, templates: TemplateSet, assets: Set<String> = [],
-                registry: PageRegistry = .standard) {
+    public init(
+        published: PublishedSite, templates: TemplateSet, assets: Set<String> = [],
+        registry: PageRegistry = .standard
+    ) {
         // Pages and their paths do not depend on the files pages may link to; links do.
         let bare = PageFactory(published: published, registry: registry)
         var pages: [OutputPage] = []
@@ -95,9 +97,11 @@ struct OutputClaims {
         }
         // Report at the file an editor can change: the newer claim's, else the first's.
         let (here, other) = source.file != nil ? (source, owner) : (owner, source)
-        collisions.append(.error(here.file ?? "content/site.yml", line: here.line,
-            "\(here.description)与\(other.description)都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给其中一个换一个路径或网址名（栏目改“路径”，文件改文件名或“网址名”）。",
-            rule: "output-collision"))
+        collisions.append(
+            .error(
+                here.file ?? "content/site.yml", line: here.line,
+                "\(here.description)与\(other.description)都要生成网站文件 \(path)，后生成的会覆盖先生成的。请给其中一个换一个路径或网址名（栏目改“路径”，文件改文件名或“网址名”）。",
+                rule: "output-collision"))
         return false
     }
 }

@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// 网站地图: every column as a tree, with document counts.
 public struct SitemapPageView: Codable, Sendable {
@@ -24,9 +24,10 @@ public struct ColumnNode: Codable, Sendable {
 extension PageFactory {
     public func sitemapPage() -> SitemapPageView {
         func node(_ column: Column) -> ColumnNode {
-            ColumnNode(title: column.title, url: routes.column(column.path),
-                       count: published.documentsUnder[column.path]?.count ?? 0, holds: holdings(column),
-                       columns: .of(column.childPaths.compactMap(site.column).map(node)))
+            ColumnNode(
+                title: column.title, url: routes.column(column.path),
+                count: published.documentsUnder[column.path]?.count ?? 0, holds: holdings(column),
+                columns: .of(column.childPaths.compactMap(site.column).map(node)))
         }
         return SitemapPageView(
             site: siteView(currentColumn: nil, current: .other),
@@ -34,11 +35,14 @@ extension PageFactory {
             meta: metaTags(column: nil),
             breadcrumb: breadcrumb(column: nil, current: "网站地图"),
             columns: .of(site.rootColumns.map(node)),
-            planLinks: .of([LinkView(title: "政策文件库", url: routes.library), LinkView(title: "搜索政策文件", url: routes.search)]
-                + (planBook.plans.isEmpty ? [] : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
-                + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) })
-                + (site.catalogues.isEmpty ? [] : [LinkView(title: "公开目录", url: routes.catalogues)])
-                + (published.faqs.isEmpty ? [] : [LinkView(title: "常见问题", url: routes.faqs)])))
+            planLinks: .of(
+                [LinkView(title: "政策文件库", url: routes.library), LinkView(title: "搜索政策文件", url: routes.search)]
+                    + (planBook.plans.isEmpty
+                        ? []
+                        : [LinkView(title: "工作要点", url: routes.plans), LinkView(title: "工作台账", url: routes.ledgers)]
+                            + planBook.plans.map { LinkView(title: $0.title, url: routes.plan($0.id)) })
+                    + (site.catalogues.isEmpty ? [] : [LinkView(title: "公开目录", url: routes.catalogues)])
+                    + (published.faqs.isEmpty ? [] : [LinkView(title: "常见问题", url: routes.faqs)])))
     }
 }
 

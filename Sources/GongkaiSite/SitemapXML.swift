@@ -1,5 +1,5 @@
-import GongkaiTemplates
 import GongkaiModel
+import GongkaiTemplates
 
 /// `sitemap.xml` for search engines: every HTML page a visitor can reach.
 public struct SitemapXMLView: Codable, Sendable {

@@ -25,18 +25,29 @@ final class HashSink: Encoder {
     init(_ hasher: StableHasher) { self.hasher = hasher }
 
     enum Marker: UInt64 {
-        case null = 0xA1, string, bool, int, double, object, list, end, html
+        case null = 0xA1
+        case string, bool, int, double, object, list, end, html
     }
 
     func mark(_ marker: Marker) { hasher.combine(marker.rawValue) }
 
     func value<T: Encodable>(_ value: T) {
         switch value {
-        case let text as String: mark(.string); hasher.combine(text)
-        case let html as HTML: mark(.html); hasher.combine(html.markup)
-        case let flag as Bool: mark(.bool); hasher.combine(flag)
-        case let number as Int: mark(.int); hasher.combine(number)
-        case let number as Double: mark(.double); hasher.combine(number.bitPattern)
+        case let text as String:
+            mark(.string)
+            hasher.combine(text)
+        case let html as HTML:
+            mark(.html)
+            hasher.combine(html.markup)
+        case let flag as Bool:
+            mark(.bool)
+            hasher.combine(flag)
+        case let number as Int:
+            mark(.int)
+            hasher.combine(number)
+        case let number as Double:
+            mark(.double)
+            hasher.combine(number.bitPattern)
         default:
             try? value.encode(to: self)
             mark(.end)
@@ -62,11 +73,29 @@ struct HashKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func key(_ key: Key) { sink.hasher.combine(key.stringValue) }
 
-    mutating func encodeNil(forKey key: Key) { self.key(key); sink.mark(.null) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { self.key(key); sink.value(value) }
-    mutating func encode(_ value: String, forKey key: Key) { self.key(key); sink.mark(.string); sink.hasher.combine(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) { self.key(key); sink.mark(.bool); sink.hasher.combine(value) }
-    mutating func encode(_ value: Int, forKey key: Key) { self.key(key); sink.mark(.int); sink.hasher.combine(value) }
+    mutating func encodeNil(forKey key: Key) {
+        self.key(key)
+        sink.mark(.null)
+    }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+        self.key(key)
+        sink.value(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) {
+        self.key(key)
+        sink.mark(.string)
+        sink.hasher.combine(value)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) {
+        self.key(key)
+        sink.mark(.bool)
+        sink.hasher.combine(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) {
+        self.key(key)
+        sink.mark(.int)
+        sink.hasher.combine(value)
+    }
     // The optionals of view models, without the detour through the protocol's generic default.
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) { if let value { encode(value, forKey: key) } }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { if let value { encode(value, forKey: key) } }
@@ -86,7 +115,10 @@ struct HashKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder { sink }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { self.key(key); return sink }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        self.key(key)
+        return sink
+    }
 }
 
 struct HashUnkeyedContainer: UnkeyedEncodingContainer {
@@ -96,8 +128,14 @@ struct HashUnkeyedContainer: UnkeyedEncodingContainer {
 
     init(sink: HashSink) { self.sink = sink }
 
-    mutating func encodeNil() { count += 1; sink.mark(.null) }
-    mutating func encode<T: Encodable>(_ value: T) { count += 1; sink.value(value) }
+    mutating func encodeNil() {
+        count += 1
+        sink.mark(.null)
+    }
+    mutating func encode<T: Encodable>(_ value: T) {
+        count += 1
+        sink.value(value)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         count += 1

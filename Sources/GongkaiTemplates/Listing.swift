@@ -9,4 +9,3 @@ public struct Listing<Item: Codable & Sendable>: Codable, Sendable {
         items.isEmpty ? nil : Listing(items: items, count: items.count)
     }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
+import GongkaiContent
 import GongkaiModel
 import Mustache
-import GongkaiContent
 
 /// The templates of a site: every `*.mustache` under `templates/layouts/` and
 /// `templates/partials/`, registered by file name without the extension (`document`,
@@ -32,14 +32,18 @@ public struct TemplateSet: Sendable {
                 let name = String(file.dropLast(".mustache".count))
                 let fileDisplay = "\(layer.display)/\(folder)/\(file)"
                 if let other = seen[name] {
-                    diagnostics.append(.error(fileDisplay,
-                        "模板名“\(name)”与 \(other) 重复。layouts/ 和 partials/ 中的模板按文件名引用，请改名其中一个。"))
+                    diagnostics.append(
+                        .error(
+                            fileDisplay,
+                            "模板名“\(name)”与 \(other) 重复。layouts/ 和 partials/ 中的模板按文件名引用，请改名其中一个。"))
                     continue
                 }
                 seen[name] = fileDisplay
                 let text: String
                 switch layer.text("\(folder)/\(file)") {
-                case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    continue
                 case .success(let value): text = value
                 }
                 do {
@@ -50,8 +54,10 @@ public struct TemplateSet: Sendable {
                     sources[name] = text
                 } catch let error as MustacheTemplate.ParserError {
                     // Minus the line of the escaping pragma put before the text.
-                    diagnostics.append(.error(fileDisplay, line: error.context.lineNumber - 1,
-                        "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
+                    diagnostics.append(
+                        .error(
+                            fileDisplay, line: error.context.lineNumber - 1,
+                            "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
                 } catch let error as TemplateSyntaxError {
                     diagnostics.append(.error(fileDisplay, line: error.line, "模板语法错误：\(error.message)"))
                 } catch {
@@ -75,8 +81,10 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for page in pages {
             guard trees[page.template] != nil else {
-                diagnostics.append(.error("templates/layouts/\(page.template).mustache",
-                    "缺少页面模板 layouts/\(page.template).mustache，无法生成这类页面。"))
+                diagnostics.append(
+                    .error(
+                        "templates/layouts/\(page.template).mustache",
+                        "缺少页面模板 layouts/\(page.template).mustache，无法生成这类页面。"))
                 continue
             }
             validator.validate(template: page.template, schema: page.schema)

@@ -1,3 +1,10 @@
+import Foundation
+import GongkaiContent
+import GongkaiIntake
+import GongkaiModel
+import GongkaiOutput
+import GongkaiSite
+
 // A seeded mutation fuzzer over the readers of hostile input: front matter (documents and
 // 常见问题), plans, site.yml, catalogues, annual reports, the plan importer and the build cache.
 //
@@ -10,14 +17,8 @@
 // bench/out/fuzz/, and starts a new worker after it. At the end it prints the number of
 // inputs, crashes (and hangs), and the slowest input's time.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Foundation
-import GongkaiContent
-import GongkaiModel
-import GongkaiOutput
-import GongkaiIntake
-import GongkaiSite
 
 // MARK: Targets
 
@@ -113,13 +114,15 @@ func mutate(_ seed: [UInt8], other: [UInt8], random: inout SplitMix64) -> [UInt8
         case 3, 4: bytes.insert(contentsOf: tokens[random.below(tokens.count)], at: position)
         case 5:
             // Duplicate a chunk, sometimes many times (deep nesting, long lines, many rows).
-            let start = random.below(bytes.count + 1), length = random.below(min(256, bytes.count - start) + 1)
+            let start = random.below(bytes.count + 1)
+            let length = random.below(min(256, bytes.count - start) + 1)
             let chunk = Array(bytes[start..<start + length])
             let times = random.below(4) == 0 ? random.below(400) + 1 : 1
             for _ in 0..<times where bytes.count + chunk.count <= maximumInput { bytes.insert(contentsOf: chunk, at: min(position, bytes.count)) }
         case 6:
             // Splice a piece of another seed.
-            let start = random.below(other.count + 1), length = random.below(min(512, other.count - start) + 1)
+            let start = random.below(other.count + 1)
+            let length = random.below(min(512, other.count - start) + 1)
             bytes.insert(contentsOf: other[start..<start + length], at: position)
         case 7:
             // Replace a digit run by a long one.
@@ -140,7 +143,8 @@ func input(_ index: Int, seed: UInt64, targets: [Target]) -> (target: Int, data:
     _ = random.next()
     let target = index % targets.count
     let seeds = targets[target].seeds.isEmpty ? [Data()] : targets[target].seeds
-    let base = [UInt8](seeds[random.below(seeds.count)]), other = [UInt8](seeds[random.below(seeds.count)])
+    let base = [UInt8](seeds[random.below(seeds.count)])
+    let other = [UInt8](seeds[random.below(seeds.count)])
     var data = Data(mutate(base, other: other, random: &random))
     if targets[target].fixChecksum, random.below(2) == 0 { data = withChecksum(data) }
     return (target, data)
@@ -184,7 +188,8 @@ func worker(from: Int, to: Int, seed: UInt64, page: String, timeout: Double, mem
             if started != 0, now(inputClock) &- started > timeoutNs { _exit(86) }
         }
     }
-    var slowest: UInt64 = 0, slowestIndex = from
+    var slowest: UInt64 = 0
+    var slowestIndex = from
     for index in from..<to {
         let (target, data) = input(index, seed: seed, targets: all)
         shared[0] = UInt64(index)
@@ -193,7 +198,10 @@ func worker(from: Int, to: Int, seed: UInt64, page: String, timeout: Double, mem
         all[target].run(data)
         let elapsed = now(inputClock) - start
         shared[1] = 0
-        if elapsed > slowest { slowest = elapsed; slowestIndex = index }
+        if elapsed > slowest {
+            slowest = elapsed
+            slowestIndex = index
+        }
     }
     print("done\t\(to - from)\t\(slowest)\t\(slowestIndex)")
     exit(0)
@@ -212,8 +220,9 @@ let timeout = Double(option("--timeout", arguments) ?? "2") ?? 2
 let memoryMB = Int(option("--memory", arguments) ?? "2048") ?? 2048
 
 if arguments.contains("--worker") {
-    worker(from: Int(option("--from", arguments)!)!, to: Int(option("--to", arguments)!)!, seed: seed,
-           page: option("--page", arguments)!, timeout: timeout, memoryMB: memoryMB, repository: repository)
+    worker(
+        from: Int(option("--from", arguments)!)!, to: Int(option("--to", arguments)!)!, seed: seed,
+        page: option("--page", arguments)!, timeout: timeout, memoryMB: memoryMB, repository: repository)
 }
 
 let allTargets = targets(repository: repository)
@@ -250,8 +259,10 @@ func supervise(from: Int, to: Int, job: Int) {
         shared[1] = 0
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        process.arguments = ["--worker", "--from", "\(next)", "--to", "\(to)", "--seed", "\(seed)", "--page", page,
-                             "--timeout", "\(timeout)", "--memory", "\(memoryMB)", "--repository", repository]
+        process.arguments = [
+            "--worker", "--from", "\(next)", "--to", "\(to)", "--seed", "\(seed)", "--page", page,
+            "--timeout", "\(timeout)", "--memory", "\(memoryMB)", "--repository", repository,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -262,12 +273,17 @@ func supervise(from: Int, to: Int, job: Int) {
         if process.terminationStatus == 0, fields.first == "done", fields.count == 4 {
             tally.lock.lock()
             tally.ran += Int(fields[1]) ?? 0
-            if let slow = UInt64(fields[2]), slow > tally.slowest { tally.slowest = slow; tally.slowestIndex = Int(fields[3]) ?? 0 }
+            if let slow = UInt64(fields[2]), slow > tally.slowest {
+                tally.slowest = slow
+                tally.slowestIndex = Int(fields[3]) ?? 0
+            }
             tally.lock.unlock()
             break
         }
         let failed = Int(shared[0])
-        let status = process.terminationReason == .uncaughtSignal ? "信号 \(process.terminationStatus)"
+        let status =
+            process.terminationReason == .uncaughtSignal
+            ? "信号 \(process.terminationStatus)"
             : process.terminationStatus == 86 ? "超时（>\(timeout) 秒）" : "退出码 \(process.terminationStatus)"
         let (target, data) = input(failed, seed: seed, targets: allTargets)
         try? data.write(to: URL(fileURLWithPath: "\(outDirectory)/crash-\(seed)-\(failed).bin"))
@@ -283,10 +299,13 @@ func supervise(from: Int, to: Int, job: Int) {
 
 let chunk = (count + jobs - 1) / jobs
 DispatchQueue.concurrentPerform(iterations: jobs) { job in
-    let from = job * chunk, to = min(count, from + chunk)
+    let from = job * chunk
+    let to = min(count, from + chunk)
     if from < to { supervise(from: from, to: to, job: job) }
 }
 let seconds = Date().timeIntervalSince(started)
-print("完成：\(tally.ran) 个输入，崩溃或超时 \(tally.crashes.count) 个，最慢的输入 \(String(format: "%.1f", Double(tally.slowest) / 1e6)) 毫秒 CPU 时间（第 \(tally.slowestIndex) 个，可用 --replay \(tally.slowestIndex) 重现），用时 \(String(format: "%.0f", seconds)) 秒。")
+print(
+    "完成：\(tally.ran) 个输入，崩溃或超时 \(tally.crashes.count) 个，最慢的输入 \(String(format: "%.1f", Double(tally.slowest) / 1e6)) 毫秒 CPU 时间（第 \(tally.slowestIndex) 个，可用 --replay \(tally.slowestIndex) 重现），用时 \(String(format: "%.0f", seconds)) 秒。"
+)
 for crash in tally.crashes.prefix(20) { print("  第 \(crash.index) 个：\(crash.status)") }
 exit(tally.crashes.isEmpty ? 0 : 1)

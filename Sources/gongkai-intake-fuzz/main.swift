@@ -46,12 +46,14 @@ guard !texts.isEmpty else {
     exit(2)
 }
 
-let tokens = ["一、", "（一）", "(一)", "1.", "1、", "（1）", "(", ")", "（", "）", "、", "，", "。", "：", ":", "\n", " ", "\u{3000}",
-              "牵头单位：", "配合单位：", "责任单位：", "完成时限：", "牵头", "按职责分工负责", "均为责任单位，以下不再列出", "等",
-              "〔2023〕", "号", "2023年3月6日", "二〇二三年三月六日", "2022519", "当前位置：", "发布时间：2023-03-23 14:07", "附件",
-              "工作任务工作要求牵头单位配合/责任单位完成时限", "序号", "局", "区", "各", "\u{0C}", "- 1 -", "\u{FEFF}", "\u{0}",
-              "《", "》", "“", "”", "【", "】", "[", "]", "-->", "<table>", "<tr>", "<td rowspan=\"3\">", "</td>", "<p>", "</p>",
-              String(repeating: "（", count: 50), String(repeating: "一", count: 40), String(repeating: "1.", count: 30)]
+let tokens = [
+    "一、", "（一）", "(一)", "1.", "1、", "（1）", "(", ")", "（", "）", "、", "，", "。", "：", ":", "\n", " ", "\u{3000}",
+    "牵头单位：", "配合单位：", "责任单位：", "完成时限：", "牵头", "按职责分工负责", "均为责任单位，以下不再列出", "等",
+    "〔2023〕", "号", "2023年3月6日", "二〇二三年三月六日", "2022519", "当前位置：", "发布时间：2023-03-23 14:07", "附件",
+    "工作任务工作要求牵头单位配合/责任单位完成时限", "序号", "局", "区", "各", "\u{0C}", "- 1 -", "\u{FEFF}", "\u{0}",
+    "《", "》", "“", "”", "【", "】", "[", "]", "-->", "<table>", "<tr>", "<td rowspan=\"3\">", "</td>", "<p>", "</p>",
+    String(repeating: "（", count: 50), String(repeating: "一", count: 40), String(repeating: "1.", count: 30),
+]
 
 @MainActor func mutateText(_ text: String) -> String {
     var characters = Array(text)
@@ -99,12 +101,15 @@ func docx(_ text: String, numbering: Bool) -> Data {
         let list = numbering && line.hasPrefix("（") ? "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" : ""
         return "<w:p>\(list)<w:r><w:t>\(escape(String(line)))</w:t></w:r></w:p>"
     }
-    let table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>工作任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>牵头单位</w:t></w:r></w:p></w:tc></w:tr>"
+    let table =
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>工作任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>牵头单位</w:t></w:r></w:p></w:tc></w:tr>"
         + "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>推进公开</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>区政务局</w:t></w:r></w:p></w:tc></w:tr>"
         + "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>区财政局</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>区司法局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-    let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    let document =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
         + paragraphs.joined() + table + "</w:body></w:document>"
-    let numberingXML = "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%1）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    let numberingXML =
+        "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%1）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
     guard let archive = try? Archive(data: Data(), accessMode: .create) else { return Data() }
     for (path, text) in [("word/document.xml", document), ("word/numbering.xml", numberingXML)] {
         let bytes = Data(text.utf8)
@@ -184,4 +189,6 @@ for iteration in 0..<count {
     }
 }
 try? FileManager.default.removeItem(at: current)
-print("完成：\(count) 个变异输入（\(perFormat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))），无崩溃（各格式平均 \(timePerFormat.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value * 1000 / Double(perFormat[$0.key]!))) 毫秒" }.joined(separator: "，"))）；最慢 \(String(format: "%.3f", slowest)) 秒；被拒绝（清楚的错误）\(failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))。")
+print(
+    "完成：\(count) 个变异输入（\(perFormat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))），无崩溃（各格式平均 \(timePerFormat.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value * 1000 / Double(perFormat[$0.key]!))) 毫秒" }.joined(separator: "，"))）；最慢 \(String(format: "%.3f", slowest)) 秒；被拒绝（清楚的错误）\(failures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))。"
+)

@@ -1,7 +1,7 @@
-import GongkaiOutput
 import ArgumentParser
 import Foundation
 import GongkaiModel
+import GongkaiOutput
 import GongkaiSite
 
 struct Build: ParsableCommand {
@@ -19,9 +19,11 @@ struct Build: ParsableCommand {
     @Flag(help: "完整重建：不使用上次构建的缓存，重新生成全部页面并整体替换输出目录。")
     var full = false
 
-    @Option(name: .customLong("changed-list"), help: ArgumentHelp(
-        "把与上次构建相比新增（A）、修改（M）、删除（D）的输出文件写入此文件，每行“状态<Tab>路径”，供只上传有变化的文件。",
-        valueName: "文件"))
+    @Option(
+        name: .customLong("changed-list"),
+        help: ArgumentHelp(
+            "把与上次构建相比新增（A）、修改（M）、删除（D）的输出文件写入此文件，每行“状态<Tab>路径”，供只上传有变化的文件。",
+            valueName: "文件"))
     var changedList: String?
 
     @Flag(help: "输出各阶段用时。")
@@ -46,8 +48,11 @@ struct Build: ParsableCommand {
         if let changedList {
             // CI feeds these lines to rsync and `rm -f` on the server.
             if let unsafe = report.changes.first(where: { !OutputPath.isSafe($0.path) }) {
-                DiagnosticPrinter.print([.error(changedList,
-                    "变更清单中的路径“\(unsafe.path)”不安全（\(OutputPath.problem(unsafe.path) ?? "")），没有写出清单。请用 --full 完整重建。")])
+                DiagnosticPrinter.print([
+                    .error(
+                        changedList,
+                        "变更清单中的路径“\(unsafe.path)”不安全（\(OutputPath.problem(unsafe.path) ?? "")），没有写出清单。请用 --full 完整重建。")
+                ])
                 throw ExitCode(1)
             }
             let lines = report.changes.map { "\($0.change.rawValue)\t\($0.path)\n" }.joined()

@@ -77,9 +77,10 @@ struct ImportPlan: ParsableCommand {
     func run() throws {
         let prepared: PreparedImport
         do {
-            prepared = try PlanImport.prepare(file: URL(fileURLWithPath: file), display: file,
-                                              content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
-                                              id: id, column: options.column)
+            prepared = try PlanImport.prepare(
+                file: URL(fileURLWithPath: file), display: file,
+                content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
+                id: id, column: options.column)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(1)
@@ -110,9 +111,10 @@ struct ImportDoc: ParsableCommand {
     func run() throws {
         let prepared: PreparedImport
         do {
-            prepared = try DocImport.prepare(file: URL(fileURLWithPath: file), display: file,
-                                             content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
-                                             id: id, column: options.column)
+            prepared = try DocImport.prepare(
+                file: URL(fileURLWithPath: file), display: file,
+                content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
+                id: id, column: options.column)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(1)

@@ -39,8 +39,11 @@ struct NewSite: ParsableCommand {
             }
             let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
             if !entries.isEmpty {
-                throw DiagnosticError([.error(display,
-                    "文件夹不是空的（有 \(entries.count) 项，例如 \(entries.sorted()[0])），没有写入任何文件。请换一个新的文件夹名，或先把其中的文件移走。")])
+                throw DiagnosticError([
+                    .error(
+                        display,
+                        "文件夹不是空的（有 \(entries.count) 项，例如 \(entries.sorted()[0])），没有写入任何文件。请换一个新的文件夹名，或先把其中的文件移走。")
+                ])
             }
         }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
@@ -105,7 +108,8 @@ struct NewFileOptions: ParsableArguments {
 
 /// A front matter value as an editor would write it: quoted only when YAML needs it.
 func yamlValue(_ text: String) -> String {
-    let plain = !text.isEmpty && !text.contains(where: { ":#\"'[]{},&*!|>%@`\n".contains($0) })
+    let plain =
+        !text.isEmpty && !text.contains(where: { ":#\"'[]{},&*!|>%@`\n".contains($0) })
         && !text.hasPrefix("-") && !text.hasPrefix(" ") && !text.hasSuffix(" ")
     if plain { return text }
     return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -133,8 +137,11 @@ struct NewDoc: ParsableCommand {
         let columns = try ContentLoader(directory: options.contentURL, display: options.display).columns()
         let path = column.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         guard let found = columns.first(where: { $0.path == path }) else {
-            throw DiagnosticError([.error("\(options.display)/site.yml",
-                "没有路径为“\(column)”的栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。")])
+            throw DiagnosticError([
+                .error(
+                    "\(options.display)/site.yml",
+                    "没有路径为“\(column)”的栏目。现有栏目：\(columns.map(\.path).joined(separator: "、"))。")
+            ])
         }
         let today = ProjectOptions.todayInBeijing()
         let file = try options.newPath(in: found.path, ext: "md", today: today)
@@ -173,7 +180,9 @@ struct NewFAQ: ParsableCommand {
         let identity = try options.identity()
         let today = ProjectOptions.todayInBeijing()
         let file = try options.newPath(in: "faq", ext: "md", today: today)
-        try options.write(file, """
+        try options.write(
+            file,
+            """
             ---
             问题: \(yamlValue(question))
             主题: \(yamlValue(topic))
@@ -244,7 +253,10 @@ struct NewReport: ParsableCommand {
         if FileManager.default.fileExists(atPath: options.contentURL.appendingPathComponent(path).path) {
             throw DiagnosticError([.error("\(options.display)/\(path)", "\(year) 年的年度报告已存在，没有改动。")])
         }
-        try options.write(path, ReportScaffold.text(year: year, issuer: identity.name,
-                                                    published: ProjectOptions.todayInBeijing()))
+        try options.write(
+            path,
+            ReportScaffold.text(
+                year: year, issuer: identity.name,
+                published: ProjectOptions.todayInBeijing()))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GongkaiModel
 import GongkaiContent
+import GongkaiModel
 import GongkaiSite
 import GongkaiTemplates
 import GongkaiTheme
@@ -79,7 +79,8 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic], quiet: Bool = false, mode: Mode = .calm) {
         let ordered = Diagnostic.ordered(diagnostics)
         // Root causes first: an error that only follows from another file's error comes after it.
-        let errors = ordered.filter { $0.severity == .error && $0.rule != followOnRule }
+        let errors =
+            ordered.filter { $0.severity == .error && $0.rule != followOnRule }
             + ordered.filter { $0.severity == .error && $0.rule == followOnRule }
         let warnings = ordered.filter { $0.severity == .warning }
         var lines = errors.map(\.description)
@@ -97,7 +98,10 @@ enum DiagnosticPrinter {
         var order: [String] = []
         var withoutRule: [Diagnostic] = []
         for warning in warnings {
-            guard let rule = warning.rule else { withoutRule.append(warning); continue }
+            guard let rule = warning.rule else {
+                withoutRule.append(warning)
+                continue
+            }
             if byRule[rule] == nil { order.append(rule) }
             byRule[rule, default: []].append(warning)
         }

@@ -4,7 +4,8 @@ import GongkaiModel
 /// (国办公开办函〔2021〕30号) with zeros, every text section with a note to replace.
 enum ReportScaffold {
     static func text(year: Int, issuer: String, published: CalendarDate) -> String {
-        let seven = "[0, 0, 0, 0, 0, 0, 0]", five = "[0, 0, 0, 0, 0]"
+        let seven = "[0, 0, 0, 0, 0, 0, 0]"
+        let five = "[0, 0, 0, 0, 0]"
         func rows(_ names: [String]) -> String { names.map { "    \($0): \(seven)" }.joined(separator: "\n") }
         return """
             # \(year) 年政府信息公开工作年度报告。数字都是 0，请按本机关的实际情况填写；文字部分请改写。

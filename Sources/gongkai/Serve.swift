@@ -31,7 +31,8 @@ struct Serve: ParsableCommand {
         let printer = BuildPrinter()
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
-        let host = host, port = port
+        let host = host
+        let port = port
         Task {
             do {
                 let server = try await PreviewServer.start(options: options, host: host, port: port, onBuild: printer.report)
@@ -94,9 +95,11 @@ private final class BuildPrinter: @unchecked Sendable {
             fflush(nil)
             // Errors only: the warnings are on the error page, and in `gongkai check`.
             DiagnosticPrinter.print(diagnostics.filter { $0.severity == .error })
-            DiagnosticPrinter.write([warnings == nil
-                ? "浏览器中显示错误页面；修改保存后会自动重新生成。"
-                : "预览中仍是上次成功生成的网站，浏览器中显示错误页面；修改保存后会自动重新生成。"])
+            DiagnosticPrinter.write([
+                warnings == nil
+                    ? "浏览器中显示错误页面；修改保存后会自动重新生成。"
+                    : "预览中仍是上次成功生成的网站，浏览器中显示错误页面；修改保存后会自动重新生成。"
+            ])
         }
         fflush(nil)
     }

@@ -63,8 +63,12 @@ struct ThemeExport: ParsableCommand {
         let wanted = files.isEmpty ? theme.keys.sorted() : files
         let unknown = wanted.filter { theme[$0] == nil }
         if !unknown.isEmpty {
-            throw DiagnosticError(unknown.map { .error(nil,
-                "内置主题中没有“\($0)”。可以导出的文件有：\(theme.keys.sorted().joined(separator: "、"))。") })
+            throw DiagnosticError(
+                unknown.map {
+                    .error(
+                        nil,
+                        "内置主题中没有“\($0)”。可以导出的文件有：\(theme.keys.sorted().joined(separator: "、"))。")
+                })
         }
         let root = URL(fileURLWithPath: directory)
         let display = ProjectOptions.display(directory)

@@ -36,8 +36,9 @@ import Testing
         }
 
         func changed(_ before: String, _ after: String) throws -> (sites: [String], pipeline: String) {
-            let result = try folder.run(["/bin/bash", ChangedSitesTests.script, before, after, "sites", "child.yml"],
-                                        program: URL(fileURLWithPath: "/usr/bin/env"))
+            let result = try folder.run(
+                ["/bin/bash", ChangedSitesTests.script, before, after, "sites", "child.yml"],
+                program: URL(fileURLWithPath: "/usr/bin/env"))
             #expect(result.status == 0, "\(result.stderr)")
             return (result.stdout.split(separator: "\n").map(String.init), try folder.read("child.yml"))
         }

@@ -6,7 +6,7 @@ import Testing
 /// The commands as an editor runs them: what they print, what they write, how they exit.
 @Suite struct CommandTests {
     static let files: [String: String] = [
-        "zcwj/policy.md": Project.document("标题: 政策\n发布日期: 2023-06-01"),
+        "zcwj/policy.md": Project.document("标题: 政策\n发布日期: 2023-06-01")
     ]
 
     @Test func buildIsTheDefaultCommandAndSaysWhatItWrote() throws {

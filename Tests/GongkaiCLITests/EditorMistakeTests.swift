@@ -13,30 +13,38 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "full-width colon after a key", path: "content/zcwj/a.md",
-             text: "---\n标题: 政策\n发布日期：2023-06-01\n文号: 测〔2023〕1号\n---\n正文。\n",
-             expect: ["content/zcwj/a.md:3: 错误：", "全角冒号", "发布日期: 2023-06-01"]),
-        Case(name: "full-width colon on the first line", path: "content/zcwj/a.md",
-             text: "---\n标题：政策\n发布日期: 2023-06-01\n---\n正文。\n",
-             expect: ["content/zcwj/a.md:2: 错误：", "全角冒号", "标题: 政策"]),
-        Case(name: "tab indentation in site.yml", path: "content/site.yml",
-             text: Project.smallSite.replacingOccurrences(of: "\n    路径: zcjd", with: "\n\t路径: zcjd"),
-             expect: ["content/site.yml:", "Tab", "空格"]),
-        Case(name: "curly quotes around the site code", path: "content/site.yml",
-             text: Project.smallSite.replacingOccurrences(of: "网站标识码: \"4300000000\"", with: "网站标识码: “4300000000”"),
-             expect: ["content/site.yml:4: 错误：", "中文引号", "网站标识码: 4300000000"]),
-        Case(name: "curly quotes around a title", path: "content/zcwj/a.md",
-             text: "---\n标题: “关于测试的通知”\n发布日期: 2023-06-01\n---\n正文。\n",
-             expect: ["content/zcwj/a.md:2: 错误：", "中文引号", "标题: 关于测试的通知"]),
-        Case(name: "missing closing ---", path: "content/zcwj/a.md",
-             text: "---\n标题: 政策\n发布日期: 2023-06-01\n\n正文第一段。\n",
-             expect: ["content/zcwj/a.md:4: 错误：", "文件开头两行 --- 之间", "加一行 ---"]),
-        Case(name: "a date whose order is ambiguous", path: "content/zcwj/a.md",
-             text: "---\n标题: 政策\n发布日期: 6/1/2023\n---\n正文。\n",
-             expect: ["content/zcwj/a.md:3: 错误：", "6/1/2023", "请写成 2023-03-23"]),
-        Case(name: "a missing image", path: "content/zcwj/a.md",
-             text: "---\n标题: 政策\n发布日期: 2023-06-01\n---\n正文。\n\n![图表](images/chart.png)\n",
-             expect: ["content/zcwj/a.md:7: 错误：", "content/zcwj/images/chart.png"]),
+        Case(
+            name: "full-width colon after a key", path: "content/zcwj/a.md",
+            text: "---\n标题: 政策\n发布日期：2023-06-01\n文号: 测〔2023〕1号\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:3: 错误：", "全角冒号", "发布日期: 2023-06-01"]),
+        Case(
+            name: "full-width colon on the first line", path: "content/zcwj/a.md",
+            text: "---\n标题：政策\n发布日期: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:2: 错误：", "全角冒号", "标题: 政策"]),
+        Case(
+            name: "tab indentation in site.yml", path: "content/site.yml",
+            text: Project.smallSite.replacingOccurrences(of: "\n    路径: zcjd", with: "\n\t路径: zcjd"),
+            expect: ["content/site.yml:", "Tab", "空格"]),
+        Case(
+            name: "curly quotes around the site code", path: "content/site.yml",
+            text: Project.smallSite.replacingOccurrences(of: "网站标识码: \"4300000000\"", with: "网站标识码: “4300000000”"),
+            expect: ["content/site.yml:4: 错误：", "中文引号", "网站标识码: 4300000000"]),
+        Case(
+            name: "curly quotes around a title", path: "content/zcwj/a.md",
+            text: "---\n标题: “关于测试的通知”\n发布日期: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:2: 错误：", "中文引号", "标题: 关于测试的通知"]),
+        Case(
+            name: "missing closing ---", path: "content/zcwj/a.md",
+            text: "---\n标题: 政策\n发布日期: 2023-06-01\n\n正文第一段。\n",
+            expect: ["content/zcwj/a.md:4: 错误：", "文件开头两行 --- 之间", "加一行 ---"]),
+        Case(
+            name: "a date whose order is ambiguous", path: "content/zcwj/a.md",
+            text: "---\n标题: 政策\n发布日期: 6/1/2023\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:3: 错误：", "6/1/2023", "请写成 2023-03-23"]),
+        Case(
+            name: "a missing image", path: "content/zcwj/a.md",
+            text: "---\n标题: 政策\n发布日期: 2023-06-01\n---\n正文。\n\n![图表](images/chart.png)\n",
+            expect: ["content/zcwj/a.md:7: 错误：", "content/zcwj/images/chart.png"]),
     ]
 
     @Test(arguments: cases) func reportedAtItsLineWithTheFix(_ testCase: Case) throws {

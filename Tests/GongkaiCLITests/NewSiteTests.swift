@@ -16,8 +16,10 @@ import Testing
     @Test func aNewSiteBuildsWithNoErrorsOnTheBuiltInTheme() throws {
         let folder = try Self.newSite()
         defer { folder.remove() }
-        for path in ["content/site.yml", "content/xxgk/gkzn/guide.md", "content/xxgk/gkzd/rules.md",
-                     "content/xxgk/fdzdgknr/zcwj/example-policy.md", ".gitignore", ".gitlab-ci.yml", "README.md"] {
+        for path in [
+            "content/site.yml", "content/xxgk/gkzn/guide.md", "content/xxgk/gkzd/rules.md",
+            "content/xxgk/fdzdgknr/zcwj/example-policy.md", ".gitignore", ".gitlab-ci.yml", "README.md",
+        ] {
             #expect(folder.exists("portal/\(path)"), "\(path)")
         }
         #expect(!folder.exists("portal/templates"), "the theme is built in, not copied")

@@ -100,8 +100,9 @@ import Testing
         let record = try folder.read("portal/templates/.gongkai-theme")
         let exported = BuiltInTheme.hash(BuiltInTheme.files["layouts/base.mustache"]!)
         #expect(record.contains("\(exported)\tlayouts/base.mustache"))
-        try folder.write("portal/templates/.gongkai-theme",
-                         record.replacingOccurrences(of: "\(exported)\tlayouts/base.mustache", with: "0000000000000000\tlayouts/base.mustache"))
+        try folder.write(
+            "portal/templates/.gongkai-theme",
+            record.replacingOccurrences(of: "\(exported)\tlayouts/base.mustache", with: "0000000000000000\tlayouts/base.mustache"))
         diff = try folder.run(["theme", "diff"], in: "portal")
         #expect(diff.stdout.contains("layouts/base.mustache：改写；内置主题中的这个文件自导出以来有变化"), "\(diff.stdout)")
         #expect(diff.stdout.contains("共 1 个改写的文件在内置主题中有变化"))

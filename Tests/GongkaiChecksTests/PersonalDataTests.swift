@@ -1,5 +1,6 @@
-@testable import GongkaiChecks
 import Testing
+
+@testable import GongkaiChecks
 
 @Suite struct PersonalDataTests {
     // 11010519491231002X is the standard example number of GB 11643 (valid check character X).
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func flagsBankCardsThatPassLuhn() {
-        let card = "4111111111111111" // the standard Luhn-valid test number
+        let card = "4111111111111111"  // the standard Luhn-valid test number
         #expect(PersonalData.find(in: "账号 \(card)").map(\.kind) == [.bankCard])
         #expect(PersonalData.find(in: "账号 4111111111111112").isEmpty, "fails the Luhn check")
     }

@@ -1,6 +1,7 @@
 import GongkaiModel
-@testable import GongkaiChecks
 import Testing
+
+@testable import GongkaiChecks
 
 @Suite struct ReportArithmeticTests {
     /// A table 三 that balances: new 5 + carried 1 = handled 5 + carried over 1, for 自然人 only.
@@ -12,14 +13,21 @@ import Testing
         func set(_ key: String, _ natural: Int) {
             rows[key] = ReportRow(values: [natural, 0, 0, 0, 0, 0, natural], line: rows[key]!.line)
         }
-        set("本年新收", 5); set("上年结转", 1); set("予以公开", 3); set("属于国家秘密", 1); set("其他", 1); set("总计", 5); set("结转下年度", 1)
+        set("本年新收", 5)
+        set("上年结转", 1)
+        set("予以公开", 3)
+        set("属于国家秘密", 1)
+        set("其他", 1)
+        set("总计", 5)
+        set("结转下年度", 1)
         return rows
     }
 
     static func report(_ applications: [String: ReportRow], reviews: [String: ReportRow] = [:]) -> AnnualReport {
-        AnnualReport(year: 2023, file: "content/reports/2023.yml", title: "年报", issuer: nil,
-                     published: DateTime(date: CalendarDate(year: 2024, month: 1, day: 20)!), overview: [:], problems: "", otherMatters: "",
-                     decisions: [:], applications: applications, reviews: reviews)
+        AnnualReport(
+            year: 2023, file: "content/reports/2023.yml", title: "年报", issuer: nil,
+            published: DateTime(date: CalendarDate(year: 2024, month: 1, day: 20)!), overview: [:], problems: "", otherMatters: "",
+            decisions: [:], applications: applications, reviews: reviews)
     }
 
     @Test func acceptsATableThatBalances() {
@@ -67,8 +75,9 @@ import Testing
             document("通知", written: "2023-01-01", validity: .current),
         ]
         #expect(NormativeCounts(.normative, documents: documents, year: 2023) == NormativeCounts(issued: 2, abolished: 1, inForce: 3))
-        #expect(NormativeCounts(.rule, documents: documents, year: 2023) == NormativeCounts(issued: 0, abolished: 0, inForce: 1),
-                "a 规章 that expires in 2024 was still in force at the end of 2023")
+        #expect(
+            NormativeCounts(.rule, documents: documents, year: 2023) == NormativeCounts(issued: 0, abolished: 0, inForce: 1),
+            "a 规章 that expires in 2024 was still in force at the end of 2023")
     }
 }
 

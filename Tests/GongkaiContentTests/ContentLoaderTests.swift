@@ -7,7 +7,8 @@ import Testing
 @Suite struct ContentLoaderTests {
     @Test func readsChineseAndEnglishKeysIntoTheSameFields() throws {
         let content = try TemporaryContent([
-            "xxgk/zcwj/a.md": TemporaryContent.document("""
+            "xxgk/zcwj/a.md": TemporaryContent.document(
+                """
                 标题: 甲文件
                 发文机关: 测试局
                 文号: 测政发〔2023〕1号
@@ -15,7 +16,8 @@ import Testing
                 发布日期: 2023-03-02 09:30
                 有效性: 现行有效
                 """),
-            "xxgk/zcwj/b.md": TemporaryContent.document("""
+            "xxgk/zcwj/b.md": TemporaryContent.document(
+                """
                 title: 乙文件
                 issuer: 测试局
                 doc_no: 测政发〔2023〕2号
@@ -41,7 +43,7 @@ import Testing
 
     @Test func keepsUnknownKeysForTemplatesWithAWarning() throws {
         let content = try TemporaryContent([
-            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-02\n联系人: 王科长"),
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-03-02\n联系人: 王科长")
         ])
         let loaded = try content.load()
         let document = try #require(loaded.site.document("xxgk/zcwj/a"))
@@ -106,7 +108,7 @@ import Testing
 
     @Test func reportsAReferenceThatLeadsNowhere() throws {
         let content = try TemporaryContent([
-            "xxgk/zcjd/a.md": TemporaryContent.document("标题: 解读\n发布日期: 2023-01-02\n解读对象: 不存在的文件"),
+            "xxgk/zcjd/a.md": TemporaryContent.document("标题: 解读\n发布日期: 2023-01-02\n解读对象: 不存在的文件")
         ])
         let error = try #require(content.errors().first)
         #expect(error.line == 4)
@@ -115,7 +117,7 @@ import Testing
 
     @Test func reportsAMissingAttachment() throws {
         let content = try TemporaryContent([
-            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-01-01\n附件:\n  - a/表格.xlsx"),
+            "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲\n发布日期: 2023-01-01\n附件:\n  - a/表格.xlsx")
         ])
         let error = try #require(content.errors().first)
         #expect(error.message.contains("xxgk/zcwj/a/表格.xlsx"))
@@ -136,14 +138,16 @@ import Testing
     }
 
     @Test func reportsBadSiteConfiguration() throws {
-        let content = try TemporaryContent([:], site: """
-            网站名称: 测试
-            网址: test.example
-            网站标识码: "4300000000"
-            栏目:
-              - 标题: 栏目
-                路径: Zheng Ce
-            """)
+        let content = try TemporaryContent(
+            [:],
+            site: """
+                网站名称: 测试
+                网址: test.example
+                网站标识码: "4300000000"
+                栏目:
+                  - 标题: 栏目
+                    路径: Zheng Ce
+                """)
         let messages = content.errors().map(\.description)
         #expect(messages.contains { $0.contains("site.yml:2") && $0.contains("https://") })
         #expect(messages.contains { $0.contains("主办单位") })

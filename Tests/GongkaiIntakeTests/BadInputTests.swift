@@ -1,7 +1,8 @@
 import Foundation
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
+
+@testable import GongkaiIntake
 
 /// Bad input: each a clear Chinese error naming the file, and nothing written.
 @Suite struct IntakeBadInputTests {
@@ -54,7 +55,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-big-\(UUID().uuidString).txt")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: 200 * 1024 * 1024) // sparse: 200 MB without writing them
+        try handle.truncate(atOffset: 200 * 1024 * 1024)  // sparse: 200 MB without writing them
         try handle.close()
         defer { try? FileManager.default.removeItem(at: url) }
         let started = Date()

@@ -1,8 +1,9 @@
 import Foundation
 import GongkaiContent
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
+
+@testable import GongkaiIntake
 
 /// `gongkai import doc` on a Word 红头文件 written for this test.
 @Suite struct DocImportTests {
@@ -60,8 +61,9 @@ import Testing
 
     @Test func policyFromAWebPageKeepsThePublicationDate() throws {
         let content = try TemporaryContent()
-        let page = Fixture.page(title: "柏川区人民政府关于调整区级议事协调机构的通知",
-                                paragraphs: ["柏政发〔2022〕3号", "各镇人民政府，区直各部门：", "经研究，决定调整区级议事协调机构。", "柏川区人民政府", "2022年1月5日"])
+        let page = Fixture.page(
+            title: "柏川区人民政府关于调整区级议事协调机构的通知",
+            paragraphs: ["柏政发〔2022〕3号", "各镇人民政府，区直各部门：", "经研究，决定调整区级议事协调机构。", "柏川区人民政府", "2022年1月5日"])
         let input = try content.input("通知.html", Data(page.utf8))
         let prepared = try DocImport.prepare(file: input, display: "通知.html", content: content.root, contentDisplay: "content", id: "bochuan-3", column: "zcwj")
         let text = try #require(prepared.files.first?.text)

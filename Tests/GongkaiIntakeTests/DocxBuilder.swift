@@ -5,7 +5,11 @@ import ZIPFoundation
 /// automatic numbering (numbering.xml) and tables with vMerge/gridSpan.
 struct DocxBuilder {
     enum Merge { case restart, `continue` }
-    struct Cell { var paragraphs: [String]; var span = 1; var merge: Merge? = nil }
+    struct Cell {
+        var paragraphs: [String]
+        var span = 1
+        var merge: Merge? = nil
+    }
     enum Part {
         /// A paragraph; `list` numbers it automatically: (numId, level).
         case paragraph(String, list: (Int, Int)? = nil, heading: Int = 0, bold: Bool = false)
@@ -89,9 +93,12 @@ struct DocxBuilder {
     func data() throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         let files: [(String, String)] = [
-            ("[Content_Types].xml", """
+            (
+                "[Content_Types].xml",
+                """
                 <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
-                """),
+                """
+            ),
             ("word/document.xml", documentXML),
             ("word/numbering.xml", Self.numberingXML),
             ("word/styles.xml", Self.stylesXML),

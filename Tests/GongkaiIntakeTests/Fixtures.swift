@@ -1,8 +1,9 @@
 import Foundation
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
 import ZIPFoundation
+
+@testable import GongkaiIntake
 
 /// The fixtures written for the intake tests (Tests/Fixtures/intake), and what was counted in
 /// each by hand.

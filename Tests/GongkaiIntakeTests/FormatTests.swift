@@ -1,7 +1,8 @@
 import Foundation
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
+
+@testable import GongkaiIntake
 
 /// The same fixtures from Word, web pages and PDF: the same hand-counted plans.
 @Suite struct FormatTests {
@@ -19,8 +20,10 @@ import Testing
         for (index, row) in Fixture.mergedRows.enumerated() {
             let mergesDown = index + 1 < Fixture.mergedRows.count && Fixture.mergedRows[index + 1].1 == nil
             let section = row.1.map { DocxBuilder.Cell(paragraphs: [$0], merge: mergesDown ? .restart : nil) } ?? DocxBuilder.Cell(paragraphs: [], merge: .continue)
-            rows.append([DocxBuilder.Cell(paragraphs: [row.0]), section, DocxBuilder.Cell(paragraphs: [row.2]),
-                         DocxBuilder.Cell(paragraphs: row.3), DocxBuilder.Cell(paragraphs: [row.4]), DocxBuilder.Cell(paragraphs: [row.5])])
+            rows.append([
+                DocxBuilder.Cell(paragraphs: [row.0]), section, DocxBuilder.Cell(paragraphs: [row.2]),
+                DocxBuilder.Cell(paragraphs: row.3), DocxBuilder.Cell(paragraphs: [row.4]), DocxBuilder.Cell(paragraphs: [row.5]),
+            ])
         }
         builder.parts.append(.table(rows))
         return builder
@@ -36,9 +39,11 @@ import Testing
 
     @Test func docxNumberingIsWrittenOutAsTheReaderSeesIt() throws {
         var builder = DocxBuilder()
-        builder.parts = [.paragraph("推进决策公开", list: (2, 0), heading: 1), .paragraph("第一组", list: (1, 0)), .paragraph("任务甲", list: (1, 1)),
-                         .paragraph("任务乙", list: (1, 1)), .paragraph("第二组", list: (1, 0)), .paragraph("任务丙", list: (1, 1)),
-                         .paragraph("优化平台", list: (2, 0)), .paragraph("第一行\n第二行", list: nil, bold: true)]
+        builder.parts = [
+            .paragraph("推进决策公开", list: (2, 0), heading: 1), .paragraph("第一组", list: (1, 0)), .paragraph("任务甲", list: (1, 1)),
+            .paragraph("任务乙", list: (1, 1)), .paragraph("第二组", list: (1, 0)), .paragraph("任务丙", list: (1, 1)),
+            .paragraph("优化平台", list: (2, 0)), .paragraph("第一行\n第二行", list: nil, bold: true),
+        ]
         let document = try SourceReader.read(try builder.data(), extension: "docx", display: "x.docx").get()
         let texts = document.blocks.compactMap { block -> String? in
             if case .paragraph(let p) = block { return p.text }
@@ -73,9 +78,10 @@ import Testing
         // Everything but source lines and the units' written form is identical.
         func projection(_ result: ImportResult) -> [String] {
             result.plans.flatMap { plan in
-                [plan.id, plan.title] + plan.sections.map { "\($0.numberText) \($0.title)" } + plan.items.map {
-                    "\($0.numberText)|\($0.title ?? "")|\($0.body)|\($0.leads)|\($0.partners)|\($0.deadlines.map(\.date.iso))"
-                }
+                [plan.id, plan.title] + plan.sections.map { "\($0.numberText) \($0.title)" }
+                    + plan.items.map {
+                        "\($0.numberText)|\($0.title ?? "")|\($0.body)|\($0.leads)|\($0.partners)|\($0.deadlines.map(\.date.iso))"
+                    }
             }
         }
         #expect(projection(docx) == projection(html))
@@ -114,8 +120,10 @@ enum Chromium {
         let output = directory.appendingPathComponent("page.pdf")
         let process = Process()
         process.executableURL = try executable()
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(directory.path)/profile",
-                             "--print-to-pdf=\(output.path)", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(directory.path)/profile",
+            "--print-to-pdf=\(output.path)", page.absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -1,8 +1,9 @@
 import Foundation
 import GongkaiContent
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
+
+@testable import GongkaiIntake
 
 /// A content directory with a site.yml, for the import jobs.
 struct TemporaryContent {
@@ -49,8 +50,10 @@ struct TemporaryContent {
 
     /// Every paragraph and table cell of every fixture and seed, in every format it is tested
     /// in, is in the files written: as content or as a comment.
-    @Test(arguments: ["two-level-labels.txt", "flattened-table.txt", "sections-numbers.txt", "bar-table.txt", "cell-lines.txt", "two-level-labels.docx", "merged.docx",
-                      "merged.html", "flattened-table.html", "seed0.txt", "seed1.txt", "seed2.txt", "seed3.txt", "seed4.txt"])
+    @Test(arguments: [
+        "two-level-labels.txt", "flattened-table.txt", "sections-numbers.txt", "bar-table.txt", "cell-lines.txt", "two-level-labels.docx", "merged.docx",
+        "merged.html", "flattened-table.html", "seed0.txt", "seed1.txt", "seed2.txt", "seed3.txt", "seed4.txt",
+    ])
     func losesNothing(_ name: String) throws {
         let content = try TemporaryContent()
         let data: Data

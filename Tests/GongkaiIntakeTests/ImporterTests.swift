@@ -1,6 +1,7 @@
 import GongkaiModel
-@testable import GongkaiIntake
 import Testing
+
+@testable import GongkaiIntake
 
 /// The importer on the five real seeds. Every expected value below was read off the seed text
 /// by hand, not taken from the importer's output.
@@ -136,10 +137,11 @@ import Testing
     }
 
     @Test func extractsQuantitativeTargetsAsWritten() throws {
-        #expect(try item(1, .service, 1).targets == [
-            "确保“湘易办”上线服务事项10000项", "其中“一网通办”事项达到5000项",
-            "集成可应用的电子证照种类超过200类", "用户数突破3000万",
-        ])
+        #expect(
+            try item(1, .service, 1).targets == [
+                "确保“湘易办”上线服务事项10000项", "其中“一网通办”事项达到5000项",
+                "集成可应用的电子证照种类超过200类", "用户数突破3000万",
+            ])
         #expect(try item(2, .service, 2).targets == ["推出3—5项主题式、套餐式服务"])
         #expect(try item(1, .disclosure, 13).targets == ["各级各部门年内组织开展政务公开培训不少于1次"])
         #expect(try item(1, .disclosure, 2).targets.isEmpty, "“已经发布的26个领域” is a fact, not a target")
@@ -168,17 +170,19 @@ import Testing
     @Test func reportsOnlyGenuineAmbiguities() throws {
         func notes(_ seed: Int) throws -> [String] { try Seeds.imported(seed).notes.map(\.description) }
         #expect(try notes(1).isEmpty)
-        #expect(try notes(0) == [
-            "第 2 行：原文没有文号，“文号”留空。",
-            "第 2 行：原文没有发布日期，已暂用成文日期 2023-07-17，请按网站实际发布日期修改。",
-            "第 10 行：这份工作要点没有标题行，已按通知标题定名为《赫山区2023年政务公开工作要点》。",
-        ])
+        #expect(
+            try notes(0) == [
+                "第 2 行：原文没有文号，“文号”留空。",
+                "第 2 行：原文没有发布日期，已暂用成文日期 2023-07-17，请按网站实际发布日期修改。",
+                "第 10 行：这份工作要点没有标题行，已按通知标题定名为《赫山区2023年政务公开工作要点》。",
+            ])
         #expect(try notes(2) == ["第 30 行：成文日期写作“2022519”，已读作 2022年5月19日，请核对。"])
         #expect(try notes(3) == ["第 7 行：原文没有发布日期，已暂用成文日期 2023-05-05，请按网站实际发布日期修改。"])
-        #expect(try notes(4) == [
-            "第 7 行：原文没有发布日期，已暂用成文日期 2022-05-12，请按网站实际发布日期修改。",
-            "第 18 行：工作要点标题“邵阳市2022年政务服务管理工作要点”与通知标题中的《邵阳市2022年政务管理服务工作要点》不一致，已采用正文中的标题。",
-        ])
+        #expect(
+            try notes(4) == [
+                "第 7 行：原文没有发布日期，已暂用成文日期 2022-05-12，请按网站实际发布日期修改。",
+                "第 18 行：工作要点标题“邵阳市2022年政务服务管理工作要点”与通知标题中的《邵阳市2022年政务管理服务工作要点》不一致，已采用正文中的标题。",
+            ])
     }
 
     @Test func reportsWhatItCannotPlace() {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import GongkaiIntake
 import GongkaiModel
 import Testing
+
+@testable import GongkaiIntake
 
 /// Each layout of the issue, from text written for these tests; every expected value was
 /// counted by hand from the fixture (Fixtures.swift).

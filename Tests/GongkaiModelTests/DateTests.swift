@@ -48,12 +48,13 @@ import Testing
 
 @Suite struct PublicationRuleTests {
     func document(disclosure: Disclosure, published: String) -> Document {
-        Document(id: "a/b", file: "content/a/b.md", columnPath: "a", slug: "b", title: "t",
-                 indexNumber: "x", indexNumberGenerated: false, issuer: nil, docNumber: nil, written: nil,
-                 published: DateParser.dateTime(published)!, topic: nil, type: nil, validity: nil,
-                 validUntil: nil, disclosure: disclosure, interprets: [], interpretedBy: [], replaces: [],
-                 replacedBy: [], plans: [], attachments: [], tags: [], extra: [], body: "", bodyLine: 3,
-                 fieldLines: [:])
+        Document(
+            id: "a/b", file: "content/a/b.md", columnPath: "a", slug: "b", title: "t",
+            indexNumber: "x", indexNumberGenerated: false, issuer: nil, docNumber: nil, written: nil,
+            published: DateParser.dateTime(published)!, topic: nil, type: nil, validity: nil,
+            validUntil: nil, disclosure: disclosure, interprets: [], interpretedBy: [], replaces: [],
+            replacedBy: [], plans: [], attachments: [], tags: [], extra: [], body: "", bodyLine: 3,
+            fieldLines: [:])
     }
 
     @Test func publishesOnlyProactiveDocumentsWhoseDayHasCome() {
@@ -80,8 +81,10 @@ import Testing
 }
 
 @Suite struct HostileDateTests {
-    @Test(arguments: ["99999999999999999999-01-01", "2023-99999999999999999999-01", "2023-01-99999999999999999999",
-                      "2023-06-01 99999999999999999999:00", "2023-06-01 14:99999999999999999999", "20230-01-01", "2023年99999999999999999999月1日"])
+    @Test(arguments: [
+        "99999999999999999999-01-01", "2023-99999999999999999999-01", "2023-01-99999999999999999999",
+        "2023-06-01 99999999999999999999:00", "2023-06-01 14:99999999999999999999", "20230-01-01", "2023年99999999999999999999月1日",
+    ])
     func refusesOverlongNumbersWithoutCrashing(_ text: String) {
         #expect(DateParser.dateTime(text) == nil)
     }

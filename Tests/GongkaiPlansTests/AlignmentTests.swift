@@ -1,6 +1,7 @@
 import GongkaiModel
-@testable import GongkaiPlans
 import Testing
+
+@testable import GongkaiPlans
 
 /// 上下对标 suggestions measured against pairs labelled by hand from the seeds.
 @Suite struct AlignmentTests {
@@ -13,7 +14,9 @@ import Testing
     ]
 
     static func measure(threshold: Double? = nil) throws -> (precision: Double, recall: Double, suggested: Int, correct: Int, labelled: Int) {
-        var suggested = 0, correct = 0, labelled = 0
+        var suggested = 0
+        var correct = 0
+        var labelled = 0
         for label in labels {
             let lower = try #require(try Seeds.imported(label.lower.0).plans.first { $0.kind == label.lower.1 })
             let higher = try #require(try Seeds.imported(label.higher.0).plans.first { $0.kind == label.higher.1 })

@@ -1,14 +1,16 @@
 import Foundation
-import GongkaiModel
 import GongkaiIntake
+import GongkaiModel
 
 /// The five seed notices (copied from shared/seeds into Tests/Fixtures/seeds).
 enum Seeds {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/seeds")
 
-    static let files = ["000_b9f03bad9a0bd85c", "001_481537314689ab2f", "002_b7eafef4efe96bfa",
-                        "003_9e200add24cb7cbb", "004_7ad38d3214157346"]
+    static let files = [
+        "000_b9f03bad9a0bd85c", "001_481537314689ab2f", "002_b7eafef4efe96bfa",
+        "003_9e200add24cb7cbb", "004_7ad38d3214157346",
+    ]
     static let prefixes = ["heshan", "hunan", "zhangjiajie", "kaifu", "shaoyang"]
 
     static func text(_ index: Int) throws -> String {

@@ -11,23 +11,32 @@ import Testing
     static func postings(_ text: String) -> [(id: Int, score: Int)] {
         let values = text.map { alphabet.firstIndex(of: $0)! }
         var result: [(Int, Int)] = []
-        var index = 0, previous = -1
+        var index = 0
+        var previous = -1
         while index < values.count {
-            var gap = 0, shift = 0, value = 0
+            var gap = 0
+            var shift = 0
+            var value = 0
             repeat {
-                value = values[index]; index += 1
-                gap |= (value & 31) << shift; shift += 5
+                value = values[index]
+                index += 1
+                gap |= (value & 31) << shift
+                shift += 5
             } while value & 32 != 0
             previous += gap + 1
-            result.append((previous, values[index])); index += 1
+            result.append((previous, values[index]))
+            index += 1
         }
         return result
     }
 
-    static func record(_ id: String, title: String, body: String, published: String, issuer: String = "测试县人民政府",
-                       topic: String = "综合政务") -> SearchRecord {
-        SearchRecord(id: id, published: published, url: "/\(id).html", title: title, docNumber: nil, issuer: issuer,
-                     type: "通知", topic: topic, validity: nil, notCurrent: false, tags: [], body: body)
+    static func record(
+        _ id: String, title: String, body: String, published: String, issuer: String = "测试县人民政府",
+        topic: String = "综合政务"
+    ) -> SearchRecord {
+        SearchRecord(
+            id: id, published: published, url: "/\(id).html", title: title, docNumber: nil, issuer: issuer,
+            type: "通知", topic: topic, validity: nil, notCurrent: false, tags: [], body: body)
     }
 
     func files(_ records: [SearchRecord]) -> [String: [UInt8]] {
@@ -63,8 +72,10 @@ import Testing
     @Test func denseTermsUseABitmapAndYearsAreRanges() throws {
         var records: [SearchRecord] = []
         for number in 0..<300 {
-            records.append(Self.record("d\(number)", title: number == 7 ? "政务公开通知" : "第\(number)号文件",
-                                       body: "政务公开", published: "20\(10 + number / 100)-06-01T00:00", topic: "文化"))
+            records.append(
+                Self.record(
+                    "d\(number)", title: number == 7 ? "政务公开通知" : "第\(number)号文件",
+                    body: "政务公开", published: "20\(10 + number / 100)-06-01T00:00", topic: "文化"))
         }
         let files = files(records)
         let dense = try entry("政务", in: files)

@@ -16,16 +16,26 @@ import Testing
 
     /// Sentences of the 赫山区 and 湖南省 seeds, as Debian's ICU 72 segments them.
     @Test(arguments: [
-        ("000_b9f03bad9a0bd85c", "全面落实《湖南省政务服务中心管理办法》",
-         ["全面", "落实", "湖南省", "政务", "服务", "中心", "管理", "办法"]),
-        ("000_b9f03bad9a0bd85c", "（区行政审批服务局、区政务服务中心、区人社局牵头，区直相关单位按职责分工负责）",
-         ["区", "行政", "审批", "服务", "局", "区", "政务", "服务", "中心", "区", "人", "社", "局", "牵", "头",
-          "区", "直", "相关", "单位", "按", "职责", "分工", "负责"]),
-        ("001_481537314689ab2f", "推进“湘易办”全面提标行动",
-         ["推进", "湘", "易", "办", "全面", "提", "标", "行动"]),
+        (
+            "000_b9f03bad9a0bd85c", "全面落实《湖南省政务服务中心管理办法》",
+            ["全面", "落实", "湖南省", "政务", "服务", "中心", "管理", "办法"]
+        ),
+        (
+            "000_b9f03bad9a0bd85c", "（区行政审批服务局、区政务服务中心、区人社局牵头，区直相关单位按职责分工负责）",
+            [
+                "区", "行政", "审批", "服务", "局", "区", "政务", "服务", "中心", "区", "人", "社", "局", "牵", "头",
+                "区", "直", "相关", "单位", "按", "职责", "分工", "负责",
+            ]
+        ),
+        (
+            "001_481537314689ab2f", "推进“湘易办”全面提标行动",
+            ["推进", "湘", "易", "办", "全面", "提", "标", "行动"]
+        ),
         // 全市政府 comes out 全|市政府: a query for 全市 still finds it through the bigram 全市.
-        ("002_b7eafef4efe96bfa", "制定出台全市政府信息公开申请办理规范",
-         ["制定", "出台", "全", "市政府", "信息", "公开", "申请", "办理", "规范"]),
+        (
+            "002_b7eafef4efe96bfa", "制定出台全市政府信息公开申请办理规范",
+            ["制定", "出台", "全", "市政府", "信息", "公开", "申请", "办理", "规范"]
+        ),
         ("002_b7eafef4efe96bfa", "(国办函〔2021〕132号)", ["国", "办", "函", "2021", "132", "号"]),
     ])
     func segmentsSeedSentences(seed: String, sentence: String, words: [String]) throws {
@@ -54,11 +64,14 @@ import Testing
         #expect(analyzer.segment("20231231001") == ["20231231001"])
     }
 
-    static func record(_ id: String, title: String, body: String, published: String = "2023-01-01T00:00",
-                       docNumber: String? = nil) -> SearchRecord {
-        SearchRecord(id: id, published: published, url: "/\(id).html", title: title, docNumber: docNumber,
-                     issuer: "测试县人民政府", type: "通知", topic: nil, validity: "现行有效", notCurrent: false,
-                     tags: [], body: body)
+    static func record(
+        _ id: String, title: String, body: String, published: String = "2023-01-01T00:00",
+        docNumber: String? = nil
+    ) -> SearchRecord {
+        SearchRecord(
+            id: id, published: published, url: "/\(id).html", title: title, docNumber: docNumber,
+            issuer: "测试县人民政府", type: "通知", topic: nil, validity: "现行有效", notCurrent: false,
+            tags: [], body: body)
     }
 
     @Test func aContextSplitWordIsStillATermThroughItsBigram() throws {
@@ -101,7 +114,8 @@ import Testing
     @Test func termKeysAndHashesAgreeWithTheirTexts() throws {
         let body = try Self.seed("001_481537314689ab2f") + " 𠮷祥𠀀 GB/T 2260-2007 ab 5"
         let analyzed = analyzer.analyze(Self.record("a", title: "湘政办发〔2023〕11号", body: body, docNumber: "湘政办发〔2023〕11号"))
-        var codes = 0, others = 0
+        var codes = 0
+        var others = 0
         for (index, term) in analyzed.terms.enumerated() {
             let text = analyzed.text(of: index)
             var hash: UInt32 = 2_166_136_261

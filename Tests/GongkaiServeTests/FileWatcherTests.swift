@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongkaiServe
 
 /// Collects what a callback reports, for tests that wait for it.
@@ -117,9 +118,10 @@ final class Recorder: @unchecked Sendable {
         try FileManager.default.moveItem(at: root.appendingPathComponent("staging/new"), to: content.appendingPathComponent("new"))
         let created = content.appendingPathComponent("made/inside")
         try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
-        #expect(await recorder.wait { _ in
-            Set(watcher.watchedFolders).isSuperset(of: [content.appendingPathComponent("new/deeper").path, created.path])
-        })
+        #expect(
+            await recorder.wait { _ in
+                Set(watcher.watchedFolders).isSuperset(of: [content.appendingPathComponent("new/deeper").path, created.path])
+            })
         // Files saved in the new folders are reported.
         let deep = content.appendingPathComponent("new/deeper/b.md").path
         try Data("b".utf8).write(to: URL(fileURLWithPath: deep))

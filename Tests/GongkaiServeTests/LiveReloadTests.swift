@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
 import Testing
+
 @testable import GongkaiServe
 
 /// The next element of an async stream, or nil after `seconds`.
@@ -126,8 +127,9 @@ final class IteratorBox<Element: Sendable>: @unchecked Sendable {
     }
 
     @Test func withoutAnySiteThereIsNoWayBack() {
-        let page = ErrorPage.render(failed: true, diagnostics: [.error("content/site.yml", line: 1, "坏了")],
-                                    hasSite: false, from: "/", home: "/", token: "t")
+        let page = ErrorPage.render(
+            failed: true, diagnostics: [.error("content/site.yml", line: 1, "坏了")],
+            hasSite: false, from: "/", home: "/", token: "t")
         #expect(page.contains("网站还没有成功生成过"))
         #expect(!page.contains("查看刚才的页面"))
     }

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiModel
 import GongkaiTestSupport
 import Testing
+
 @testable import GongkaiServe
 
 /// End to end: `PreviewServer` over a copy of the demo portal, spoken to over real sockets.
@@ -11,8 +12,10 @@ import Testing
 
     /// Runs `body` with a preview of a fresh copy of the demo project on a free port, then
     /// stops the server and removes the project, whatever happened.
-    private func withPreview(_ prepare: (Project) throws -> Void = { _ in },
-                             _ body: (Project, PreviewServer, RawHTTP) async throws -> Void) async throws {
+    private func withPreview(
+        _ prepare: (Project) throws -> Void = { _ in },
+        _ body: (Project, PreviewServer, RawHTTP) async throws -> Void
+    ) async throws {
         let project = try Project(asOf: serveDay)
         defer { project.remove() }
         try prepare(project)
@@ -107,8 +110,9 @@ import Testing
         try await withPreview { project, server, http in
             // A secret beside the site, and a link to it inside the site.
             try project.write("secret.txt", "root:x:0:0:secret-beside-the-site")
-            try FileManager.default.createSymbolicLink(atPath: project.site.appendingPathComponent("leak.txt").path,
-                                                       withDestinationPath: project.root.appendingPathComponent("secret.txt").path)
+            try FileManager.default.createSymbolicLink(
+                atPath: project.site.appendingPathComponent("leak.txt").path,
+                withDestinationPath: project.root.appendingPathComponent("secret.txt").path)
             try FileManager.default.createSymbolicLink(atPath: project.site.appendingPathComponent("etc").path, withDestinationPath: "/etc")
             let attempts = [
                 "/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2Fsecret.txt",
@@ -214,8 +218,9 @@ import Testing
             var events = await server.live.subscribe().makeAsyncIterator()
             _ = await next(&events, within: 30)
             try FileManager.default.removeItem(at: project.content.appendingPathComponent("site.yml"))
-            try FileManager.default.copyItem(at: Project.repository.appendingPathComponent("content/site.yml"),
-                                             to: project.content.appendingPathComponent("site.yml"))
+            try FileManager.default.copyItem(
+                at: Project.repository.appendingPathComponent("content/site.yml"),
+                to: project.content.appendingPathComponent("site.yml"))
             guard case .reload = await next(&events, within: 30) else {
                 Issue.record("no reload after site.yml was fixed")
                 return
@@ -226,10 +231,11 @@ import Testing
 
     @Test func theLiveSocketTellsTheStateOnConnect() async throws {
         try await withPreview { project, server, http in
-            let handshake = [
-                "GET /__gongkai/live HTTP/1.1", "Host: 127.0.0.1:\(server.port)", "Upgrade: websocket", "Connection: Upgrade",
-                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13",
-            ].joined(separator: "\r\n") + "\r\n\r\n"
+            let handshake =
+                [
+                    "GET /__gongkai/live HTTP/1.1", "Host: 127.0.0.1:\(server.port)", "Upgrade: websocket", "Connection: Upgrade",
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13",
+                ].joined(separator: "\r\n") + "\r\n\r\n"
             let token = await server.live.token
             let expected = Array("ok \(token)".utf8)
             let bytes = try await http.exchange(handshake) { received in

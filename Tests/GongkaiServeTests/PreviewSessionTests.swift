@@ -2,6 +2,7 @@ import Foundation
 import GongkaiSite
 import GongkaiTestSupport
 import Testing
+
 @testable import GongkaiServe
 
 /// What the session reported, with the time each build ended.
@@ -47,8 +48,9 @@ private final class Outcomes: @unchecked Sendable {
         let all = outcomes.all
         for index in 1..<all.count {
             let started = all[index].end.addingTimeInterval(-all[index].seconds)
-            #expect(started >= all[index - 1].end.addingTimeInterval(-0.02),
-                    "build \(index) started \(all[index - 1].end.timeIntervalSince(started)) s before build \(index - 1) ended")
+            #expect(
+                started >= all[index - 1].end.addingTimeInterval(-0.02),
+                "build \(index) started \(all[index - 1].end.timeIntervalSince(started)) s before build \(index - 1) ended")
         }
         #expect(await session.buildCount == all.count)
     }

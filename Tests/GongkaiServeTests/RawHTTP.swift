@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny blocking HTTP/1.1 client over a plain socket: the request line is sent exactly as
@@ -24,7 +25,8 @@ struct RawHTTP {
     func head(_ target: String) async throws -> Response { try await send("HEAD", target) }
 
     func send(_ method: String, _ target: String, headers extra: [String] = []) async throws -> Response {
-        let request = ([ "\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + extra)
+        let request =
+            (["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + extra)
             .joined(separator: "\r\n") + "\r\n\r\n"
         return try Self.parse(try await exchange(request))
     }

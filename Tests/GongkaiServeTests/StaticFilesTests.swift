@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongkaiServe
 
 /// A hand-made site folder with a secret file beside it and symbolic links in and out.

@@ -21,8 +21,9 @@ import Testing
         let html = try project.read("site/catalogues/\(id).html")
         for row in catalogue.rows {
             for column in catalogue.schema.columns where column.name != catalogue.schema.groupBy {
-                #expect(html.contains("\(column.name)：</span>\(row.value(column).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;"))<"),
-                        "\(id): \(column.name) of line \(row.line)")
+                #expect(
+                    html.contains("\(column.name)：</span>\(row.value(column).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;"))<"),
+                    "\(id): \(column.name) of line \(row.line)")
             }
         }
     }

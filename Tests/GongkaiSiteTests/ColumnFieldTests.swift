@@ -30,10 +30,11 @@ import Testing
         """
 
     @Test func declaredFieldsAppearInTheMetadataTable() throws {
-        let project = try Project(files: [
-            "zcwj/gfxwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 2023-07-01\n审核单位: 县司法局\n登记编号: CSXX-2023-001"),
-            "zcjd/reading.md": Project.document("标题: 解读\n发布日期: 2023-06-02\n施行日期: 2023-07-01"),
-        ], site: Self.site)
+        let project = try Project(
+            files: [
+                "zcwj/gfxwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 2023-07-01\n审核单位: 县司法局\n登记编号: CSXX-2023-001"),
+                "zcjd/reading.md": Project.document("标题: 解读\n发布日期: 2023-06-02\n施行日期: 2023-07-01"),
+            ], site: Self.site)
         let report = try project.build()
         let page = try project.read("site/zcwj/gfxwj/rule.html")
         #expect(page.contains("<dt class=\"gk-metadata__label\">施行日期</dt><dd class=\"gk-metadata__value\">2023年7月1日</dd>"))
@@ -47,9 +48,10 @@ import Testing
     }
 
     @Test func aValueOfTheWrongTypeIsAnErrorAtItsLine() throws {
-        let project = try Project(files: [
-            "zcwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 七月以后"),
-        ], site: Self.site)
+        let project = try Project(
+            files: [
+                "zcwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 七月以后")
+            ], site: Self.site)
         let result = try project.run(["check", "--as-of", "2024-01-01"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("content/zcwj/rule.md:4:"), "\(result.stderr)")

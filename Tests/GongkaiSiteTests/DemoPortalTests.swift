@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GongkaiModel
 import GongkaiSite
 import GongkaiTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Builds the repository's demo content and checks the pages a visitor and an inspector see.
 @Suite struct DemoPortalTests {
@@ -99,9 +100,10 @@ import Testing
         #expect(locations.contains(base + "plans/hunan-2023-zwgk.html"))
         #expect(locations.contains(base + "ledger/"))
         #expect(locations.contains(base + "plans/align/kaifu-2023-zwgk--hunan-2023-zwgk.html"))
-        let pages = Set(Project.tree(project.site).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path in
-            base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-        })
+        let pages = Set(
+            Project.tree(project.site).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path in
+                base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+            })
         #expect(locations == pages, "the sitemap lists every page but the 404 page, and nothing else")
         #expect(report.published == 12)
 
@@ -156,8 +158,10 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
         elements.filter { $0.name == name }.compactMap { $0.attributes[attribute] }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if root == nil { root = name }
         elements.append((name, "", attributes))
         stack.append(elements.count - 1)

@@ -2,8 +2,9 @@ import Foundation
 import GongkaiModel
 import GongkaiTestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The findings of the red-team pass (issue 14) that are not a refused input: what is
@@ -47,8 +48,9 @@ import Glibc
     }
 
     @Test func aStaticFileDeclaredInSiteYMLIsPublished() throws {
-        let project = try Project(files: HostileInputTests.good.merging(["zcwj/images/logo.png": "png"]) { $1 },
-                                  site: HostileInputTests.site + "\n静态文件: [zcwj/images/]")
+        let project = try Project(
+            files: HostileInputTests.good.merging(["zcwj/images/logo.png": "png"]) { $1 },
+            site: HostileInputTests.site + "\n静态文件: [zcwj/images/]")
         defer { try? FileManager.default.removeItem(at: project.root) }
         let result = try Self.build(project)
         #expect(result.status == 0, "\(result.stderr)")
@@ -216,8 +218,10 @@ import Glibc
 
     @Test func fileNamesWithURLCharactersArePercentEncodedInLinks() throws {
         let name = "a#1 ?%\"x.txt"
-        let project = try Self.project(["zcwj/policy.md": HostileInputTests.policy.replacingOccurrences(of: "文件: notes.txt", with: "文件: 'a#1 ?%\"x.txt'"),
-                                        "zcwj/\(name)": "附件"])
+        let project = try Self.project([
+            "zcwj/policy.md": HostileInputTests.policy.replacingOccurrences(of: "文件: notes.txt", with: "文件: 'a#1 ?%\"x.txt'"),
+            "zcwj/\(name)": "附件",
+        ])
         defer { try? FileManager.default.removeItem(at: project.root) }
         let result = try Self.build(project)
         #expect(result.status == 0, "\(result.stderr)")
@@ -248,23 +252,56 @@ enum ZipFile {
     }
 
     static func stored(_ entries: [(name: String, text: String)]) -> Data {
-        var out: [UInt8] = [], central: [UInt8] = []
+        var out: [UInt8] = []
+        var central: [UInt8] = []
         func le16(_ value: Int, _ into: inout [UInt8]) { into += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
         func le32(_ value: UInt32, _ into: inout [UInt8]) { for shift in [0, 8, 16, 24] { into.append(UInt8(value >> UInt32(shift) & 0xFF)) } }
         for entry in entries {
-            let name = Array(entry.name.utf8), data = Array(entry.text.utf8), crc = crc32(data), offset = UInt32(out.count)
-            le32(0x0403_4B50, &out); le16(20, &out); le16(0x0800, &out); le16(0, &out); le16(0, &out); le16(0, &out)
-            le32(crc, &out); le32(UInt32(data.count), &out); le32(UInt32(data.count), &out); le16(name.count, &out); le16(0, &out)
+            let name = Array(entry.name.utf8)
+            let data = Array(entry.text.utf8)
+            let crc = crc32(data)
+            let offset = UInt32(out.count)
+            le32(0x0403_4B50, &out)
+            le16(20, &out)
+            le16(0x0800, &out)
+            le16(0, &out)
+            le16(0, &out)
+            le16(0, &out)
+            le32(crc, &out)
+            le32(UInt32(data.count), &out)
+            le32(UInt32(data.count), &out)
+            le16(name.count, &out)
+            le16(0, &out)
             out += name + data
-            le32(0x0201_4B50, &central); le16(20, &central); le16(20, &central); le16(0x0800, &central); le16(0, &central); le16(0, &central); le16(0, &central)
-            le32(crc, &central); le32(UInt32(data.count), &central); le32(UInt32(data.count), &central); le16(name.count, &central)
-            le16(0, &central); le16(0, &central); le16(0, &central); le16(0, &central); le32(0, &central); le32(offset, &central)
+            le32(0x0201_4B50, &central)
+            le16(20, &central)
+            le16(20, &central)
+            le16(0x0800, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le32(crc, &central)
+            le32(UInt32(data.count), &central)
+            le32(UInt32(data.count), &central)
+            le16(name.count, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le32(0, &central)
+            le32(offset, &central)
             central += name
         }
         let centralOffset = UInt32(out.count)
         out += central
-        le32(0x0605_4B50, &out); le16(0, &out); le16(0, &out); le16(entries.count, &out); le16(entries.count, &out)
-        le32(UInt32(central.count), &out); le32(centralOffset, &out); le16(0, &out)
+        le32(0x0605_4B50, &out)
+        le16(0, &out)
+        le16(0, &out)
+        le16(entries.count, &out)
+        le16(entries.count, &out)
+        le32(UInt32(central.count), &out)
+        le32(centralOffset, &out)
+        le16(0, &out)
         return Data(out)
     }
 }

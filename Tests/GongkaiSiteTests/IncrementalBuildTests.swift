@@ -39,8 +39,10 @@ extension Array {
             try edit(project, policy) { $0.replacingOccurrences(of: "标题: 演示市政府信息公开申请办理规定（演示）", with: "标题: 演示市政府信息公开申请办理规定（演示，修订）") }
         },
         Step(name: "a document added") { project in
-            try project.write("content/xxgk/fdzdgknr/zcwj/added-2024.md", Project.document(
-                "标题: 增量构建测试通知\n发文机关: 演示县人民政府办公室（演示）\n发布日期: 2024-01-10", body: "新增的文件。"))
+            try project.write(
+                "content/xxgk/fdzdgknr/zcwj/added-2024.md",
+                Project.document(
+                    "标题: 增量构建测试通知\n发文机关: 演示县人民政府办公室（演示）\n发布日期: 2024-01-10", body: "新增的文件。"))
         },
         Step(name: "a linked document renamed, and the links to it updated") { project in
             let renamed = "content/xxgk/fdzdgknr/zcwj/application-rules-2023-rev.md"
@@ -80,7 +82,8 @@ extension Array {
             full.full = true
             let reference = try SiteBuilder.build(full)
             #expect(!reference.incremental)
-            let built = Project.tree(project.site), expected = Project.tree(whole)
+            let built = Project.tree(project.site)
+            let expected = Project.tree(whole)
             #expect(built.keys.sorted() == expected.keys.sorted(), "\(step.name): different files")
             let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
             #expect(differing.isEmpty, "\(step.name): files differ from a whole build: \(differing.prefix(5))")
@@ -114,8 +117,9 @@ extension Array {
         let after = try modificationTimes(project.site)
         let touched = after.keys.filter { after[$0] != before[$0] && !$0.hasPrefix(Self.searchData) }.sorted()
         #expect(touched == [Self.policyPage], "only the edited page's file may be rewritten")
-        #expect(Set(after.keys.filter { after[$0] != before[$0] }) == Set(report.changes.map(\.path)),
-                "exactly the files listed as changed were rewritten")
+        #expect(
+            Set(after.keys.filter { after[$0] != before[$0] }) == Set(report.changes.map(\.path)),
+            "exactly the files listed as changed were rewritten")
     }
 
     @Test func aTitleChangeRerendersTheListingsThatShowIt() throws {
@@ -163,8 +167,10 @@ extension Array {
     @Test func theChangedListNamesAddedChangedAndDeletedFiles() throws {
         let project = try Project()
         #expect(try project.run(["build", "--quiet", "--as-of", "2024-06-01"]).status == 0)
-        try project.write("content/xxgk/fdzdgknr/zcwj/added-2024.md", Project.document(
-            "标题: 变更清单测试\n发布日期: 2024-01-10", body: "新增。"))
+        try project.write(
+            "content/xxgk/fdzdgknr/zcwj/added-2024.md",
+            Project.document(
+                "标题: 变更清单测试\n发布日期: 2024-01-10", body: "新增。"))
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/xxgk/fdzdgknr/zcwj/new-media-rules-2023.md"))
         let run = try project.run(["build", "--as-of", "2024-06-01", "--changed-list", "changed.txt"])
         #expect(run.status == 0, "\(run.stderr)")

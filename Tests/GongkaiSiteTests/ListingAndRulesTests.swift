@@ -95,8 +95,10 @@ import Testing
 
 @Suite struct BodyWarningTests {
     @Test func warnsAboutImagesWithoutAltTextWithTheirLine() throws {
-        let project = try Project(files: ["zcwj/a.md": Project.document("标题: 甲\n发布日期: 2023-06-01", body: "说明\n\n![](chart.png)\n"),
-                                          "zcwj/chart.png": "png"])
+        let project = try Project(files: [
+            "zcwj/a.md": Project.document("标题: 甲\n发布日期: 2023-06-01", body: "说明\n\n![](chart.png)\n"),
+            "zcwj/chart.png": "png",
+        ])
         let report = try project.build()
         let warning = try #require(report.warnings.first { $0.message.contains("替代文字") })
         #expect(warning.file == "content/zcwj/a.md")

@@ -7,7 +7,7 @@ import Testing
 /// with an error naming both, whatever their names, and the previous site stays as it was.
 @Suite struct OutputClaimTests {
     static let good: [String: String] = [
-        "zcwj/policy.md": Project.document("标题: 政策\n发布日期: 2023-06-01"),
+        "zcwj/policy.md": Project.document("标题: 政策\n发布日期: 2023-06-01")
     ]
 
     /// `Project.smallSite` with one more top-level column.
@@ -24,25 +24,33 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "a column named like the policy library", site: site(adding: "library"), files: [:],
-             expected: ["content/site.yml:13:", "栏目“另一个栏目”", "政策文件库页面", "library/index.html"]),
-        Case(name: "a column named like the search page", site: site(adding: "search"), files: [:],
-             expected: ["content/site.yml:13:", "搜索页面", "search/index.html"]),
-        Case(name: "a document named index", site: nil,
-             files: ["content/zcwj/index.md": Project.document("标题: 首页文件\n发布日期: 2023-06-02")],
-             expected: ["content/zcwj/index.md", "栏目“政策文件”", "列表页", "zcwj/index.html"]),
-        Case(name: "a document named like the second page of its listing", site: nil,
-             files: (1...21).reduce(into: ["content/zcwj/index_2.md": Project.document("标题: 第二页\n发布日期: 2023-06-03")]) {
-                 $0["content/zcwj/p\($1).md"] = Project.document("标题: 文件\($1)\n发布日期: 2023-05-01")
-             },
-             expected: ["content/zcwj/index_2.md", "第 2 页", "zcwj/index_2.html"]),
-        Case(name: "a site image named like a theme file", site: nil,
-             files: ["content/assets/gongkai.css": "body { color: red }"],
-             expected: ["content/assets/gongkai.css", "与主题的 assets/gongkai.css"]),
-        Case(name: "an attachment named like a document page", site: nil,
-             files: ["content/zcwj/policy.html": "<p>旧网页</p>",
-                     "content/zcwj/notice.md": Project.document("标题: 通知\n发布日期: 2023-06-04\n附件:\n  - policy.html")],
-             expected: ["content/zcwj/policy.md", "content/zcwj/policy.html", "zcwj/policy.html"]),
+        Case(
+            name: "a column named like the policy library", site: site(adding: "library"), files: [:],
+            expected: ["content/site.yml:13:", "栏目“另一个栏目”", "政策文件库页面", "library/index.html"]),
+        Case(
+            name: "a column named like the search page", site: site(adding: "search"), files: [:],
+            expected: ["content/site.yml:13:", "搜索页面", "search/index.html"]),
+        Case(
+            name: "a document named index", site: nil,
+            files: ["content/zcwj/index.md": Project.document("标题: 首页文件\n发布日期: 2023-06-02")],
+            expected: ["content/zcwj/index.md", "栏目“政策文件”", "列表页", "zcwj/index.html"]),
+        Case(
+            name: "a document named like the second page of its listing", site: nil,
+            files: (1...21).reduce(into: ["content/zcwj/index_2.md": Project.document("标题: 第二页\n发布日期: 2023-06-03")]) {
+                $0["content/zcwj/p\($1).md"] = Project.document("标题: 文件\($1)\n发布日期: 2023-05-01")
+            },
+            expected: ["content/zcwj/index_2.md", "第 2 页", "zcwj/index_2.html"]),
+        Case(
+            name: "a site image named like a theme file", site: nil,
+            files: ["content/assets/gongkai.css": "body { color: red }"],
+            expected: ["content/assets/gongkai.css", "与主题的 assets/gongkai.css"]),
+        Case(
+            name: "an attachment named like a document page", site: nil,
+            files: [
+                "content/zcwj/policy.html": "<p>旧网页</p>",
+                "content/zcwj/notice.md": Project.document("标题: 通知\n发布日期: 2023-06-04\n附件:\n  - policy.html"),
+            ],
+            expected: ["content/zcwj/policy.md", "content/zcwj/policy.html", "zcwj/policy.html"]),
     ]
 
     @Test(arguments: cases)

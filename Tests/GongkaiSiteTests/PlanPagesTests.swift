@@ -79,8 +79,10 @@ import Testing
 /// `gongkai import plan` on every seed: nothing is lost, the report names genuine ambiguities,
 /// and the files it writes build.
 @Suite struct ImportCommandTests {
-    static let seeds = [("000_b9f03bad9a0bd85c", "heshan"), ("001_481537314689ab2f", "hunan"), ("002_b7eafef4efe96bfa", "zhangjiajie"),
-                        ("003_9e200add24cb7cbb", "kaifu"), ("004_7ad38d3214157346", "shaoyang")]
+    static let seeds = [
+        ("000_b9f03bad9a0bd85c", "heshan"), ("001_481537314689ab2f", "hunan"), ("002_b7eafef4efe96bfa", "zhangjiajie"),
+        ("003_9e200add24cb7cbb", "kaifu"), ("004_7ad38d3214157346", "shaoyang"),
+    ]
 
     static func comparable(_ text: String) -> String {
         // The importer makes half-width , ; : between Chinese full-width (标点规范).
@@ -180,8 +182,10 @@ import Testing
     static let cases: [(String, String, String, [String])] = [
         ("unknown status", "状态: 推进中", "状态: 快完成了", ["content/plans/test-2023-zwgk.yml:19:", "快完成了", "已完成"]),
         ("deadline that is not a date", "日期: 2023-06-30", "日期: 六月底", ["content/plans/test-2023-zwgk.yml:16:", "六月底"]),
-        ("implements an item that does not exist", "牵头单位: [县政务局]", "牵头单位: [县政务局]\n    落实上级: [hunan-2023-zwgk/99]",
-         ["content/plans/test-2023-zwgk.yml:10:", "hunan-2023-zwgk/99"]),
+        (
+            "implements an item that does not exist", "牵头单位: [县政务局]", "牵头单位: [县政务局]\n    落实上级: [hunan-2023-zwgk/99]",
+            ["content/plans/test-2023-zwgk.yml:10:", "hunan-2023-zwgk/99"]
+        ),
         ("a notice that does not exist", "类别: 政务公开", "类别: 政务公开\n通知: zcwj/nothing", ["content/plans/test-2023-zwgk.yml:6:", "zcwj/nothing"]),
     ]
 

@@ -40,16 +40,20 @@ import Testing
     }
 
     @Test func aMissingMarkImageIsAnErrorNamingSiteYML() throws {
-        let project = try Project(files: [:], site: Project.smallSite.replacingOccurrences(
-            of: "每页条数: 20", with: "每页条数: 20\n网站标志: assets/没有这个文件.svg"))
+        let project = try Project(
+            files: [:],
+            site: Project.smallSite.replacingOccurrences(
+                of: "每页条数: 20", with: "每页条数: 20\n网站标志: assets/没有这个文件.svg"))
         #expect(throws: (any Error).self) { try project.build() }
         do {
             try project.build()
         } catch {
             #expect("\(error)".contains("site.yml") && "\(error)".contains("网站标志图片“assets/没有这个文件.svg”找不到"), "\(error)")
         }
-        let outside = try Project(files: [:], site: Project.smallSite.replacingOccurrences(
-            of: "每页条数: 20", with: "每页条数: 20\n党政机关网站标识: ../mark.png"))
+        let outside = try Project(
+            files: [:],
+            site: Project.smallSite.replacingOccurrences(
+                of: "每页条数: 20", with: "每页条数: 20\n党政机关网站标识: ../mark.png"))
         do {
             try outside.build()
             Issue.record("an image outside content/assets/ was accepted")

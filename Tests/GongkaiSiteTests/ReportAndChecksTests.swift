@@ -33,22 +33,27 @@ import Testing
         let project = try Project()
         try project.build(asOf: Self.day)
         let html = try project.read("site/reports/2023.html")
-        let headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+        let headings = [
+            "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+        ]
         var position = html.startIndex
         for heading in headings {
             let range = try #require(html.range(of: "<h2>\(heading)</h2>", range: position..<html.endIndex), "\(heading) in order")
             position = range.upperBound
         }
-        for caption in ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
-                        "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"] {
+        for caption in [
+            "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
+            "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+        ] {
             #expect(html.contains("<caption class=\"gk-data-table__caption\">\(caption)</caption>"))
         }
         for row in ApplicationTable.rows { #expect(html.contains(">\(row.label)</th>"), "table 三 row \(row.label)") }
         #expect(html.contains("rowspan=\"22\" class=\"gk-data-table__group\">三、本年度办理结果</th>"))
         #expect(html.contains("rowspan=\"8\" class=\"gk-data-table__group\">（三）不予公开</th>"))
-        #expect(html.contains("<td headers=\"t3-results t3-不予公开 t3-r-属于国家秘密 t3-applicant t3-natural\""),
-                "cells name every header above and beside them")
+        #expect(
+            html.contains("<td headers=\"t3-results t3-不予公开 t3-r-属于国家秘密 t3-applicant t3-natural\""),
+            "cells name every header above and beside them")
         #expect(html.components(separatedBy: "headers=\"t4-").count - 1 >= 15)
         #expect(html.contains("<h3>年度工作要点落实情况</h3>"))
         #expect(html.contains("湖南省2023年政务公开工作要点</a>：截至 2024年1月20日，共 16 项任务，已完成 3 项"))

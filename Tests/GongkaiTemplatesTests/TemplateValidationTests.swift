@@ -1,8 +1,9 @@
 import Foundation
 import GongkaiModel
-@testable import GongkaiTemplates
 import GongkaiTestSupport
 import Testing
+
+@testable import GongkaiTemplates
 
 private struct Item: Codable, Sendable {
     let title: String
@@ -27,19 +28,35 @@ private struct TestView: Codable, Sendable {
 @Suite struct SchemaBuilderTests {
     @Test func derivesFieldsFromTheTypeAlone() throws {
         let schema = try SchemaBuilder().schema(for: TestView.self)
-        guard case .object(let object) = schema else { Issue.record("not an object"); return }
+        guard case .object(let object) = schema else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object.fieldOrder == ["title", "count", "body", "items", "summary", "flag", "tree"])
-        guard case .list(.object(let item)) = object.fields["items"] else { Issue.record("items"); return }
+        guard case .list(.object(let item)) = object.fields["items"] else {
+            Issue.record("items")
+            return
+        }
         #expect(item.fieldOrder == ["title", "url"])
-        guard case .object(let summary) = object.fields["summary"] else { Issue.record("optional struct"); return }
+        guard case .object(let summary) = object.fields["summary"] else {
+            Issue.record("optional struct")
+            return
+        }
         #expect(summary === item, "one schema per type")
-        guard case .html = object.fields["body"] else { Issue.record("HTML"); return }
+        guard case .html = object.fields["body"] else {
+            Issue.record("HTML")
+            return
+        }
     }
 
     @Test func handlesRecursiveTypes() throws {
         let schema = try SchemaBuilder().schema(for: Node.self)
         guard case .object(let node) = schema, case .object(let listing) = node.fields["children"],
-              case .list(.object(let inner)) = listing.fields["items"] else { Issue.record("shape"); return }
+            case .list(.object(let inner)) = listing.fields["items"]
+        else {
+            Issue.record("shape")
+            return
+        }
         #expect(inner === node)
     }
 }

@@ -72,7 +72,8 @@ public struct Project: FixtureFolder {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

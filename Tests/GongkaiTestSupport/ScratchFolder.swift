@@ -15,14 +15,17 @@ public struct ScratchFolder: FixtureFolder {
     public func remove() { try? FileManager.default.removeItem(at: root) }
 
     /// Runs `gongkai` (or another program) with the folder `directory` under this one as its working directory.
-    public func run(_ arguments: [String], in directory: String = ".", program: URL = Project.binary,
-                    environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    public func run(
+        _ arguments: [String], in directory: String = ".", program: URL = Project.binary,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = root.appendingPathComponent(directory)
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -30,7 +33,10 @@ public struct ScratchFolder: FixtureFolder {
         nonisolated(unsafe) var stderr = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { stderr = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
