@@ -18,6 +18,8 @@ import Testing
         "assets", "JSON", "CI", "UTF", "PDF", "Ctrl", "Tab", "Markdown", "md", "yml", "csv", "http", "id",
         "hunan", "shaoyang", "city", "zwgk", "base", "mustache", "document", "footer", "cd", "xxgk", "fdzdgknr",
         "zcwj", "tzgg", "txt", "localhost", "serve", "slug", "budget", "html",
+        // File formats and programs named as editors see them, and an example id (gongkai import).
+        "Word", "docx", "doc", "wps", "htm", "pdf", "GBK", "LibreOffice", "pingtan",
     ]
 
     /// The Latin words of a screen that are neither option names nor allowed.

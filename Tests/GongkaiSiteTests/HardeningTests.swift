@@ -35,7 +35,8 @@ import Testing
             "zcjd/chart.png": "png",
         ])
         defer { try? FileManager.default.removeItem(at: project.root) }
-        let result = try Self.build(project)
+        // --verbose: a build otherwise prints one line per warning rule.
+        let result = try Self.build(project, ["--verbose"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(project.exists("site/zcwj/notes.txt"), "an attachment of a published document")
         #expect(project.exists("site/zcjd/chart.png"), "an image shown in a published body")
