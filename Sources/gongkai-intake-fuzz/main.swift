@@ -134,14 +134,14 @@ var pdfSample: Data?
 let started = Date()
 for iteration in 0..<count {
     var base = texts.randomElement(using: &random)!
-    // Large seeds are cut to a window of whole lines, except one input in a thousand, so that
+    // Large seeds are cut to a window of whole lines, except one input in 2,000, so that
     // the run stays short and still meets whole notices.
-    if base.count > 4000, iteration % 1000 != 0 {
+    if base.count > 1500, iteration % 2000 != 0 {
         let lines = base.split(separator: "\n", omittingEmptySubsequences: false)
         let start = Int.random(in: 0..<lines.count, using: &random)
         var window: [Substring] = []
         var size = 0
-        let limit = Int.random(in: 1500...4000, using: &random)
+        let limit = Int.random(in: 400...1500, using: &random)
         for line in lines[start...] where size < limit {
             window.append(line)
             size += line.count
