@@ -91,6 +91,7 @@ enum HTMLReader {
         let element = name(node)
         if skipped.contains(element) { return true }
         let names = attribute(node, "class") + " " + attribute(node, "id")
+        guard names.count > 1 else { return false }
         let ns = names as NSString
         let range = NSRange(location: 0, length: ns.length)
         return furnitureNames.firstMatch(in: names, range: range) != nil && articleNames.firstMatch(in: names, range: range) == nil
