@@ -101,7 +101,7 @@ let package = Package(
         // What the test targets share: a temporary project (demo or given files) and the program.
         .target(
             name: "GongkaiTestSupport",
-            dependencies: ["GongkaiSite", "GongkaiContent", "GongkaiModel"],
+            dependencies: ["GongkaiSite", "GongkaiContent", "GongkaiModel", "GongkaiIntake"],
             path: "Tests/GongkaiTestSupport"
         ),
         // The fuzz driver over the readers of hostile input (bench/fuzz).
@@ -111,10 +111,13 @@ let package = Package(
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "GongkaiModel"]),
-        .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiIntake", "GongkaiModel"]),
+        .testTarget(name: "GongkaiPlansTests", dependencies: ["GongkaiPlans", "GongkaiIntake", "GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(
             name: "GongkaiIntakeTests",
-            dependencies: ["GongkaiIntake", "GongkaiModel", "GongkaiContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "GongkaiIntake", "GongkaiModel", "GongkaiContent", "GongkaiTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiPublish", "GongkaiModel"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiPublish", "GongkaiModel"]),

@@ -23,6 +23,22 @@ struct ImportOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "只显示将要写入的文件和内容，不写入。")
     var dryRun = false
 
+    /// Prepares an import of `file` (a plan notice or a policy document), printing its errors,
+    /// then writes or shows what it prepared.
+    func run(
+        file: String, id: String?,
+        prepare: (URL, String, URL, String, String?, String?) throws(DiagnosticError) -> PreparedImport
+    ) throws {
+        let prepared: PreparedImport
+        do {
+            prepared = try prepare(URL(fileURLWithPath: file), file, URL(fileURLWithPath: content), ProjectOptions.display(content), id, column)
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        try finish(prepared)
+    }
+
     /// Writes (or, with --dry-run, shows) what an import prepared; prints its report.
     func finish(_ prepared: PreparedImport) throws {
         DiagnosticPrinter.print(prepared.warnings)
@@ -75,17 +91,7 @@ struct ImportPlan: ParsableCommand {
     func validate() throws { try validateID(id) }
 
     func run() throws {
-        let prepared: PreparedImport
-        do {
-            prepared = try PlanImport.prepare(
-                file: URL(fileURLWithPath: file), display: file,
-                content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
-                id: id, column: options.column)
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode(1)
-        }
-        try options.finish(prepared)
+        try options.run(file: file, id: id, prepare: PlanImport.prepare)
     }
 }
 
@@ -109,16 +115,6 @@ struct ImportDoc: ParsableCommand {
     func validate() throws { try validateID(id) }
 
     func run() throws {
-        let prepared: PreparedImport
-        do {
-            prepared = try DocImport.prepare(
-                file: URL(fileURLWithPath: file), display: file,
-                content: URL(fileURLWithPath: options.content), contentDisplay: ProjectOptions.display(options.content),
-                id: id, column: options.column)
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode(1)
-        }
-        try options.finish(prepared)
+        try options.run(file: file, id: id, prepare: DocImport.prepare)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiContent
 import GongkaiModel
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIntake

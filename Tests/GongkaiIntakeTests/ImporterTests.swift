@@ -1,4 +1,5 @@
 import GongkaiModel
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiIntake
