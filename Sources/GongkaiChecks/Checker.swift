@@ -34,6 +34,8 @@ public enum Checker {
         diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
         diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
         diagnostics += Placeholders.check(documents: published)
+        diagnostics += ValidityRules.check(documents: published)
+        diagnostics += ConsultationRules.check(derived.consultationBook, isPublished: isPublished)
         diagnostics += inspection.diagnostics
         for report in site.reports {
             diagnostics += ReportArithmetic.check(report)

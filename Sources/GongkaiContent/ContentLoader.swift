@@ -23,7 +23,7 @@ public struct ContentLoader: Sendable {
     /// they hold (for the message when a column is given one of their names).
     public static let dataFolders: [String: String] = [
         "plans": "工作要点数据", "reports": "政府信息公开工作年度报告", "catalogues": "公开目录和清单", "faq": "常见问题",
-        "assets": "网站标志等全站图片",
+        "consultations": "意见征集", "assets": "网站标志等全站图片",
     ]
 
     public init(directory: URL, display: String = "content") {
@@ -66,6 +66,7 @@ public struct ContentLoader: Sendable {
         var reportPaths: [String] = []
         var cataloguePaths: [String] = []
         var faqPaths: [String] = []
+        var consultationPaths: [String] = []
         var assets: [String] = []
         for path in files {
             let directoryPath = PathText.parent(path)
@@ -84,6 +85,10 @@ public struct ContentLoader: Sendable {
             }
             if directoryPath == "faq" && path.hasSuffix(".md") {
                 faqPaths.append(path)
+                continue
+            }
+            if directoryPath == "consultations" {
+                if path.hasSuffix(".md") { consultationPaths.append(path) } else { assets.append(path) }
                 continue
             }
             if top == "assets" && directoryPath != "" {
@@ -220,6 +225,9 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        let consultations = readConsultations(consultationPaths, lookup: lookup, broken: broken, assets: Set(assets), diagnostics: &diagnostics)
+        resolveCatalogueReferences(&catalogues, consultations: consultations, lookup: lookup, broken: broken, diagnostics: &diagnostics)
+
         if diagnostics.contains(where: { $0.severity == .error }) || identity == nil {
             throw DiagnosticError(diagnostics)
         }
@@ -227,6 +235,7 @@ public struct ContentLoader: Sendable {
             identity: identity!, columns: columns, documents: drafts.map(\.document), plans: plans,
             reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
         site.contentDisplay = display
+        site.consultations = consultations
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 
@@ -301,7 +310,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// The id a reference names, or nil after reporting why it names none.
-    private func resolve(
+    func resolve(
         _ text: String, key: String, line: Int, file: String, lookup: DocumentLookup,
         broken: BrokenTargets, diagnostics: inout [Diagnostic]
     ) -> String? {

@@ -56,6 +56,13 @@ struct DocumentReader {
         let validity = fields.choice("validity", parse: Validity.init(name:), allowed: Validity.allNames)
         let disclosure = fields.choice("disclosure", parse: Disclosure.init(name:), allowed: Disclosure.allNames) ?? .proactive
         let validUntil = fields.date("valid_until")
+        let effective = fields.date("effective")
+        if let effective, let validUntil, validUntil < effective {
+            fields.diagnostics.append(
+                .error(
+                    display, line: fields.lineOf("valid_until"),
+                    "“\(FieldSchema.document.key("valid_until"))”（\(validUntil.chinese)）早于“\(FieldSchema.document.key("effective"))”（\(effective.chinese)）。请核对这两个日期。"))
+        }
         var slug = fileSlug
         if let custom = fields.text("slug") {
             if Self.isValidSlug(custom) {
@@ -81,7 +88,7 @@ struct DocumentReader {
         }
         var attachments: [Attachment] = []
         if let entry = fields.values["attachments"] {
-            attachments = readAttachments(
+            attachments = Self.readAttachments(
                 entry.node, key: entry.key, line: entry.line,
                 directory: directory, source: source, fields: &fields)
         }
@@ -109,11 +116,12 @@ struct DocumentReader {
             fieldLines: fieldLines)
         var allowed = document
         allowed.allowsPersonalData = fields.bool("allow_personal_data") ?? false
+        allowed.effective = effective
         return (DocumentDraft(document: allowed, references: references), fields.diagnostics)
     }
 
     /// `附件` is a list of file names, or of `{标题, 文件}` mappings, relative to the document's folder.
-    private func readAttachments(
+    static func readAttachments(
         _ node: Node, key: String, line: Int, directory: String,
         source: YAMLSource, fields: inout FieldValues
     ) -> [Attachment] {

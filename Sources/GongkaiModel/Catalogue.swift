@@ -38,6 +38,8 @@ public struct CatalogueRow: Sendable, Hashable {
     public let line: Int
     /// The file the row came from (the YAML file, or the CSV file beside it).
     public let file: String
+    /// Ids that reference columns resolve to, by column name (a 意见征集's id, a document's id).
+    public var links: [String: String] = [:]
 
     public init(values: [String: String], line: Int, file: String) {
         self.values = values
@@ -56,15 +58,26 @@ public struct CatalogueColumn: Sendable, Hashable {
     public let required: Bool
     /// Allowed values; a cell may hold several, separated by 、 (县级、乡级).
     public let allowed: [String]?
+    /// Set when a cell names something of the site (resolved when loading; shown as a link).
+    public let reference: CatalogueReference?
 
-    public init(_ name: String, aliases: [String] = [], required: Bool = true, allowed: [String]? = nil) {
+    public init(_ name: String, aliases: [String] = [], required: Bool = true, allowed: [String]? = nil, reference: CatalogueReference? = nil) {
         self.name = name
         self.aliases = aliases
         self.required = required
         self.allowed = allowed
+        self.reference = reference
     }
 
     public var keys: [String] { [name] + aliases }
+}
+
+/// What a reference column's cells name.
+public enum CatalogueReference: String, Sendable, Hashable {
+    /// A 意见征集: its file name (`parking-2026`) or path (`consultations/parking-2026`).
+    case consultation
+    /// A document: its path, 文号 or 索引号.
+    case document
 }
 
 /// The columns of a kind of list, and which of them identify a row (for duplicates) and group
@@ -135,6 +148,18 @@ public struct CatalogueSchema: Sendable, Hashable {
                 CatalogueColumn("收费标准"),
                 CatalogueColumn("执收单位", required: false),
             ], identity: ["收费项目"], isKnown: true),
+        CatalogueSchema(
+            kind: "重大行政决策事项目录",
+            columns: [
+                CatalogueColumn("事项名称", aliases: ["决策事项", "决策事项名称"]),
+                CatalogueColumn("承办单位", aliases: ["决策承办单位"]),
+                CatalogueColumn("决策依据"),
+                CatalogueColumn("履行程序", aliases: ["决策程序"]),
+                CatalogueColumn("计划完成时间", aliases: ["计划完成时限"]),
+                CatalogueColumn("状态", aliases: ["进展情况"]),
+                CatalogueColumn("意见征集", required: false, reference: .consultation),
+                CatalogueColumn("决策文件", aliases: ["最终文件"], required: false, reference: .document),
+            ], identity: ["事项名称"], isKnown: true),
     ]
 
     /// Other names editors use for the known kinds.
@@ -144,6 +169,8 @@ public struct CatalogueSchema: Sendable, Hashable {
             "基层政务公开标准目录": "基层政务公开标准目录", "基层政务公开事项目录": "基层政务公开标准目录",
             "补贴政策目录": "惠民惠农财政补贴政策目录", "惠民惠农财政补贴政策目录清单": "惠民惠农财政补贴政策目录",
             "收费目录": "行政事业性收费目录", "行政事业性收费目录清单": "行政事业性收费目录",
+            "重大行政决策目录": "重大行政决策事项目录", "重大行政决策事项目录清单": "重大行政决策事项目录",
+            "年度重大行政决策事项目录": "重大行政决策事项目录",
         ]
         let kind = aliases[name] ?? name
         return known.first { $0.kind == kind }

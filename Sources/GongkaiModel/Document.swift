@@ -50,6 +50,13 @@ public struct Document: Sendable, Hashable {
         /// Set by the editor when the document must show personal data (a 公示 of names and
         /// numbers, say): the personal-data check then leaves it alone.
         public var allowsPersonalData: Bool = false
+        /// 施行日期: the day the document takes effect, when it is not the day it was published.
+        public var effective: CalendarDate? = nil
+        /// Set by the derive stage (`ValidityDerivation`) when the file says 现行有效 but its
+        /// 有效期至 has passed on the build day: `validity` is then 失效.
+        public var validityLapsed: Bool = false
+        /// Set by the derive stage when 施行日期 is after the build day: 尚未施行.
+        public var notYetInForce: Bool = false
         /// Front matter keys Gongkai does not know, kept for templates.
         public var extra: [ExtraField]
         /// Markdown source of the body.

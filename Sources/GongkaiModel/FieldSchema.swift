@@ -74,6 +74,7 @@ public struct FieldSchema: Sendable {
         FieldSpec("topic", ["主题分类"], .text, label: "主题分类", search: .facet("topic")),
         FieldSpec("type", ["文件类型"], .text, label: "文件类型", search: .facet("type")),
         FieldSpec("validity", ["有效性"], .choice, label: "有效性", search: .facet("validity")),
+        FieldSpec("effective", ["施行日期", "实施日期"], .date, label: "施行日期"),
         FieldSpec("valid_until", ["有效期至"], .date, label: "有效期至"),
         FieldSpec("disclosure", ["公开方式", "公开属性"], .choice),
         FieldSpec("interprets", ["解读对象"], .references),
@@ -84,6 +85,23 @@ public struct FieldSchema: Sendable {
         FieldSpec("tags", ["标签", "主题词"], .list, search: .keywords),
         FieldSpec("slug", ["网址名"], .text),
         FieldSpec("allow_personal_data", ["允许个人信息"], .bool),
+    ])
+
+    /// 意见征集 front matter (`content/consultations/<slug>.md`).
+    public static let consultation = FieldSchema([
+        FieldSpec("title", ["标题"], .text, label: "标题"),
+        FieldSpec("issuer", ["征集单位", "发布机构"], .text, label: "征集单位"),
+        FieldSpec("published", ["发布日期"], .date, label: "发布日期"),
+        FieldSpec("start", ["开始日期", "征集开始日期"], .date, label: "开始日期"),
+        FieldSpec("end", ["截止日期", "结束日期", "征集截止日期"], .date, label: "截止日期"),
+        FieldSpec("draft", ["征求意见稿"], .references, label: "征求意见稿"),
+        FieldSpec("attachments", ["附件"], .attachments, label: "附件"),
+        FieldSpec("email", ["电子邮箱"], .text, label: "电子邮件"),
+        FieldSpec("letter", ["通信地址", "信函地址"], .text, label: "信函"),
+        FieldSpec("online", ["网上提交", "在线提交"], .url, label: "网上提交"),
+        FieldSpec("phone", ["联系电话"], .text, label: "联系电话"),
+        FieldSpec("feedback", ["反馈", "意见采纳情况"], .references, label: "意见反馈"),
+        FieldSpec("slug", ["网址名"], .text),
     ])
 }
 

@@ -5,7 +5,7 @@ public struct Site: Sendable {
     /// All columns, parents before children, in navigation order.
     public let columns: [Column]
     /// All documents, sorted by id.
-    public let documents: [Document]
+    public private(set) var documents: [Document]
     /// All work plans, sorted by id.
     public let plans: [Plan]
     /// Annual reports, newest year first.
@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public let faqs: [FAQEntry]
     /// How messages name the content folder (`content`): files are `<contentDisplay>/<path>`.
     public var contentDisplay = "content"
+    /// 意见征集, sorted by id (set by the loader after the documents they name are known).
+    public var consultations: [Consultation] = []
 
     /// `site.yml` as messages name it.
     public var configFile: String { "\(contentDisplay)/site.yml" }
@@ -38,6 +40,14 @@ public struct Site: Sendable {
         self.planIndex = Dictionary(uniqueKeysWithValues: self.plans.enumerated().map { ($1.id, $0) })
         self.columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.path, $0) })
         self.documentIndex = Dictionary(uniqueKeysWithValues: self.documents.enumerated().map { ($1.id, $0) })
+    }
+
+    /// The same site with each document passed through `transform`, which must keep its id
+    /// (the derive stage sets what the build day decides, such as validity).
+    public func mappingDocuments(_ transform: (Document) -> Document) -> Site {
+        var copy = self
+        copy.documents = documents.map(transform)
+        return copy
     }
 
     public func column(_ path: String) -> Column? {

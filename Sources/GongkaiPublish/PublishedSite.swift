@@ -20,13 +20,16 @@ public struct PublishedSite: Sendable {
     public let faqTopics: [(topic: String, entries: [FAQEntry])]
     /// Reports whose 发布日期 has come, newest year first.
     public let reports: [AnnualReport]
+    /// 意见征集 published by the build day, with their status and the documents they name.
+    public let consultationBook: ConsultationBook
     /// Documents and questions by search facet: the library, the search page's filters.
     public let facets: Facets
     private let publishedIDs: Set<String>
     /// The questions whose answers rest on a document, by its id.
     private let faqsByDocument: [String: [FAQEntry]]
 
-    public init(site: Site, rule: PublicationRule) {
+    public init(site loaded: Site, rule: PublicationRule) {
+        let site = loaded.mappingDocuments { ValidityDerivation.derive($0, asOf: rule.asOf) }
         self.site = site
         self.rule = rule
         self.routes = Routes(identity: site.identity)
@@ -66,6 +69,7 @@ public struct PublishedSite: Sendable {
         self.faqTopics = topics.map { ($0, byTopic[$0]!) }
         self.faqsByDocument = byDocument
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
+        self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
         self.facets = Facets(
             documents: published.map { SearchData.metadataRecord($0, routes: routes) },
@@ -76,6 +80,7 @@ public struct PublishedSite: Sendable {
     /// plans it publishes), then every answered question; `record` of each is what it indexes.
     public func searchSources() -> [SearchSource] {
         documents.parallelMap { SearchData.source($0, published: self) } + faqs.map { SearchData.source($0, routes: routes) }
+            + consultationBook.consultations.map { SearchData.source($0, book: consultationBook, routes: routes) }
     }
 
     public func isPublished(_ id: String) -> Bool { publishedIDs.contains(id) }

@@ -33,6 +33,9 @@ public struct Routes: Sendable {
     /// Topics are Chinese words; their pages are named by a stable hash.
     public func faqTopic(_ topic: String) -> String { basePath + "faq/topics/\(FNV1a.hex32(topic)).html" }
 
+    public var consultations: String { basePath + "consultations/" }
+    public func consultation(_ slug: String) -> String { basePath + "consultations/\(URLPolicy.encodePath(slug)).html" }
+
     public func report(_ year: Int) -> String { basePath + "reports/\(year).html" }
 
     public func ledger(_ slug: String) -> String { basePath + "ledger/\(slug).html" }

@@ -55,6 +55,20 @@ public enum SearchData {
 
     public static let faqType = "常见问题"
 
+    /// A 意见征集 as the index sees it: found by its title and explanation, filtered as the
+    /// type 意见征集, dated by its start; its status in the title's badge place (validity).
+    public static func source(_ consultation: Consultation, book: ConsultationBook, routes: Routes) -> SearchSource {
+        let status = book.status(consultation)
+        return SearchSource(
+            metadata: SearchRecord(
+                id: "consultation/" + consultation.id, published: consultation.start.iso + "T00:00", url: routes.consultation(consultation.slug),
+                title: consultation.title, docNumber: nil, issuer: consultation.issuer, type: consultationType, topic: nil,
+                validity: nil, notCurrent: false, tags: [status.rawValue], body: ""),
+            markdown: consultation.body, appended: "")
+    }
+
+    public static let consultationType = "意见征集"
+
     /// A record without the body, for grouping documents by facet.
     public static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
         SearchRecord(

@@ -59,6 +59,8 @@ public struct CatalogueRowView: Codable, Sendable {
 public struct CatalogueCell: Codable, Sendable {
     let label: String
     let value: String
+    /// Set in reference columns when what the cell names is published.
+    var url: String? = nil
 }
 
 /// The CSV download, written through the `catalogue.csv` template.
@@ -90,7 +92,7 @@ extension PageFactory {
         func row(_ row: CatalogueRow) -> CatalogueRowView {
             CatalogueRowView(
                 header: CatalogueCell(label: rowHeader.name, value: row.value(rowHeader)),
-                cells: shown.dropFirst().map { CatalogueCell(label: $0.name, value: row.value($0)) })
+                cells: shown.dropFirst().map { catalogueCell(row, $0) })
         }
         var groups: [CatalogueGroupView] = []
         if let groupBy = schema.groupBy, let column = schema.columns.first(where: { $0.name == groupBy }) {
@@ -118,6 +120,23 @@ extension PageFactory {
             ],
             breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: routes.catalogues), Crumb(title: catalogue.title, url: nil)],
             catalogue: view)
+    }
+
+    /// A cell; in a reference column, the title of what it names, linked when it is published.
+    func catalogueCell(_ row: CatalogueRow, _ column: CatalogueColumn) -> CatalogueCell {
+        guard let reference = column.reference else { return CatalogueCell(label: column.name, value: row.value(column)) }
+        guard let id = row.links[column.name] else { return CatalogueCell(label: column.name, value: "无") }
+        switch reference {
+        case .consultation:
+            guard let consultation = published.consultationBook.consultations.first(where: { $0.id == id }) else {
+                return CatalogueCell(label: column.name, value: "尚未发布")
+            }
+            let status = published.consultationBook.status(consultation)
+            return CatalogueCell(label: column.name, value: "\(consultation.title)（\(status.rawValue)）", url: routes.consultation(consultation.slug))
+        case .document:
+            guard published.isPublished(id), let document = site.document(id) else { return CatalogueCell(label: column.name, value: "尚未发布") }
+            return CatalogueCell(label: column.name, value: document.title, url: routes.document(document))
+        }
     }
 
     /// The same rows as the page, every column in the national order, as CSV for Excel.

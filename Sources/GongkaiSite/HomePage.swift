@@ -13,6 +13,8 @@ public struct HomePageView: Codable, Sendable {
     let plans: Listing<PlanSummary>?
     let plansURL: String
     let ledgerURL: String
+    /// 意见征集 open on the build day (the 征集中 notice).
+    let consultations: Listing<ConsultationSummary>?
 }
 
 public struct HomeSection: Codable, Sendable {
@@ -45,7 +47,8 @@ extension PageFactory {
             sections: sections,
             latestDate: published.documents.first?.published.date.chinese,
             plans: .of(planBook.plans.filter { $0.year == planBook.currentYear }.map(planSummary)),
-            plansURL: routes.plans, ledgerURL: routes.ledgers)
+            plansURL: routes.plans, ledgerURL: routes.ledgers,
+            consultations: .of(published.consultationBook.open.map(consultationSummary)))
     }
 }
 

@@ -13,6 +13,7 @@ public struct PageRegistry: Sendable {
         HomePages(), ColumnPages(), SitemapPages(), AccessibilityPages(),
         CatalogueIndexPages(), CataloguePages(), CatalogueCSVPages(),
         FAQIndexPages(), FAQTopicPages(), FAQEntryPages(),
+        ConsultationIndexPages(), ConsultationPages(),
         LibraryPages(), SearchPages(), FacetPages(),
         ReportPages(), DocumentPages(),
         PlanIndexPages(), PlanPages(), AlignmentPages(), LedgerIndexPages(), LedgerPages(),

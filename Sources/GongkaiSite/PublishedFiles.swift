@@ -26,6 +26,7 @@ struct PublishedFiles {
             for id in ids { if let document = published.site.document(id) { owners[path, default: []].append(document) } }
         }
         var chosen = Set(owners.keys)
+        for consultation in published.consultationBook.consultations { chosen.formUnion(consultation.attachments.map(\.path)) }
         let resolver = LinkResolver(factory: plan.factory, folder: "faq")
         let renderer = MarkdownRenderer()
         for faq in published.faqs {

@@ -200,7 +200,7 @@ struct NewCatalogue: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "新建一份公开目录（content/catalogues/），列名按这一种类的规定格式写好，并打印它的路径。",
-        discussion: "种类：主动公开目录、基层政务公开标准目录、惠民惠农财政补贴政策目录、行政事业性收费目录。")
+        discussion: "种类：主动公开目录、基层政务公开标准目录、惠民惠农财政补贴政策目录、行政事业性收费目录、重大行政决策事项目录。")
 
     @Argument(help: ArgumentHelp("目录的种类，例如 主动公开目录。", valueName: "种类"))
     var kind: String
@@ -224,6 +224,11 @@ struct NewCatalogue: ParsableCommand {
 
             """
         for (index, column) in schema.columns.enumerated() {
+            if let reference = column.reference {
+                let what = reference == .consultation ? "content/consultations/ 中意见征集的文件名（不含 .md）" : "本站文件的路径、文号或索引号"
+                text += "    # \(column.name): 有时填写\(what)\n"
+                continue
+            }
             let value = column.allowed?.first ?? "（请填写\(column.name)）"
             text += (index == 0 ? "  - " : "    ") + "\(column.name): \(yamlValue(value))"
             if let allowed = column.allowed { text += "    # \(allowed.joined(separator: "、"))" }

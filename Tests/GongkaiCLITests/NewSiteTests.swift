@@ -112,7 +112,7 @@ import Testing
         let faq = try folder.run(["new", "faq", "如何申请政府信息公开？"], in: "portal")
         #expect(faq.status == 0, "\(faq.stderr)")
         #expect(faq.stdout.hasPrefix("content/faq/"))
-        for kind in ["主动公开目录", "基层政务公开标准目录", "惠民惠农财政补贴政策目录", "行政事业性收费目录"] {
+        for kind in ["主动公开目录", "基层政务公开标准目录", "惠民惠农财政补贴政策目录", "行政事业性收费目录", "重大行政决策事项目录"] {
             let catalogue = try folder.run(["new", "catalogue", kind], in: "portal")
             #expect(catalogue.status == 0, "\(kind): \(catalogue.stderr)")
             #expect(catalogue.stdout.hasPrefix("content/catalogues/"))
