@@ -177,7 +177,7 @@ struct SiteConfigReader {
             diagnostics.append(
                 .error(
                     display, line: line,
-                    "“\(key)”应写成列表，每项写“键”“名称”和“类型”，例如：\n  \(key):\n    - 键: 施行日期\n      名称: 施行日期\n      类型: 日期"))
+                    "“\(key)”应写成列表，每项写“键”“名称”和“类型”，例如：\n  \(key):\n    - 键: 复审日期\n      名称: 复审日期\n      类型: 日期"))
             return []
         }
         let kinds = ColumnField.Kind.allCases.map(\.rawValue).joined(separator: "、")

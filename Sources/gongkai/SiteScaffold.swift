@@ -159,7 +159,7 @@ struct SiteScaffold {
 
     var ci: String {
         """
-        # GitLab CI：每次提交内容后检查并生成网站，只把有变化的文件上传到网站服务器。
+        # GitLab CI：每次提交内容后、以及每晚定时，检查并生成网站，只把有变化的文件上传到网站服务器。
         # 需要在 GitLab 的“设置 → CI/CD → 变量”中设置：
         #   GONGKAI_DEB      gongkai 安装包（gongkai_版本_amd64.deb）的下载地址
         #   DEPLOY_TARGET    rsync 的目标，例如 www@服务器:/var/www/网站目录/
@@ -178,6 +178,9 @@ struct SiteScaffold {
             - rsync -a --files-from=upload.txt site/ "$DEPLOY_TARGET"
             - grep '^D' changes.txt | cut -f2 | ssh "$DEPLOY_HOST" "cd '$DEPLOY_PATH' && xargs -r rm -f --"
           rules:
+            # 每晚定时重新生成：没有提交时，到了日子的意见征集状态、文件有效性（有效期至、施行日期）和定时发布的文件也会更新。
+            # 在 GitLab 的“构建 → 流水线计划”中新建计划：间隔 5 0 * * *，时区 Asia/Shanghai（北京时间每天 0:05）。
+            - if: '$CI_PIPELINE_SOURCE == "schedule"'
             - changes: [content/**/*, templates/**/*]
 
         """

@@ -80,4 +80,26 @@ import Testing
         #expect(result.pipeline.contains("nothing-changed:"))
         #expect(!result.pipeline.contains("publish-county"))
     }
+
+    /// The pick-sites job's own lines from ci/many-sites/gitlab-ci.yml, run as GitLab runs them:
+    /// a scheduled (nightly) pipeline rebuilds every site, a push only the changed ones.
+    @Test func aScheduledPipelineRebuildsEverySite() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        let first = try repository.commit("三个网站")
+        try repository.folder.write("sites/county-a/content/xxgk/a.md", "---\n标题: 甲\n---\n")
+        let second = try repository.commit("改了 county-a")
+        let yaml = try String(contentsOf: Project.repository.appendingPathComponent("ci/many-sites/gitlab-ci.yml"), encoding: .utf8)
+        let lines = yaml.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("- before=") || $0.hasPrefix("- ci/changed-sites") }
+            .map { String($0.dropFirst(2)).replacingOccurrences(of: "ci/changed-sites", with: "bash \(ChangedSitesTests.script)") }
+        #expect(lines.count == 2, "\(lines)")
+        for (source, expected) in [("schedule", ["county-a", "county-b", "county-c"]), ("push", ["county-a"])] {
+            let result = try repository.folder.run(
+                ["CI_PIPELINE_SOURCE=\(source)", "CI_COMMIT_BEFORE_SHA=\(first)", "CI_COMMIT_SHA=\(second)", "/bin/bash", "-euc", lines.joined(separator: "\n")],
+                program: URL(fileURLWithPath: "/usr/bin/env"))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.split(separator: "\n").map(String.init) == expected, "\(source): \(result.stdout)")
+        }
+    }
 }

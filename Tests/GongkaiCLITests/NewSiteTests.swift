@@ -23,6 +23,9 @@ import Testing
             #expect(folder.exists("portal/\(path)"), "\(path)")
         }
         #expect(!folder.exists("portal/templates"), "the theme is built in, not copied")
+        let ci = try folder.read("portal/.gitlab-ci.yml")
+        #expect(ci.contains("- if: '$CI_PIPELINE_SOURCE == \"schedule\"'"), "a scheduled pipeline rebuilds the site nightly")
+        #expect(ci.contains("5 0 * * *") && ci.contains("Asia/Shanghai"))
         let build = try folder.run(["build"], in: "portal")
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!build.stderr.contains("错误"), "\(build.stderr)")

@@ -15,7 +15,7 @@ import Testing
           - 标题: 政策文件
             路径: zcwj
             字段:
-              - 键: 施行日期
+              - 键: 复审日期
                 类型: 日期
               - 键: 审核单位
                 名称: 合法性审核单位
@@ -32,25 +32,25 @@ import Testing
     @Test func declaredFieldsAppearInTheMetadataTable() throws {
         let project = try Project(
             files: [
-                "zcwj/gfxwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 2023-07-01\n审核单位: 县司法局\n登记编号: CSXX-2023-001"),
-                "zcjd/reading.md": Project.document("标题: 解读\n发布日期: 2023-06-02\n施行日期: 2023-07-01"),
+                "zcwj/gfxwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n复审日期: 2023-07-01\n审核单位: 县司法局\n登记编号: CSXX-2023-001"),
+                "zcjd/reading.md": Project.document("标题: 解读\n发布日期: 2023-06-02\n复审日期: 2023-07-01"),
             ], site: Self.site)
         let report = try project.build()
         let page = try project.read("site/zcwj/gfxwj/rule.html")
-        #expect(page.contains("<dt class=\"gk-metadata__label\">施行日期</dt><dd class=\"gk-metadata__value\">2023年7月1日</dd>"))
+        #expect(page.contains("<dt class=\"gk-metadata__label\">复审日期</dt><dd class=\"gk-metadata__value\">2023年7月1日</dd>"))
         #expect(page.contains("<dt class=\"gk-metadata__label\">合法性审核单位</dt><dd class=\"gk-metadata__value\">县司法局</dd>"))
         #expect(page.contains("<dt class=\"gk-metadata__label\">登记编号</dt><dd class=\"gk-metadata__value\">CSXX-2023-001</dd>"))
         #expect(!report.warnings.contains { $0.file == "content/zcwj/gfxwj/rule.md" }, "declared fields are not unknown keys")
-        // The other column did not declare 施行日期: there it is an unknown key, kept with a warning.
+        // The other column did not declare 复审日期: there it is an unknown key, kept with a warning.
         let reading = try project.read("site/zcjd/reading.html")
-        #expect(!reading.contains(">施行日期</dt>"))
-        #expect(report.warnings.contains { $0.file == "content/zcjd/reading.md" && $0.message.contains("未知字段“施行日期”") })
+        #expect(!reading.contains(">复审日期</dt>"))
+        #expect(report.warnings.contains { $0.file == "content/zcjd/reading.md" && $0.message.contains("未知字段“复审日期”") })
     }
 
     @Test func aValueOfTheWrongTypeIsAnErrorAtItsLine() throws {
         let project = try Project(
             files: [
-                "zcwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n施行日期: 七月以后")
+                "zcwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n复审日期: 七月以后")
             ], site: Self.site)
         let result = try project.run(["check", "--as-of", "2024-01-01"])
         #expect(result.status != 0)
