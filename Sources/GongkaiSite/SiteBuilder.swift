@@ -333,7 +333,9 @@ public enum SiteBuilder {
         for (document, _) in plan.factory.published.withheld {
             for attachment in document.attachments { withheldOwners[attachment.path] = document }
         }
-        let warnings = selection.stray.compactMap {
+        // Drafts of a 意见征集 not published yet wait for it, as a withheld document's attachments do.
+        let waiting = Set(plan.factory.published.consultationBook.withheld.flatMap { $0.attachments.map(\.path) })
+        let warnings = selection.stray.filter { !waiting.contains($0) }.compactMap {
             PublishedFiles.strayWarning($0, contentDisplay: contentDisplay, withheldOwner: withheldOwners[$0])
         }
         return (selection, warnings)

@@ -134,7 +134,7 @@ import Testing
         #expect(diagnostics.contains { $0["rule"] as? String == "policy-without-interpretation" && $0["file"] as? String == "content/xxgk/fdzdgknr/zcwj/new-media-rules-2023.md" })
         let inspection = try #require(object["inspection"] as? [String: Any])
         #expect(inspection["asOf"] as? String == "2024-06-01")
-        #expect((inspection["blankColumns"] as? [[String: Any]])?.map { $0["title"] as? String } == ["政府信息公开制度", "通知公告", "工作动态"])
+        #expect((inspection["blankColumns"] as? [[String: Any]])?.map { $0["title"] as? String } == ["政府信息公开制度", "工作动态"], "通知公告 holds the 意见征集 drafts and 反馈")
         #expect((inspection["vetoRisks"] as? [String])?.first == "首页超过 2 周未更新")
     }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(shards > 1 && shards & (shards - 1) == 0, "a power of two")
         for shard in 0..<shards { #expect(project.exists("site/search/data/t/\(shard).json")) }
         #expect(project.exists("site/search/data/d/0.json") && project.exists("site/search/data/d/1.json"))
-        #expect(!project.exists("site/search/data/d/2.json"), "12 documents and 3 questions make two chunks of 8")
+        #expect(!project.exists("site/search/data/d/2.json"), "13 documents and 3 questions make two chunks of 8")
         // The manifest stays small: facet names and counts, no per-document data.
         #expect(try project.read("site/search/data/manifest.json").utf8.count < 4096)
 
@@ -30,7 +30,7 @@ import Testing
         #expect(search.contains("<script src=\"/assets/search.js\" defer></script>"))
         #expect(search.contains("data-index=\"/search/data/\""))
         #expect(search.contains("role=\"status\" aria-live=\"polite\""))
-        #expect(search.contains("<option value=\"2022\">2022年（2）</option>"))
+        #expect(search.contains("<option value=\"2022\">2022年（3）</option>"))
         #expect(search.contains("<option value=\"常见问题\">常见问题（3）</option>"), "the 常见问题 in the index can be filtered")
         #expect(search.contains("本页的搜索需要浏览器启用 JavaScript"))
         #expect(search.contains("<a href=\"/library/year/2019/\">2019年</a>"))

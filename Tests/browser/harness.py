@@ -56,6 +56,14 @@ PAGE_KINDS = {
     "library": "/library/",
     "search": "/search/?q=%E6%B9%98%E6%98%93%E5%8A%9E",
     "facet": "/library/year/2023/",
+    "facet-validity": "/library/validity/e351c72e/",
+    "consultations": "/consultations/",
+    "consultation-open": "/consultations/parking-2024.html",
+    "consultation-ended": "/consultations/elderly-care-2024.html",
+    "catalogue-decisions": "/catalogues/major-decisions-2024.html",
+    "document-lapsed": "/xxgk/fdzdgknr/zcwj/farm-machinery-interim-2022.html",
+    "document-not-in-force": "/xxgk/fdzdgknr/zcwj/elderly-care-measures-2024.html",
+    "document-feedback": "/xxgk/fdzdgknr/tzgg/elderly-care-feedback-2024.html",
 }
 
 
