@@ -43,8 +43,15 @@ public struct ConsultationView: Codable, Sendable {
 /// One way of sending comments (电子邮件, 信函, 网上提交, 联系电话).
 public struct ConsultationMethod: Codable, Sendable {
     let label: String
-    let text: String
-    let url: String?
+    /// The address as a link (e-mail, web page, telephone), or `plain` text (a postal address).
+    let link: LinkView?
+    let plain: String?
+
+    init(label: String, text: String, url: String?) {
+        self.label = label
+        link = url.map { LinkView(title: text, url: $0) }
+        plain = url == nil ? text : nil
+    }
 }
 
 /// On a document's page: the consultation it is the draft or the 反馈 of.

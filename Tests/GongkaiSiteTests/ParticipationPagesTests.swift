@@ -43,6 +43,8 @@ import Testing
         #expect(openPage.contains("<a href=\"https://hd.test.example/yj\">https://hd.test.example/yj</a>"))
         #expect(openPage.contains("<a href=\"/portal/consultations/open-draft.txt\">公园开放规定（征求意见稿）</a>"))
         #expect(project.exists("site/consultations/open-draft.txt"), "the draft attachment is published")
+        #expect(openPage.contains("<dt>信函</dt><dd>县园林局</dd>"))
+        #expect(try project.read("site/consultations/later.html").contains("<a href=\"mailto:gj@test.example\">gj@test.example</a>"))
 
         // The consultation links its 反馈 and its draft; both documents link back.
         let endedPage = try project.read("site/consultations/ended.html")
