@@ -23,8 +23,8 @@ public enum Checker {
         var diagnostics = ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs)
         for catalogue in site.catalogues where rule.asOf.ordinal - catalogue.updated.ordinal > 365 {
             diagnostics.append(
-                .warning(
-                    catalogue.file, line: catalogue.fieldLines["updated"],
+                .indicator(
+                    .staleCatalogue, catalogue.file, line: catalogue.fieldLines["updated"],
                     "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
                     rule: "stale-catalogue"))
         }

@@ -15,6 +15,8 @@ public struct Inspection: Sendable {
     public let blank: [Column]
     /// The latest publication on the whole site.
     public let latest: CalendarDate?
+    /// The first publication on the whole site.
+    public let earliest: CalendarDate?
     public let homeStale: Bool
     public let diagnostics: [Diagnostic]
 
@@ -33,8 +35,8 @@ public struct Inspection: Sendable {
             if column.childPaths.isEmpty && shown.isEmpty {
                 blank.append(column)
                 diagnostics.append(
-                    .warning(
-                        configFile, line: column.line,
+                    .indicator(
+                        .blankColumn, configFile, line: column.line,
                         "栏目“\(column.title)”没有任何已发布的信息（空白栏目）。请发布内容，或从 site.yml 中删除这个栏目。", rule: "blank-column"))
                 continue
             }
@@ -44,19 +46,20 @@ public struct Inspection: Sendable {
             if days > interval {
                 stale.append(StaleColumn(column: column, latest: latest, days: days))
                 diagnostics.append(
-                    .warning(
-                        configFile, line: column.line,
+                    .indicator(
+                        .staleColumn, configFile, line: column.line,
                         "栏目“\(column.title)”（\(column.updateClass.rawValue)类，应每\(Self.describe(interval))至少更新一次）最近一次更新是 \(latest.chinese)，已 \(days) 天未更新。",
                         rule: "stale-column"))
             }
         }
         let all = dates.values.flatMap { $0 }
         latest = all.max()
+        earliest = all.min()
         homeStale = latest.map { asOf.ordinal - $0.ordinal > 14 } ?? true
         if homeStale {
             diagnostics.append(
-                .warning(
-                    configFile,
+                .indicator(
+                    .homeNotUpdated, configFile,
                     "首页超过 2 周没有更新：全站最近一次发布是 \(latest?.chinese ?? "（没有）")。“首页不更新”属于单项否决项。", rule: "home-not-updated"))
         }
         self.stale = stale
@@ -76,6 +79,12 @@ public struct Inspection: Sendable {
     /// Stale columns of the 动态要闻, 通知公告 and 政策文件 classes, the ones the 5-column rule counts.
     public var staleFrequent: [StaleColumn] {
         stale.filter { [.news, .notices, .policies].contains($0.column.updateClass) }
+    }
+
+    /// A site that began publishing within the last 30 days (or has not yet): its blank
+    /// columns are work still to do before it goes online, not yet a failed inspection.
+    public var justStarted: Bool {
+        earliest.map { asOf.ordinal - $0.ordinal <= 30 } ?? true
     }
 
     /// The reasons the site risks an automatic fail, in the inspectors' words; empty when none.

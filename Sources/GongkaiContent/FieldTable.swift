@@ -62,7 +62,16 @@ public struct FieldTable: Sendable {
         ("conac_url", ["党政机关网站标识链接"]),
         ("columns", ["栏目"]),
         ("theme", ["主题"]),
+        ("home", ["首页"]),
     ])
+
+    /// One block of the home page (`首页:` in site.yml).
+    public static let homeSection = FieldTable([
+        ("section", ["板块"]), ("title", ["标题"]), ("count", ["条数"]), ("column", ["栏目"]), ("links", ["链接"]),
+    ])
+
+    /// One link of a 快速入口 block.
+    public static let homeLink = FieldTable([("title", ["标题"]), ("url", ["网址"])])
 
     /// One column in `site.yml`.
     public static let column = FieldTable([

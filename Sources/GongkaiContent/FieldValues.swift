@@ -18,6 +18,16 @@ struct FieldValues {
         self.line = line
         for pair in pairs {
             guard let field = table.field(forKey: pair.key) else {
+                if let misnamed = MisnamedKey.find(pair.key, in: table) {
+                    let value = pair.value.text.map { " " + $0.prefix(20) } ?? ""
+                    diagnostics.append(
+                        .error(
+                            display, line: pair.keyLine,
+                            "\(misnamed.why)，应写作“\(misnamed.key)”。请把这一行改为 \(misnamed.key):\(value)"))
+                    // Read on as that field, so that it is not also reported as missing.
+                    if values[misnamed.field] == nil { values[misnamed.field] = (pair.value, pair.keyLine, pair.key) }
+                    continue
+                }
                 unknown.append((pair.key, pair.keyLine, pair.value))
                 continue
             }

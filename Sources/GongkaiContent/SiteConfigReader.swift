@@ -75,6 +75,10 @@ struct SiteConfigReader {
             }
         }
 
+        if let entry = fields.values["home"] {
+            identity.homeSections = HomeSectionsReader(display: display, source: source).read(entry.node, line: entry.line, diagnostics: &fields.diagnostics)
+        }
+
         var columns: [Column] = []
         if let entry = fields.values["columns"] {
             readColumns(entry.node, parent: nil, source: source, into: &columns, diagnostics: &fields.diagnostics)

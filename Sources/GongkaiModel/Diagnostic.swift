@@ -26,13 +26,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
     /// The check that found it (`personal-data`, `stale-column`…), for grouping and for CI.
     public let rule: String?
+    /// The inspection indicator the finding counts towards, when it is inspector material
+    /// (an overdue plan item, a stale column) rather than a problem of one file.
+    public let indicator: Indicator?
 
-    public init(_ severity: Severity, file: String?, line: Int? = nil, _ message: String, rule: String? = nil) {
+    public init(_ severity: Severity, file: String?, line: Int? = nil, _ message: String, rule: String? = nil, indicator: Indicator? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
         self.rule = rule
+        self.indicator = indicator
     }
 
     public static func error(_ file: String?, line: Int? = nil, _ message: String, rule: String? = nil) -> Diagnostic {
@@ -41,6 +45,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func warning(_ file: String?, line: Int? = nil, _ message: String, rule: String? = nil) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, message, rule: rule)
+    }
+
+    /// A finding of an inspection indicator: a warning an inspector counts.
+    public static func indicator(_ indicator: Indicator, _ file: String?, line: Int? = nil, _ message: String, rule: String) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, message, rule: rule, indicator: indicator)
     }
 
     /// `content/a.md:3: 错误：…` — the shape compilers use, so editors' tools can jump to the line.

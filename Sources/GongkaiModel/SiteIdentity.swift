@@ -29,6 +29,9 @@ public struct SiteIdentity: Sendable, Hashable {
     /// Files and folders (ending in `/`) under `content/` published as they are although no
     /// document lists them as attachments (静态文件), such as images shown in bodies.
     public var staticFiles: [String] = []
+    /// The home page's blocks in order (`首页:`); nil: the built-in order (the plans of the
+    /// current year, then the columns marked `首页: 是`).
+    public var homeSections: [HomeSectionSetting]?
 
     public init(
         name: String, baseURL: String, language: String, host: String, operatorName: String?,

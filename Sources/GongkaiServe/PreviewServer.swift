@@ -58,7 +58,8 @@ public final class PreviewServer: Sendable {
         let watcher: FileWatcher
         do {
             watcher = try FileWatcher(
-                roots: [options.contentDirectory, options.templatesDirectory],
+                // The theme folder named in site.yml (主题:) too; the built-in theme has no folder.
+                roots: [options.contentDirectory] + options.templateLayers.compactMap(\.folder),
                 excluding: [output],
                 onChange: { debouncer.signal($0) })
         } catch let error as FileWatcher.WatchError {

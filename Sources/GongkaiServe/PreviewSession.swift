@@ -95,10 +95,8 @@ public actor PreviewSession {
 
     /// A watched path as the editor knows it: `content/xxgk/a.md` rather than the absolute path.
     nonisolated func display(_ path: String) -> String {
-        for (directory, shown) in [
-            (options.contentDirectory, options.contentDisplay),
-            (options.templatesDirectory, options.templatesDisplay),
-        ] {
+        let layers = options.templateLayers.compactMap { layer in layer.folder.map { ($0, layer.display) } }
+        for (directory, shown) in [(options.contentDirectory, options.contentDisplay)] + layers {
             let base = directory.standardizedFileURL.path
             if path == base { return shown }
             if path.hasPrefix(base + "/") { return shown + path.dropFirst(base.count) }

@@ -1,54 +1,52 @@
 import GongkaiModel
 import GongkaiTemplates
 
-/// The home page: the latest documents of each main column.
+/// The home page: the blocks `首页:` in site.yml lists, in its order (by default the current
+/// year's plans, then the columns marked `首页: 是`). Each block is rendered by its kind's
+/// partial (see `HomeSectionKind`); cards next to each other share one grid.
 public struct HomePageView: Codable, Sendable {
     let site: SiteView
     let page: PageInfo
     let meta: [MetaTag]
     let breadcrumb: [Crumb]
-    let sections: [HomeSection]
     let latestDate: String?
-    /// The latest year's work plans and how far they have got.
-    let plans: Listing<PlanSummary>?
-    let plansURL: String
-    let ledgerURL: String
-    /// 意见征集 open on the build day (the 征集中 notice).
+    /// 意见征集 open on the build day (the 征集中 notice, above the blocks).
     let consultations: Listing<ConsultationSummary>?
+    let blocks: [HomeBlock]
 }
 
-public struct HomeSection: Codable, Sendable {
-    let title: String
-    let url: String
-    let documents: Listing<DocumentSummary>?
-    let total: Int
+/// A block across the page, or a run of cards set in a grid.
+public struct HomeBlock: Codable, Sendable {
+    let wide: Part?
+    let cards: Listing<Part>?
 }
 
 extension PageFactory {
-    /// How many documents each home-page section lists.
-    static let homeSectionSize = 6
-
     public func homePage() -> HomePageView {
-        var columns = site.columns.filter(\.onHome)
-        if columns.isEmpty {
-            columns = site.columns.filter { $0.childPaths.isEmpty && !(published.documentsUnder[$0.path] ?? []).isEmpty }
+        var blocks: [HomeBlock] = []
+        var cards: [Part] = []
+        func endGrid() {
+            if !cards.isEmpty { blocks.append(HomeBlock(wide: nil, cards: .of(cards))) }
+            cards = []
         }
-        let sections = columns.map { column in
-            let documents = published.documentsUnder[column.path] ?? []
-            return HomeSection(
-                title: column.title, url: routes.column(column.path),
-                documents: .of(documents.prefix(Self.homeSectionSize).map(summary)), total: documents.count)
+        for block in registry.homeSections.blocks(of: site) {
+            let parts = block.kind.parts(block.setting, in: self)
+            if block.kind.wide {
+                endGrid()
+                blocks += parts.map { HomeBlock(wide: $0, cards: nil) }
+            } else {
+                cards += parts
+            }
         }
+        endGrid()
         return HomePageView(
             site: siteView(currentColumn: nil),
             page: pageInfo(heading: site.identity.name, url: routes.home),
             meta: metaTags(column: nil),
             breadcrumb: [Crumb(title: "首页", url: nil)],
-            sections: sections,
             latestDate: published.documents.first?.published.date.chinese,
-            plans: .of(planBook.plans.filter { $0.year == planBook.currentYear }.map(planSummary)),
-            plansURL: routes.plans, ledgerURL: routes.ledgers,
-            consultations: .of(published.consultationBook.open.map(consultationSummary)))
+            consultations: .of(published.consultationBook.open.map(consultationSummary)),
+            blocks: blocks)
     }
 }
 

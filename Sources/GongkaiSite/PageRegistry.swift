@@ -4,9 +4,12 @@ import GongkaiTemplates
 /// is one line here (or `adding(_:)`, which a site's build options can use).
 public struct PageRegistry: Sendable {
     public let kinds: [any PageKind]
+    /// The kinds of block the home page may show (`首页:` in site.yml).
+    public let homeSections: HomeSectionRegistry
 
-    public init(_ kinds: [any PageKind]) {
+    public init(_ kinds: [any PageKind], homeSections: HomeSectionRegistry = .standard) {
         self.kinds = kinds
+        self.homeSections = homeSections
     }
 
     public static let standard = PageRegistry([
@@ -21,7 +24,12 @@ public struct PageRegistry: Sendable {
     ])
 
     /// The registry with one more kind at the end.
-    public func adding(_ kind: any PageKind) -> PageRegistry { PageRegistry(kinds + [kind]) }
+    public func adding(_ kind: any PageKind) -> PageRegistry { PageRegistry(kinds + [kind], homeSections: homeSections) }
+
+    /// The registry with one more kind of home-page block.
+    public func adding(homeSection kind: any HomeSectionKind) -> PageRegistry {
+        PageRegistry(kinds, homeSections: homeSections.adding(kind))
+    }
 
     /// Template and view schema of every kind, for `TemplateSet.validate`.
     public func schemas() throws -> [(template: String, schema: ViewSchema)] {

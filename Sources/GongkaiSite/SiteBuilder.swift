@@ -97,6 +97,7 @@ public enum SiteBuilder {
         do {
             content = try ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).load()
             diagnostics += content!.warnings
+            diagnostics += options.registry.homeSections.check(content!.site)
             // A file name that would make an unsafe output path (a newline breaks --changed-list).
             for path in content!.assets where !OutputPath.isSafe(path) {
                 diagnostics.append(
@@ -110,7 +111,7 @@ public enum SiteBuilder {
         var templates: TemplateSet?
         do {
             templates = try TemplateSet.load(layers: options.templateLayers)
-            diagnostics += templates!.validate(try options.registry.schemas())
+            diagnostics += templates!.validate(try options.registry.schemas(), parts: try options.registry.homeSections.schemas())
         } catch let error as DiagnosticError {
             diagnostics += error.diagnostics
         }

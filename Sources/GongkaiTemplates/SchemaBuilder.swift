@@ -22,6 +22,7 @@ public final class SchemaBuilder {
         case is Int.Type: return (.number, 0 as! T)
         case is Double.Type: return (.number, 0.0 as! T)
         case is HTML.Type: return (.html, HTML("") as! T)
+        case is Part.Type: return (.html, Part(HTML(""), template: "") as! T)
         default: return nil
         }
     }

@@ -24,6 +24,12 @@ public struct TemplateLayer: Sendable {
         TemplateLayer(storage: .files(files), display: display)
     }
 
+    /// The folder of a layer on disk (nil for the built-in theme), for a preview to watch.
+    public var folder: URL? {
+        if case .folder(let url) = storage { return url }
+        return nil
+    }
+
     /// Paths relative to `folder` (`layouts`) of every file under it, sorted.
     public func files(under folder: String) -> [String] {
         switch storage {

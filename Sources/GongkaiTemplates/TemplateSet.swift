@@ -76,7 +76,10 @@ public struct TemplateSet: Sendable {
 
     /// Checks each page template against its view-model type; returns errors, plus warnings for
     /// templates no page uses.
-    public func validate(_ pages: [(template: String, schema: ViewSchema)]) -> [Diagnostic] {
+    /// `parts` are the partials that render a `Part` by themselves, with their views' schemas.
+    public func validate(
+        _ pages: [(template: String, schema: ViewSchema)], parts: [(template: String, schema: ViewSchema)] = []
+    ) -> [Diagnostic] {
         var validator = TemplateValidator(templates: trees)
         var diagnostics: [Diagnostic] = []
         for page in pages {
@@ -89,11 +92,21 @@ public struct TemplateSet: Sendable {
             }
             validator.validate(template: page.template, schema: page.schema)
         }
+        for part in parts {
+            guard trees[part.template] != nil else {
+                diagnostics.append(
+                    .error(
+                        "templates/partials/\(part.template).mustache",
+                        "缺少局部模板 partials/\(part.template).mustache，无法生成首页的这类板块。"))
+                continue
+            }
+            validator.validate(template: part.template, schema: part.schema)
+        }
         return diagnostics + validator.diagnostics
     }
 
     public func render(_ view: Any, template: String) -> String {
-        library.render(ViewEncoder.encode(view), withTemplate: template) ?? ""
+        library.render(ViewEncoder.encode(view, library: library), withTemplate: template) ?? ""
     }
 
     static func describe(_ error: Error) -> String {

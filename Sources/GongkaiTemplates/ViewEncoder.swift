@@ -4,21 +4,27 @@ import Mustache
 /// through the view's `Encodable` conformance (reflection with `Mirror` cost a sixth of a
 /// build). A nil optional becomes `NullValue`, so that a name whose value is missing renders
 /// nothing instead of being looked up further out in the context stack.
+/// A `Part` is rendered here, by its own template from `library`, and inserted as HTML.
 enum ViewEncoder {
-    static func encode(_ value: Any) -> Any {
+    static func encode(_ value: Any, library: MustacheLibrary? = nil) -> Any {
         guard let encodable = value as? any Encodable else { return value }
-        return tree(encodable)
+        return tree(encodable, library: library)
     }
 
-    static func tree<T: Encodable>(_ value: T) -> Any {
+    static func tree<T: Encodable>(_ value: T, library: MustacheLibrary?) -> Any {
         switch value {
         case let text as String: return Text(text)
         case let html as HTML: return html
+        case let part as Part:
+            var markup = library?.render(encode(part.view, library: library), withTemplate: part.template) ?? ""
+            // The part's own last line break: the template that inserts it ends the line.
+            if markup.hasSuffix("\n") { markup.removeLast() }
+            return HTML(markup)
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
         default:
-            let encoder = TreeEncoder()
+            let encoder = TreeEncoder(library: library)
             // The encoders below never throw; a view whose own `encode(to:)` throws renders empty.
             try? value.encode(to: encoder)
             return encoder.value
@@ -43,11 +49,16 @@ struct NullValue: MustacheCustomRepresentation {
 
 /// Collects what one value encodes: a keyed object, a list, or a single value.
 final class TreeEncoder: Encoder {
+    let library: MustacheLibrary?
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     private var object: TreeObject?
     private var list: TreeList?
     private var single: Any?
+
+    init(library: MustacheLibrary?) {
+        self.library = library
+    }
 
     var value: Any {
         if let object { return object.fields }
@@ -58,13 +69,13 @@ final class TreeEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let object = self.object ?? TreeObject()
         self.object = object
-        return KeyedEncodingContainer(TreeKeyedContainer<Key>(object: object))
+        return KeyedEncodingContainer(TreeKeyedContainer<Key>(object: object, library: library))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         let list = self.list ?? TreeList()
         self.list = list
-        return TreeUnkeyedContainer(list: list)
+        return TreeUnkeyedContainer(list: list, library: library)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -84,10 +95,11 @@ final class TreeList {
 
 struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: TreeObject
+    let library: MustacheLibrary?
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) { object.fields[key.stringValue] = NullValue() }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { object.fields[key.stringValue] = ViewEncoder.tree(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { object.fields[key.stringValue] = ViewEncoder.tree(value, library: library) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { store(value, key) }
     // Every concrete overload too: their default implementations skip nil, which would let a
     // missing value be looked up in an enclosing view.
@@ -107,46 +119,47 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { store(value, key) }
 
     private func store<T: Encodable>(_ value: T?, _ key: Key) {
-        object.fields[key.stringValue] = value.map(ViewEncoder.tree) ?? NullValue()
+        object.fields[key.stringValue] = value.map { ViewEncoder.tree($0, library: library) } ?? NullValue()
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = TreeObject()
         object.fields[key.stringValue] = NestedObject(nested)
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested))
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, library: library))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = TreeList()
         object.fields[key.stringValue] = NestedList(nested)
-        return TreeUnkeyedContainer(list: nested)
+        return TreeUnkeyedContainer(list: nested, library: library)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder() }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(library: library) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(library: library) }
 }
 
 struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
     let list: TreeList
+    let library: MustacheLibrary?
     var codingPath: [any CodingKey] { [] }
     var count: Int { list.items.count }
 
     mutating func encodeNil() { list.items.append(NullValue()) }
-    mutating func encode<T: Encodable>(_ value: T) { list.items.append(ViewEncoder.tree(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { list.items.append(ViewEncoder.tree(value, library: library)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = TreeObject()
         list.items.append(NestedObject(nested))
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested))
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, library: library))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = TreeList()
         list.items.append(NestedList(nested))
-        return TreeUnkeyedContainer(list: nested)
+        return TreeUnkeyedContainer(list: nested, library: library)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder() }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(library: library) }
 }
 
 struct TreeSingleContainer: SingleValueEncodingContainer {
@@ -154,7 +167,7 @@ struct TreeSingleContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() { encoder.set(NullValue()) }
-    mutating func encode<T: Encodable>(_ value: T) { encoder.set(ViewEncoder.tree(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.set(ViewEncoder.tree(value, library: encoder.library)) }
 }
 
 /// A nested container filled after it was stored (hand-written `encode(to:)` only); looked up

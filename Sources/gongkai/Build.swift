@@ -69,8 +69,12 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data((["各阶段用时："] + lines).joined(separator: "\n").appending("\n").utf8))
         }
         guard !quiet else { return }
-        if !report.inspection.vetoRisks.isEmpty {
-            print("单项否决风险：\(report.inspection.vetoRisks.joined(separator: "；"))（运行 gongkai check 查看完整检查结果）")
+        let inspection = report.inspection
+        if inspection.justStarted && !inspection.blank.isEmpty {
+            // A new site: the columns still to fill, calmly; gongkai check says what an inspector would.
+            print("新网站还有 \(inspection.blank.count) 个栏目没有内容，正式上线前请在这些栏目中发布信息（运行 gongkai check 查看是哪些栏目）。")
+        } else if !inspection.vetoRisks.isEmpty {
+            print("单项否决风险：\(inspection.vetoRisks.joined(separator: "；"))（运行 gongkai check 查看完整检查结果）")
         }
         var summary = "共 \(report.pages) 个页面"
         summary += report.incremental ? "，重新生成 \(report.rendered) 个" : "，全部重新生成"

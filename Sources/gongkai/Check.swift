@@ -53,6 +53,7 @@ enum CheckJSON {
                 if let file = diagnostic.file { entry["file"] = file }
                 if let line = diagnostic.line { entry["line"] = line }
                 if let rule = diagnostic.rule { entry["rule"] = rule }
+                if let indicator = diagnostic.indicator { entry["indicator"] = indicator.name }
                 return entry
             },
         ]

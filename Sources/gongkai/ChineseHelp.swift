@@ -66,6 +66,33 @@ enum ChineseHelp {
             }
             return "错误：命令行参数有误，请对照下面的用法检查。"
         }
-        return lines.joined(separator: "\n")
+        return lines.map(realigned).joined(separator: "\n")
+    }
+
+    /// Where ArgumentParser starts the description of an option or subcommand (2 spaces of
+    /// indent and a 24-column label).
+    static let descriptionColumn = 26
+
+    /// A listing line (`  版本    显示版本。`) with its description at `descriptionColumn` by display
+    /// width: ArgumentParser pads by characters, and a Chinese character is two columns wide.
+    static func realigned(_ line: String) -> String {
+        guard line.hasPrefix("  "), line.dropFirst(2).first.map({ $0 != " " }) == true,
+            let gap = line.range(of: #"\S {2,}\S"#, options: .regularExpression)
+        else { return line }
+        let label = String(line[..<line.index(after: gap.lowerBound)])
+        let description = String(line[line.index(before: gap.upperBound)...])
+        let padded = line.distance(from: line.startIndex, to: line.index(before: gap.upperBound))
+        guard (descriptionColumn - 6...descriptionColumn + 6).contains(padded) else { return line }
+        let width = displayWidth(label)
+        guard width + 2 <= descriptionColumn else { return line }
+        return label + String(repeating: " ", count: descriptionColumn - width) + description
+    }
+
+    /// Columns a text takes in a terminal: East Asian wide and full-width characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let wide: [ClosedRange<UInt32>] = [0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6]
+            return width + (wide.contains { $0.contains(scalar.value) } ? 2 : 1)
+        }
     }
 }

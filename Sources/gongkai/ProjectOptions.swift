@@ -66,11 +66,6 @@ struct ProjectOptions: ParsableArguments {
 enum DiagnosticPrinter {
     enum Mode { case calm, all }
 
-    /// Rules that are inspector material: `gongkai check` lists them, a build counts them.
-    static let indicators: [(rule: String, name: String)] = [
-        ("plan-overdue", "工作要点任务逾期"), ("stale-column", "栏目不更新"), ("blank-column", "空白栏目"),
-        ("home-not-updated", "首页不更新"), ("stale-catalogue", "公开目录超过 1 年未更新"),
-    ]
     /// The rule of errors that follow from another file's error (`BrokenTargets` in GongkaiContent).
     static let followOnRule = "target-has-error"
     /// Warnings without a rule shown in calm mode before the rest are counted.
@@ -97,7 +92,13 @@ enum DiagnosticPrinter {
         var byRule: [String: [Diagnostic]] = [:]
         var order: [String] = []
         var withoutRule: [Diagnostic] = []
+        var byIndicator: [Indicator: Int] = [:]
         for warning in warnings {
+            // Inspector material (its `indicator`): counted in one line, listed by gongkai check.
+            if let indicator = warning.indicator {
+                byIndicator[indicator, default: 0] += 1
+                continue
+            }
             guard let rule = warning.rule else {
                 withoutRule.append(warning)
                 continue
@@ -105,8 +106,7 @@ enum DiagnosticPrinter {
             if byRule[rule] == nil { order.append(rule) }
             byRule[rule, default: []].append(warning)
         }
-        let indicatorRules = Set(indicators.map(\.rule))
-        for rule in order where !indicatorRules.contains(rule) {
+        for rule in order {
             let group = byRule[rule]!
             lines.append(group[0].description + (group.count > 1 ? "（同类警告共 \(group.count) 处，运行 gongkai check 查看全部）" : ""))
         }
@@ -114,9 +114,7 @@ enum DiagnosticPrinter {
         if withoutRule.count > shownWithoutRule {
             lines.append("……另有 \(withoutRule.count - shownWithoutRule) 个警告（运行 gongkai check 查看全部）")
         }
-        let counted = indicators.compactMap { indicator in
-            byRule[indicator.rule].map { "\(indicator.name) \($0.count) 处" }
-        }
+        let counted = byIndicator.sorted { ($0.key.order, $0.key.name) < ($1.key.order, $1.key.name) }.map { "\($0.key.name) \($0.value) 处" }
         if !counted.isEmpty {
             lines.append("检查指标：\(counted.joined(separator: "、"))（运行 gongkai check 查看每一处）")
         }

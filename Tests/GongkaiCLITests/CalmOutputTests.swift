@@ -37,6 +37,17 @@ import Testing
         #expect(verboseWarnings.count == warnings, "\(verboseWarnings.count) of \(warnings)")
         #expect(checkWarnings.count == warnings, "\(checkWarnings.count) of \(warnings)")
         #expect(calm.count < verboseWarnings.count)
+
+        // Inspector material is a category of the finding itself: each carries its indicator,
+        // and the build's one count line has one entry per indicator found.
+        let entries = try #require(object?["diagnostics"] as? [[String: Any]])
+        let overdue = entries.filter { $0["rule"] as? String == "plan-overdue" }
+        #expect(!overdue.isEmpty && overdue.allSatisfy { $0["indicator"] as? String == "工作要点任务逾期" })
+        #expect(entries.contains { $0["indicator"] == nil }, "problems of one file carry no indicator")
+        let indicators = Set(entries.compactMap { $0["indicator"] as? String })
+        let countLine = try #require(calm.first { $0.hasPrefix("检查指标：") })
+        #expect(countLine.split(separator: "、").count == indicators.count, "\(countLine) vs \(indicators)")
+        for name in indicators { #expect(countLine.contains("\(name) "), "\(name) in \(countLine)") }
     }
 
     @Test func aRuleRepeatedIsOneLineWithItsCountAndFirstPlace() throws {

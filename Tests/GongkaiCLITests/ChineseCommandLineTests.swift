@@ -45,6 +45,24 @@ import Testing
         }
     }
 
+    /// Terminal columns of a text: Chinese and full-width characters take two.
+    static func columns(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+    }
+
+    @Test func descriptionsLineUpAlsoAfterChineseNames() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let help = try folder.run(["--help"]).stdout
+        let listed = help.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && $0.contains("   ") }
+        #expect(listed.contains { $0.hasPrefix("  版本 ") } && listed.contains { $0.hasPrefix("  build（默认）") }, "\(help)")
+        for line in listed {
+            let label = try #require(line.range(of: #"^  \S.*?\S(?= {2,})"#, options: .regularExpression))
+            let description = line[label.upperBound...].drop { $0 == " " }
+            #expect(Self.columns(line[..<description.startIndex]) == 26, "\(line)")
+        }
+    }
+
     @Test func theRootHelpUsesChineseSectionHeaders() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }

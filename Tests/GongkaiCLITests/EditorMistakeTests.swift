@@ -9,6 +9,8 @@ import Testing
         let path: String
         let text: String
         let expect: [String]
+        /// What the message must not say (a cascade, the generic unknown-field text).
+        var absent: [String] = []
         var testDescription: String { name }
     }
 
@@ -45,6 +47,37 @@ import Testing
             name: "a missing image", path: "content/zcwj/a.md",
             text: "---\n标题: 政策\n发布日期: 2023-06-01\n---\n正文。\n\n![图表](images/chart.png)\n",
             expect: ["content/zcwj/a.md:7: 错误：", "content/zcwj/images/chart.png"]),
+        // A key in the wrong language or form: the key to write, at its line, instead of "没有这个字段".
+        Case(
+            name: "a key in pinyin", path: "content/zcwj/a.md",
+            text: "---\nbiaoti: 政策\n发布日期: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:2: 错误：", "“biaoti”是拼音，应写作“标题”", "标题: 政策"],
+            absent: ["缺少必填字段", "未知字段"]),
+        Case(
+            name: "a key in pinyin with separators", path: "content/zcwj/a.md",
+            text: "---\n标题: 政策\nFabu_Riqi: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:3: 错误：", "拼音", "应写作“发布日期”", "发布日期: 2023-06-01"],
+            absent: ["缺少必填字段", "未知字段"]),
+        Case(
+            name: "a key in traditional characters", path: "content/zcwj/a.md",
+            text: "---\n標題: 政策\n發布日期: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:2: 错误：", "繁体字，应写作“标题”", "content/zcwj/a.md:3: 错误：", "应写作“发布日期”"],
+            absent: ["缺少必填字段", "未知字段"]),
+        Case(
+            name: "a key with a full-width space", path: "content/zcwj/a.md",
+            text: "---\n标题　: 政策\n发　布日期: 2023-06-01\n---\n正文。\n",
+            expect: ["content/zcwj/a.md:2: 错误：", "全角空格", "应写作“标题”", "content/zcwj/a.md:3: 错误：", "发布日期: 2023-06-01"],
+            absent: ["缺少必填字段", "未知字段"]),
+        Case(
+            name: "an English key in other capitals in site.yml", path: "content/site.yml",
+            text: Project.smallSite.replacingOccurrences(of: "  - 标题: 政策解读", with: "  - Title: 政策解读"),
+            expect: ["content/site.yml:11: 错误：", "“Title”", "应写作“标题”", "标题: 政策解读"],
+            absent: ["没有“Title”这个字段"]),
+        Case(
+            name: "a site.yml key in pinyin", path: "content/site.yml",
+            text: Project.smallSite.replacingOccurrences(of: "网站名称:", with: "wangzhan_mingcheng:"),
+            expect: ["content/site.yml:1: 错误：", "拼音，应写作“网站名称”"],
+            absent: ["缺少必填字段", "这个字段"]),
     ]
 
     @Test(arguments: cases) func reportedAtItsLineWithTheFix(_ testCase: Case) throws {
@@ -56,7 +89,7 @@ import Testing
         for expected in testCase.expect {
             #expect(result.stderr.contains(expected), "\(expected) in:\n\(result.stderr)")
         }
-        for word in ["YAML", "front matter", "yaml"] {
+        for word in ["YAML", "front matter", "yaml"] + testCase.absent {
             #expect(!result.stderr.contains(word), "\(word) in:\n\(result.stderr)")
         }
         #expect(!project.exists("site"))

@@ -30,8 +30,16 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
         #expect(!build.stderr.contains("错误"), "\(build.stderr)")
         #expect(build.stdout.contains("发布 3 篇文件"), "\(build.stdout)")
+        // Day one: the empty columns are work to do, said calmly; check still says what an inspector would.
+        #expect(build.stdout.contains("新网站还有 7 个栏目没有内容"), "\(build.stdout)")
+        #expect(!build.stdout.contains("单项否决"), "\(build.stdout)")
+        let check = try folder.run(["check"], in: "portal")
+        #expect(check.stdout.contains("空白栏目：7 个"), "\(check.stdout)")
         let home = try folder.read("portal/site/index.html")
         #expect(home.contains("某某县人民政府"))
+        // Its home page leads with the latest documents (首页: in its site.yml).
+        let first = try #require(home.range(of: "<h2 class=\"gk-home__heading\"><a href=\"/library/\">最新文件</a></h2>"))
+        #expect(!home[..<first.lowerBound].contains("<h2 class=\"gk-home__heading\""), "最新文件 is the first block")
         #expect(folder.exists("portal/site/xxgk/fdzdgknr/zcwj/example-policy.html"))
         // The built-in theme is what templates/ held when the program was built.
         let css = try Data(contentsOf: folder.url("portal/site/assets/gongkai.css"))

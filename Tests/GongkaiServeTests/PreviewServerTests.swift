@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiModel
+import GongkaiSite
 import GongkaiTestSupport
 import Testing
 
@@ -14,12 +15,15 @@ import Testing
     /// stops the server and removes the project, whatever happened.
     private func withPreview(
         _ prepare: (Project) throws -> Void = { _ in },
+        options adjust: (inout BuildOptions, Project) -> Void = { _, _ in },
         _ body: (Project, PreviewServer, RawHTTP) async throws -> Void
     ) async throws {
         let project = try Project(asOf: serveDay)
         defer { project.remove() }
         try prepare(project)
-        let server = try await PreviewServer.start(options: project.options(), port: 0, quiet: 0.05)
+        var options = project.options()
+        adjust(&options, project)
+        let server = try await PreviewServer.start(options: options, port: 0, quiet: 0.05)
         #expect(server.port != 0)
         do {
             try await body(project, server, RawHTTP(port: server.port))
@@ -156,6 +160,32 @@ import Testing
             #expect(page.text.contains("实时预览测试：新增的一段话。"))
             #expect(page.text.contains("data-build=\"\(after)\""))
             #expect(await server.session.buildCount == 2)
+        }
+    }
+
+    @Test func anEditInTheThemeFolderOfSiteYmlRebuildsToo() async throws {
+        try await withPreview(
+            { project in
+                // The site's templates/ is empty: every template comes from the theme folder.
+                try FileManager.default.moveItem(at: project.templates, to: project.root.appendingPathComponent("theme"))
+                try FileManager.default.createDirectory(at: project.templates, withIntermediateDirectories: true)
+            },
+            options: { options, project in
+                options.themeLayers = [.folder(project.root.appendingPathComponent("theme"), display: "theme")]
+            }
+        ) { project, server, http in
+            var events = await server.live.subscribe().makeAsyncIterator()
+            guard case .ready = await next(&events, within: 30) else {
+                Issue.record("no first build")
+                return
+            }
+            let footer = "theme/partials/footer.mustache"
+            try project.write(footer, try project.read(footer) + "<p>主题文件夹中的改动</p>\n")
+            guard case .reload = await next(&events, within: 30) else {
+                Issue.record("an edit in the theme folder did not rebuild")
+                return
+            }
+            #expect(try await http.get(Self.page).text.contains("主题文件夹中的改动"))
         }
     }
 

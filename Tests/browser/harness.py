@@ -67,6 +67,28 @@ PAGE_KINDS = {
 }
 
 
+# A site made as a county would start one: `gongkai new site`, then one file of each kind made by
+# `gongkai new doc/faq/catalogue/report`. Its page kinds run through the same page checks as the
+# demo's (the "new-" prefix picks the new site's server); only the kinds the demo does not already
+# cover with the same templates and data shapes.
+NEW_SITE_NAME = "某某县人民政府"
+NEW_SITE_KINDS = {
+    "new-home": "/",
+    "new-column": "/xxgk/fdzdgknr/tzgg/",
+    "new-document": "/xxgk/fdzdgknr/tzgg/browser-notice.html",
+    "new-guide": "/xxgk/gkzn/guide.html",
+    "new-faq": "/faq/browser-question.html",
+    "new-catalogue": "/catalogues/browser-catalogue.html",
+    "new-report": "/reports/2025.html",
+}
+NEW_SITE_FILES = (
+    ["doc", "xxgk/fdzdgknr/tzgg", "关于开展政务公开测试工作的通知", "--slug", "browser-notice"],
+    ["faq", "怎样申请公开政府信息？", "--slug", "browser-question"],
+    ["catalogue", "主动公开目录", "--slug", "browser-catalogue"],
+    ["report", "2025"],
+)
+
+
 # ---------------------------------------------------------------------------------------------
 # Building and serving the site
 
@@ -84,6 +106,31 @@ def build_site(output: Path) -> Path:
         raise RuntimeError(f"gongkai build failed ({result.returncode}):\n"
                            f"{result.stdout}\n{result.stderr}")
     return output
+
+
+def _run(arguments: list[str], cwd: Path) -> None:
+    result = subprocess.run([str(GONGKAI), *arguments], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"gongkai {' '.join(arguments)} failed ({result.returncode}):\n"
+                           f"{result.stdout}\n{result.stderr}")
+
+
+def build_new_site(folder: Path) -> Path:
+    """`gongkai new site` in `folder`, one file of each kind, then `gongkai build` on the day
+    the files were made (their dates are today's); returns the built site's folder."""
+    if not GONGKAI.is_file():
+        raise RuntimeError(f"{GONGKAI} is missing: run `swift build --product gongkai`")
+    project = folder / "portal"
+    _run(["new", "site", str(project), "--name", NEW_SITE_NAME], cwd=folder)
+    for arguments in NEW_SITE_FILES:
+        _run(["new", *arguments], cwd=project)
+    _run(["build"], cwd=project)
+    return project / "site"
+
+
+def origin_of(url: str) -> str:
+    """http://127.0.0.1:40123 of a page's URL."""
+    return "/".join(url.split("/", 3)[:3])
 
 
 def file_for(site: Path, path: str) -> Path:

@@ -63,9 +63,9 @@ def applied(driver, state: str) -> bool:
 
 
 @pytest.mark.parametrize("state", list(CARE_STATES))
-def test_page_under_care_setting_reflows_at_320_px_and_passes_axe(driver, page, state, origin,
-                                                                  axe_source):
+def test_page_under_care_setting_reflows_at_320_px_and_passes_axe(driver, page, state, axe_source):
     kind, url = page
+    origin = harness.origin_of(url)
     harness.set_viewport(driver, 320, 800, mobile=True)
     try:
         if not driver.current_url.startswith(origin):

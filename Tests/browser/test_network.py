@@ -9,8 +9,9 @@ import harness
 HOME_BUDGET = 100_000  # bytes, uncompressed: HTML + CSS + JS of the home page
 
 
-def test_requests_stay_on_the_site_origin(driver, page, origin):
+def test_requests_stay_on_the_site_origin(driver, page):
     kind, url = page
+    origin = harness.origin_of(url)
     foreign = sorted(u for u in harness.requested_urls(driver, url)
                      if not (u.startswith(origin + "/") or u.startswith("data:")))
     assert not foreign, (f"{kind} ({url}) requests resources from other origins:\n"
