@@ -15,6 +15,7 @@ public struct PageRegistry: Sendable {
         FAQIndexPages(), FAQTopicPages(), FAQEntryPages(),
         LibraryPages(), SearchPages(), FacetPages(),
         ReportPages(), DocumentPages(),
+        BodyIndexPages(), BodyHomePages(), ApplicationPages(), ApplicationFormPages(), BodyReportPages(), ReportOverviewPages(),
         PlanIndexPages(), PlanPages(), AlignmentPages(), LedgerIndexPages(), LedgerPages(),
         NotFoundPages(), FeedPages(), SitemapXMLPages(),
     ])
