@@ -56,6 +56,15 @@ PAGE_KINDS = {
     "library": "/library/",
     "search": "/search/?q=%E6%B9%98%E6%98%93%E5%8A%9E",
     "facet": "/library/year/2023/",
+    "bodies": "/bodies/",
+    "body": "/bodies/jyj/",
+    "body-column": "/bodies/jyj/fdzdgknr/tzgg/",
+    "body-document": "/bodies/jyj/fdzdgknr/tzgg/notice-2024.html",
+    "body-report": "/bodies/jyj/reports/2023.html",
+    "reports-overview": "/bodies/reports.html",
+    "application": "/bodies/jyj/ysqgk.html",
+    "application-form": "/bodies/jyj/sqb.html",
+    "facet-body": "/library/body/bbf33768/",
 }
 
 
