@@ -134,6 +134,15 @@ import Testing
         }
     }
 
+    @Test func anUndeclaredBodyFolderStopsTheBuildAndWritesNothing() throws {
+        let project = try Project()
+        try project.write("content/bodies/wsj/gkzn/guide.md", Project.document("标题: 卫健局指南\n发布日期: 2024-01-05"))
+        let result = try project.run(["build", "--as-of", "2024-06-01"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/bodies/wsj/") && result.stderr.contains("不属于任何公开主体"), "\(result.stderr)")
+        #expect(!project.exists("site/index.html"), "nothing written")
+    }
+
     @Test func aSiteWithoutBodiesHasNoBodyPages() throws {
         let project = try Project(files: ["zcwj/a.md": Project.document("标题: 甲\n发布日期: 2023-12-01")])
         try project.build()
