@@ -237,7 +237,8 @@ def test_a_query_downloads_only_the_manifest_its_shards_and_shown_results(driver
     assert chunks and len(chunks) <= 2, chunks
     assert not [p for p in data if "/search/data/f/" in p], "no filter used, no facet file"
     manifest = json.loads((site / "search" / "data" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["documents"] == 12 + 3 and manifest["shards"] == total_shards  # 12 documents and 3 常见问题
+    # 12 documents of the portal, 12 of the demo bodies (4 each) and 3 常见问题
+    assert manifest["documents"] == 12 + 12 + 3 and manifest["shards"] == total_shards
 
 
 def test_search_page_with_results_and_filter_has_no_axe_violations(driver, origin, axe_source):
