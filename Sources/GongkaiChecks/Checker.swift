@@ -40,6 +40,7 @@ public enum Checker {
         for report in site.reports {
             diagnostics += ReportArithmetic.check(report)
         }
+        diagnostics += BodyRules.check(derived, configFile: configFile)
         for document in published
         where DocumentRules.isNormative(document)
             && document.validity?.hasEnded == true && document.validUntil == nil

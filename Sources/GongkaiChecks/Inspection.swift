@@ -30,14 +30,19 @@ public struct Inspection: Sendable {
         func datesUnder(_ column: Column) -> [CalendarDate] {
             site.columns.filter { Site.isWithin($0.path, column.path) }.flatMap { dates[$0.path] ?? [] }
         }
-        for column in site.columns {
+        for column in site.columns where column.holdsDocuments || !column.childPaths.isEmpty {
             let shown = datesUnder(column)
+            // A body's template column is named with its body: the same title is in every body.
+            let title =
+                site.body(ofColumn: column.path).flatMap { body in
+                    Site.isWithin(column.path, body.folder) ? "\(body.shortName ?? body.name) › \(column.title)" : nil
+                } ?? column.title
             if column.childPaths.isEmpty && shown.isEmpty {
                 blank.append(column)
                 diagnostics.append(
                     .indicator(
                         .blankColumn, configFile, line: column.line,
-                        "栏目“\(column.title)”没有任何已发布的信息（空白栏目）。请发布内容，或从 site.yml 中删除这个栏目。", rule: "blank-column"))
+                        "栏目“\(title)”没有任何已发布的信息（空白栏目）。请发布内容，或从 site.yml 中删除这个栏目。", rule: "blank-column"))
                 continue
             }
             guard let interval = column.updateClass.intervalDays, !shown.isEmpty else { continue }
@@ -48,7 +53,7 @@ public struct Inspection: Sendable {
                 diagnostics.append(
                     .indicator(
                         .staleColumn, configFile, line: column.line,
-                        "栏目“\(column.title)”（\(column.updateClass.rawValue)类，应每\(Self.describe(interval))至少更新一次）最近一次更新是 \(latest.chinese)，已 \(days) 天未更新。",
+                        "栏目“\(title)”（\(column.updateClass.rawValue)类，应每\(Self.describe(interval))至少更新一次）最近一次更新是 \(latest.chinese)，已 \(days) 天未更新。",
                         rule: "stale-column"))
             }
         }

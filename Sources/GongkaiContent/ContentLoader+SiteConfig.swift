@@ -16,7 +16,7 @@ extension ContentLoader {
     }
 
     /// `site.yml` read on its own; its errors are thrown.
-    private func siteConfig() throws -> (identity: SiteIdentity?, columns: [Column], diagnostics: [Diagnostic]) {
+    private func siteConfig() throws -> (identity: SiteIdentity?, columns: [Column], diagnostics: [Diagnostic], bodies: [DisclosingBody]) {
         let display = "\(display)/site.yml"
         switch SourceText.read(directory.appendingPathComponent("site.yml"), display: display) {
         case .failure(let diagnostic): throw DiagnosticError([diagnostic])

@@ -44,6 +44,7 @@ public struct ContentLoader: Sendable {
         }
         var identity: SiteIdentity?
         var columns: [Column] = []
+        var bodies: [DisclosingBody] = []
         switch SourceText.read(configURL, display: configDisplay) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
@@ -51,6 +52,7 @@ public struct ContentLoader: Sendable {
             let config = SiteConfigReader(display: configDisplay).read(text)
             identity = config.identity
             columns = config.columns
+            bodies = config.bodies
             diagnostics += config.diagnostics
         }
         // Without a readable site.yml every document would be reported as outside any column:
@@ -64,6 +66,7 @@ public struct ContentLoader: Sendable {
         var documentPaths: [String] = []
         var planPaths: [String] = []
         var reportPaths: [String] = []
+        var unknownBodies: Set<String> = []
         var cataloguePaths: [String] = []
         var faqPaths: [String] = []
         var consultationPaths: [String] = []
@@ -74,6 +77,22 @@ public struct ContentLoader: Sendable {
             if directoryPath == "plans" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 planPaths.append(path)
                 continue
+            }
+            if top == DisclosingBody.root, let slug = path.split(separator: "/").dropFirst().first.map(String.init), directoryPath != "" {
+                if !bodies.contains(where: { $0.slug == slug }) {
+                    if unknownBodies.insert(slug).inserted {
+                        diagnostics.append(
+                            .error(
+                                "\(display)/\(DisclosingBody.root)/\(slug)/",
+                                "文件夹 \(display)/\(DisclosingBody.root)/\(slug)/ 不属于任何公开主体：site.yml 的“公开主体”中没有路径为“\(slug)”的主体。请在 site.yml 中声明这个主体，或改正文件夹名。"
+                                    + (bodies.isEmpty ? "" : "现有主体路径：\(bodies.map(\.slug).joined(separator: "、"))。")))
+                    }
+                    continue
+                }
+                if directoryPath == "\(DisclosingBody.root)/\(slug)/\(DisclosingBody.reportsFolder)" {
+                    if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { reportPaths.append(path) }
+                    continue
+                }
             }
             if directoryPath == "reports" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 reportPaths.append(path)
@@ -134,7 +153,16 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        let homeColumns = Set(columns.filter { !$0.holdsDocuments }.map(\.path))
         drafts = drafts.filter { draft in
+            if homeColumns.contains(draft.document.columnPath) {
+                diagnostics.append(
+                    .error(
+                        draft.document.file,
+                        "\(display)/\(draft.document.columnPath)/ 是公开主体的文件夹，文件应放在它的某个栏目文件夹中（如 \(display)/\(draft.document.columnPath)/\(columns.first { $0.parentPath == draft.document.columnPath }?.path.split(separator: "/").last.map(String.init) ?? "gkzn")/）。"
+                    ))
+                return false
+            }
             guard columnPaths.contains(draft.document.columnPath) else {
                 let folder = draft.document.columnPath.isEmpty ? "\(display)/" : "\(display)/\(draft.document.columnPath)/"
                 diagnostics.append(
@@ -146,7 +174,8 @@ public struct ContentLoader: Sendable {
             return true
         }
         diagnostics += checkSlugs(drafts)
-        diagnostics += IndexNumbering.assign(&drafts, prefix: identity?.indexPrefix ?? "")
+        let sitePrefix = identity?.indexPrefix ?? ""
+        diagnostics += IndexNumbering.assign(&drafts) { DisclosingBody.owner(ofColumn: $0.columnPath, among: bodies)?.code ?? sitePrefix }
         // Ids, 文号 and 索引号 are final now; resolving references changes only relations.
         let lookup = DocumentLookup(documents: drafts.map(\.document), contentDisplay: display)
         diagnostics += resolveReferences(&drafts, lookup: lookup, broken: broken)
@@ -178,10 +207,11 @@ public struct ContentLoader: Sendable {
             switch SourceText.read(root.appendingPathComponent(path), display: display) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let text):
-                let (report, found) = ReportReader(display: display).read(text, siteHost: identity?.host ?? "")
+                let (read, found) = ReportReader(display: display).read(text, siteHost: identity?.host ?? "")
                 diagnostics += found
-                if let report {
-                    if let other = reports.first(where: { $0.year == report.year }) {
+                if var report = read {
+                    if path.hasPrefix(DisclosingBody.root + "/") { report.body = path.split(separator: "/").dropFirst().first.map(String.init) }
+                    if let other = reports.first(where: { $0.year == report.year && $0.body == report.body }) {
                         diagnostics.append(.error(display, line: 1, "\(report.year)年的年度报告与 \(other.file) 重复。"))
                     } else {
                         reports.append(report)
@@ -236,6 +266,7 @@ public struct ContentLoader: Sendable {
             reports: reports.sorted { $0.year > $1.year }, catalogues: catalogues, faqs: faqs)
         site.contentDisplay = display
         site.consultations = consultations
+        site.bodies = bodies
         return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
     }
 

@@ -63,6 +63,16 @@ public struct FieldTable: Sendable {
         ("columns", ["栏目"]),
         ("theme", ["主题"]),
         ("home", ["首页"]),
+        ("bodies", ["公开主体"]),
+        ("body_columns", ["主体栏目"]),
+    ])
+
+    /// One 公开主体 in `site.yml`.
+    public static let body = FieldTable([
+        ("name", ["名称"]), ("short_name", ["简称"]), ("path", ["路径"]), ("kind", ["类型"]), ("code", ["机构代码"]),
+        ("address", ["办公地址", "地址"]), ("phone", ["联系电话", "电话"]), ("hours", ["办公时间"]),
+        ("in_person", ["当面申请地址", "当面申请"]), ("post", ["邮寄地址", "邮寄申请"]), ("postcode", ["邮政编码"]),
+        ("online", ["网络申请", "在线申请"]), ("fax", ["传真"]), ("email", ["电子邮箱"]), ("columns", ["栏目"]),
     ])
 
     /// One block of the home page (`首页:` in site.yml).

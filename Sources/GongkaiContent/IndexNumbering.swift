@@ -6,10 +6,11 @@ import GongkaiModel
 /// (withheld and future ones too) and skipping serials that written numbers already use. So a
 /// number never changes when documents are published later, the normal way a portal grows.
 enum IndexNumbering {
-    static func assign(_ drafts: inout [DocumentDraft], prefix: String) -> [Diagnostic] {
+    /// `prefix` gives each document's prefix: the 机构代码 of its body, or the site's.
+    static func assign(_ drafts: inout [DocumentDraft], prefix: (Document) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var owner: [String: Int] = [:]
-        var reserved: [Int: Set<Int>] = [:]
+        var reserved: [String: [Int: Set<Int>]] = [:]
         for index in drafts.indices where drafts[index].hasIndexNumber {
             let document = drafts[index].document
             if let first = owner[document.indexNumber] {
@@ -20,8 +21,9 @@ enum IndexNumbering {
                 continue
             }
             owner[document.indexNumber] = index
-            if let (year, serial) = parse(document.indexNumber, prefix: prefix) {
-                reserved[year, default: []].insert(serial)
+            let own = prefix(document)
+            if let (year, serial) = parse(document.indexNumber, prefix: own) {
+                reserved[own, default: [:]][year, default: []].insert(serial)
             }
         }
         let missing = drafts.indices.filter { !drafts[$0].hasIndexNumber }.sorted {
@@ -29,13 +31,14 @@ enum IndexNumbering {
             let b = drafts[$1].document
             return (a.published, a.id) < (b.published, b.id)
         }
-        var next: [Int: Int] = [:]
+        var next: [String: [Int: Int]] = [:]
         for index in missing {
+            let own = prefix(drafts[index].document)
             let year = drafts[index].document.published.date.year
-            var serial = next[year] ?? 1
-            while reserved[year]?.contains(serial) == true { serial += 1 }
-            next[year] = serial + 1
-            drafts[index].document.indexNumber = format(prefix: prefix, year: year, serial: serial)
+            var serial = next[own]?[year] ?? 1
+            while reserved[own]?[year]?.contains(serial) == true { serial += 1 }
+            next[own, default: [:]][year] = serial + 1
+            drafts[index].document.indexNumber = format(prefix: own, year: year, serial: serial)
         }
         return diagnostics
     }

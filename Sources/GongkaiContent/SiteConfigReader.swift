@@ -6,16 +6,16 @@ import Yams
 struct SiteConfigReader {
     let display: String
 
-    func read(_ text: String) -> (identity: SiteIdentity?, columns: [Column], diagnostics: [Diagnostic]) {
+    func read(_ text: String) -> (identity: SiteIdentity?, columns: [Column], diagnostics: [Diagnostic], bodies: [DisclosingBody]) {
         let source = YAMLSource(display: display)
         let root: Node?
         switch source.parse(text) {
-        case .failure(let diagnostic): return (nil, [], [diagnostic])
+        case .failure(let diagnostic): return (nil, [], [diagnostic], [])
         case .success(let node): root = node
         }
         let pairs: [(key: String, keyLine: Int, value: Node)]
         switch source.mapping(root, what: "site.yml ") {
-        case .failure(let diagnostic): return (nil, [], [diagnostic])
+        case .failure(let diagnostic): return (nil, [], [diagnostic], [])
         case .success(let value): pairs = value
         }
         var fields = FieldValues(pairs: pairs, table: .site, display: display, line: 1)
@@ -91,7 +91,18 @@ struct SiteConfigReader {
                     display, line: 1,
                     "缺少“栏目”。请列出网站的栏目，每个栏目写“标题”“路径”和“更新类别”。"))
         }
-        return (fields.diagnostics.contains { $0.severity == .error } ? nil : identity, columns, fields.diagnostics)
+        var bodies: [DisclosingBody] = []
+        if let entry = fields.values["bodies"] {
+            let found = BodyConfigReader(display: display, source: source).read(
+                bodies: entry, template: fields.values["body_columns"], siteColumns: columns
+            ) { node, parent, into, diagnostics in
+                readColumns(node, parent: parent, source: source, into: &into, diagnostics: &diagnostics)
+            }
+            bodies = found.bodies
+            columns += found.columns
+            fields.diagnostics += found.diagnostics
+        }
+        return (fields.diagnostics.contains { $0.severity == .error } ? nil : identity, columns, fields.diagnostics, bodies)
     }
 
     static func isValidSiteCode(_ code: String) -> Bool {

@@ -18,6 +18,8 @@ public struct AnnualReport: Sendable {
     public var applications: [String: ReportRow]
     /// Table 四 rows: 行政复议, 未经复议直接起诉, 复议后起诉, five numbers each.
     public var reviews: [String: ReportRow]
+    /// The 公开主体 whose report it is (`content/bodies/<slug>/reports/`); nil for `content/reports/`.
+    public var body: String?
 
     public init(
         year: Int, file: String, title: String, issuer: String?, published: DateTime, overview: [String: String],

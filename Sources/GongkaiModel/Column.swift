@@ -14,6 +14,9 @@ public struct Column: Sendable, Hashable {
     public let line: Int
     /// Fields the column declares for its documents (besides those of its ancestors).
     public let fields: [ColumnField]
+    /// False for the columns that stand for the 公开主体 index and each body's home: they exist
+    /// for the tree (breadcrumbs, side menu) and hold no documents; their pages are the body kinds'.
+    public var holdsDocuments = true
 
     public init(
         path: String, title: String, description: String?, updateClass: UpdateClass,

@@ -14,6 +14,8 @@ public struct Site: Sendable {
     public let catalogues: [Catalogue]
     /// The 常见问题知识库, sorted by id.
     public let faqs: [FAQEntry]
+    /// The 公开主体 declared in `site.yml`, in declaration order (empty: the site is the one body).
+    public var bodies: [DisclosingBody] = []
     /// How messages name the content folder (`content`): files are `<contentDisplay>/<path>`.
     public var contentDisplay = "content"
     /// 意见征集, sorted by id (set by the loader after the documents they name are known).
@@ -68,6 +70,23 @@ public struct Site: Sendable {
             let plan = plan(String(reference[..<slash])), let item = plan.item(number)
         else { return nil }
         return (plan, item)
+    }
+
+    public func body(_ slug: String) -> DisclosingBody? { bodies.first { $0.slug == slug } }
+
+    /// The body a column belongs to: the body whose folder or own column holds it, else the
+    /// 本级政府 (which discloses everything outside the bodies' folders); nil without bodies.
+    public func body(ofColumn path: String) -> DisclosingBody? {
+        DisclosingBody.owner(ofColumn: path, among: bodies)
+    }
+
+    /// The body a document belongs to (by its folder).
+    public func body(of document: Document) -> DisclosingBody? { body(ofColumn: document.columnPath) }
+
+    /// The reports of one body (nil: those of `content/reports/`, the site's or its 本级政府's).
+    public func reports(of body: DisclosingBody?) -> [AnnualReport] {
+        let slug = body.flatMap { $0.ownColumn == nil ? $0.slug : nil }
+        return reports.filter { $0.body == slug }
     }
 
     /// Top-level columns, in navigation order.

@@ -24,6 +24,8 @@ public struct PublishedSite: Sendable {
     public let consultationBook: ConsultationBook
     /// Documents and questions by search facet: the library, the search page's filters.
     public let facets: Facets
+    /// Published documents of each 公开主体 by its path, newest first (empty without bodies).
+    public let documentsByBody: [String: [Document]]
     private let publishedIDs: Set<String>
     /// The questions whose answers rest on a document, by its id.
     private let faqsByDocument: [String: [FAQEntry]]
@@ -54,6 +56,14 @@ public struct PublishedSite: Sendable {
             }
         }
         self.documentsUnder = under
+        var byBody: [String: [Document]] = [:]
+        if !site.bodies.isEmpty {
+            for body in site.bodies { byBody[body.slug] = [] }
+            for document in published {
+                if let body = site.body(of: document) { byBody[body.slug, default: []].append(document) }
+            }
+        }
+        self.documentsByBody = byBody
         let ids = self.publishedIDs
         self.planBook = PlanBook(site: site, isPublished: { ids.contains($0) }, asOf: rule.asOf)
         let faqs = site.faqs.filter { $0.answered <= rule.asOf }
@@ -72,7 +82,7 @@ public struct PublishedSite: Sendable {
         self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
         self.facets = Facets(
-            documents: published.map { SearchData.metadataRecord($0, routes: routes) },
+            documents: published.map { SearchData.metadataRecord($0, routes: routes, discloser: site.body(of: $0)?.name) },
             faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
     }
 
@@ -102,7 +112,7 @@ public struct PublishedSite: Sendable {
     /// The column that lists the annual reports: the one whose title names them (…年报,
     /// …年度报告).
     public var reportsColumn: Column? {
-        site.columns.first { $0.title.contains("年报") || $0.title.contains("年度报告") }
+        site.columns.first { Self.listsReports($0) && (site.bodies.isEmpty || !Site.isWithin($0.path, DisclosingBody.root)) }
     }
 
     /// The questions whose answers rest on a document (相关问答 on its page).
@@ -110,8 +120,15 @@ public struct PublishedSite: Sendable {
 
     /// Publication dates of the reports, for the staleness check of their column.
     public var reportDates: [String: [CalendarDate]] {
-        guard let column = reportsColumn, !site.reports.isEmpty else { return [:] }
-        return [column.path: reports.map(\.published.date)]
+        var dates: [String: [CalendarDate]] = [:]
+        if let column = reportsColumn, !site.reports(of: nil).isEmpty {
+            dates[column.path] = reports.filter { $0.body == nil }.map(\.published.date)
+        }
+        for body in site.bodies where body.ownColumn == nil {
+            guard let column = reportsColumn(of: body) else { continue }
+            dates[column.path, default: []] += reports.filter { $0.body == body.slug }.map(\.published.date)
+        }
+        return dates
     }
 
     /// The latest publication on the whole site, for feeds that have no entries of their own.

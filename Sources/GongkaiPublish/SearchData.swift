@@ -35,7 +35,7 @@ public enum SearchData {
     /// A published document before its Markdown is read.
     public static func source(_ document: Document, published: PublishedSite) -> SearchSource {
         let plans = published.planBook.plans(ofNotice: document).map { "\n" + planText($0) }.joined()
-        return SearchSource(metadata: metadataRecord(document, routes: published.routes), markdown: document.body, appended: plans)
+        return SearchSource(metadata: metadataRecord(document, routes: published.routes, discloser: published.site.body(of: document)?.name), markdown: document.body, appended: plans)
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the
@@ -70,13 +70,13 @@ public enum SearchData {
     public static let consultationType = "意见征集"
 
     /// A record without the body, for grouping documents by facet.
-    public static func metadataRecord(_ document: Document, routes: Routes, body: String = "") -> SearchRecord {
+    public static func metadataRecord(_ document: Document, routes: Routes, body: String = "", discloser: String? = nil) -> SearchRecord {
         SearchRecord(
             id: document.id, published: String(document.published.rfc3339.prefix(16)),
             url: routes.document(document), title: document.title, docNumber: document.docNumber,
             issuer: document.issuer, type: document.type, topic: document.topic,
             validity: document.validity?.rawValue, notCurrent: document.validity.map { !$0.isCurrent } ?? false,
-            tags: document.tags, body: body)
+            tags: document.tags, body: body, discloser: discloser)
     }
 
     /// The text a reader sees in a Markdown body (from cmark's tree).

@@ -1,5 +1,7 @@
 /// The filters of the search page and the facet listings of the policy library.
 public enum SearchFacet: String, CaseIterable, Sendable {
+    /// 公开主体: on a portal of several bodies, whose document it is.
+    case body
     case year
     case issuer
     case type
@@ -9,6 +11,7 @@ public enum SearchFacet: String, CaseIterable, Sendable {
     /// The label a visitor reads.
     public var label: String {
         switch self {
+        case .body: return "公开主体"
         case .year: return "年份"
         case .issuer: return "发文机关"
         case .type: return "文件类型"
@@ -19,6 +22,7 @@ public enum SearchFacet: String, CaseIterable, Sendable {
 
     public func value(of record: SearchRecord) -> String? {
         switch self {
+        case .body: return record.discloser
         case .year: return record.year
         case .issuer: return record.issuer
         case .type: return record.type

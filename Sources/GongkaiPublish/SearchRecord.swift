@@ -20,6 +20,8 @@ public struct SearchRecord: Codable, Sendable, Hashable {
     public var topic: String?
     /// 有效性
     public var validity: String?
+    /// 公开主体 (its name), on a portal of several bodies.
+    public var discloser: String?
     /// True when the document is not 现行有效 and results should say so.
     public var notCurrent: Bool
     /// 标签
@@ -29,7 +31,8 @@ public struct SearchRecord: Codable, Sendable, Hashable {
 
     public init(
         id: String, published: String, url: String, title: String, docNumber: String?, issuer: String?,
-        type: String?, topic: String?, validity: String?, notCurrent: Bool, tags: [String], body: String
+        type: String?, topic: String?, validity: String?, notCurrent: Bool, tags: [String], body: String,
+        discloser: String? = nil
     ) {
         self.id = id
         self.published = published
@@ -43,6 +46,7 @@ public struct SearchRecord: Codable, Sendable, Hashable {
         self.notCurrent = notCurrent
         self.tags = tags
         self.body = body
+        self.discloser = discloser
     }
 
     /// 发布日期 as `2023-03-23`.

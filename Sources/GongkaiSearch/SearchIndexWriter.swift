@@ -264,7 +264,9 @@ public struct SearchIndexWriter: Sendable {
         var json = JSONText()
         var files: [SearchFile] = []
         json.raw("[")
-        for (facetIndex, facet) in SearchFacet.allCases.enumerated() {
+        // A facet no record has a value of (公开主体 on a site without bodies) is left out.
+        let present = SearchFacet.allCases.filter { facet in facet != .body || records.contains { facet.value(of: $0) != nil } }
+        for (facetIndex, facet) in present.enumerated() {
             if facetIndex > 0 { json.raw(",") }
             json.raw("{\"name\":")
             json.string(facet.rawValue)

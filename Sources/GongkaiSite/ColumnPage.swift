@@ -76,15 +76,15 @@ extension PageFactory {
             subcolumns: .of(subcolumns),
             documents: .of(slice.map(summary)),
             pagination: count > 1 ? pagination(column: column.path, current: page, count: count) : nil,
-            reports: page == 1 && published.reportsColumn?.path == column.path
-                ? .of(published.reports.map { LinkView(title: $0.title, url: routes.report($0.year)) }) : nil)
+            reports: page == 1
+                ? published.reportsListed(in: column).flatMap { .of($0.map { LinkView(title: $0.title, url: routes.report($0)) }) } : nil)
     }
 
     /// “1 份年度报告” (with its documents, if any) for the column that lists the annual reports.
     func holdings(_ column: Column) -> String? {
-        guard published.reportsColumn?.path == column.path, !published.reports.isEmpty else { return nil }
+        guard let reports = published.reportsListed(in: column), !reports.isEmpty else { return nil }
         let documents = published.documentsUnder[column.path]?.count ?? 0
-        return (documents > 0 ? "\(documents) 篇文件、" : "") + "\(published.reports.count) 份年度报告"
+        return (documents > 0 ? "\(documents) 篇文件、" : "") + "\(reports.count) 份年度报告"
     }
 
     func pagination(column: String, current: Int, count: Int) -> Pagination {
@@ -126,7 +126,7 @@ struct ColumnPages: PageKind {
 
     let template = "column"
     func pages(in site: PageFactory) -> [Key] {
-        site.site.columns.flatMap { column in
+        site.site.columns.filter(\.holdsDocuments).flatMap { column in
             (1...site.published.pageCount(of: column.path)).map { Key(path: column.path, page: $0) }
         }
     }

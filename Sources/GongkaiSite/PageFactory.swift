@@ -79,7 +79,10 @@ public struct PageFactory: Sendable {
     /// The top-level column holding `current`, with its sub-columns; the branch leading to
     /// `current` is open.
     func sectionTree(_ current: String) -> Listing<SideColumn>? {
-        guard let root = site.lineage(of: current).first else { return nil }
+        // Under the 公开主体 column the tree is the body's own, not that of every body.
+        let lineage = site.lineage(of: current)
+        let inBodies = !site.bodies.isEmpty && lineage.first?.path == DisclosingBody.root
+        guard let root = inBodies ? lineage.dropFirst().first : lineage.first else { return nil }
         func node(_ column: Column) -> SideColumn {
             let open = Site.isWithin(current, column.path)
             return SideColumn(

@@ -19,6 +19,7 @@ public struct PageRegistry: Sendable {
         ConsultationIndexPages(), ConsultationPages(),
         LibraryPages(), SearchPages(), FacetPages(),
         ReportPages(), DocumentPages(),
+        BodyIndexPages(), BodyHomePages(), ApplicationPages(), ApplicationFormPages(), BodyReportPages(), ReportOverviewPages(),
         PlanIndexPages(), PlanPages(), AlignmentPages(), LedgerIndexPages(), LedgerPages(),
         NotFoundPages(), FeedPages(), SitemapXMLPages(),
     ])

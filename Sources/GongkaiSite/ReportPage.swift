@@ -54,12 +54,14 @@ extension PageFactory {
                 number: numbers[index], title: "\(part)情况".replacingOccurrences(of: "情况情况", with: "情况"),
                 body: HTML(markdown.html(report.overview[part] ?? "")))
         }
+        let body = report.body.flatMap { site.body($0) }
+        let own = body.map(published.documents(of:)) ?? published.documents
         let counts = Dictionary(
             uniqueKeysWithValues: NormativeCounts.Kind.allCases.map {
-                ($0, NormativeCounts($0, documents: published.documents, year: report.year))
+                ($0, NormativeCounts($0, documents: own, year: report.year))
             })
         let day = report.published.date
-        let plans = planBook.plans.filter { $0.year == report.year }.map { plan -> ReportPlan in
+        let plans = planBook.plans.filter { $0.year == report.year && body == nil }.map { plan -> ReportPlan in
             let items = plan.items.map { item in
                 ReportPlanItem(
                     item: itemLink(item, of: plan),
@@ -79,11 +81,11 @@ extension PageFactory {
             decisions: ReportTables.decisions(report, counts: counts), applications: ReportTables.applications(report),
             reviews: ReportTables.reviews(report), problems: HTML(markdown.html(report.problems)),
             otherMatters: HTML(markdown.html(report.otherMatters)), plans: .of(plans))
-        let column = published.reportsColumn
+        let column = body.flatMap(published.reportsColumn(of:)) ?? published.reportsColumn
         let crumbs = breadcrumb(column: column?.path, current: "\(report.year)年年度报告")
         return ReportPageView(
             site: siteView(currentColumn: column?.path, current: column == nil ? .other : nil),
-            page: pageInfo(heading: report.title, url: routes.report(report.year)),
+            page: pageInfo(heading: report.title, url: routes.report(report)),
             meta: metaTags(column: column) + [
                 MetaTag(name: "ArticleTitle", content: report.title),
                 MetaTag(name: "PubDate", content: report.published.minutePrecision),
@@ -95,7 +97,7 @@ extension PageFactory {
 /// Each published annual report.
 struct ReportPages: PageKind {
     let template = "report"
-    func pages(in site: PageFactory) -> [Int] { site.published.reports.map(\.year) }
+    func pages(in site: PageFactory) -> [Int] { site.published.reports.filter { $0.body == nil }.map(\.year) }
     func url(of key: Int, in site: PageFactory) -> String { site.routes.report(key) }
     func source(of key: Int, in site: PageFactory) -> PageSource {
         let file = report(key, in: site).file
@@ -105,7 +107,7 @@ struct ReportPages: PageKind {
         (site.reportPage(report(key, in: site)), [])
     }
     func sitemapEntries(in site: PageFactory) -> [SitemapEntry] {
-        site.published.reports.map { SitemapEntry(loc: site.routes.absolute(site.routes.report($0.year)), lastmod: $0.published.date.iso) }
+        site.published.reports.filter { $0.body == nil }.map { SitemapEntry(loc: site.routes.absolute(site.routes.report($0.year)), lastmod: $0.published.date.iso) }
     }
-    private func report(_ year: Int, in site: PageFactory) -> AnnualReport { site.site.reports.first { $0.year == year }! }
+    private func report(_ year: Int, in site: PageFactory) -> AnnualReport { site.site.reports.first { $0.year == year && $0.body == nil }! }
 }

@@ -64,6 +64,15 @@ PAGE_KINDS = {
     "document-lapsed": "/xxgk/fdzdgknr/zcwj/farm-machinery-interim-2022.html",
     "document-not-in-force": "/xxgk/fdzdgknr/zcwj/elderly-care-measures-2024.html",
     "document-feedback": "/xxgk/fdzdgknr/tzgg/elderly-care-feedback-2024.html",
+    "bodies": "/bodies/",
+    "body": "/bodies/jyj/",
+    "body-column": "/bodies/jyj/fdzdgknr/tzgg/",
+    "body-document": "/bodies/jyj/fdzdgknr/tzgg/notice-2024.html",
+    "body-report": "/bodies/jyj/reports/2023.html",
+    "reports-overview": "/bodies/reports.html",
+    "application": "/bodies/jyj/ysqgk.html",
+    "application-form": "/bodies/jyj/sqb.html",
+    "facet-body": "/library/body/bbf33768/",
 }
 
 

@@ -237,8 +237,8 @@ def test_a_query_downloads_only_the_manifest_its_shards_and_shown_results(driver
     assert chunks and len(chunks) <= 2, chunks
     assert not [p for p in data if "/search/data/f/" in p], "no filter used, no facet file"
     manifest = json.loads((site / "search" / "data" / "manifest.json").read_text(encoding="utf-8"))
-    # 16 documents, 3 常见问题 and 4 意见征集
-    assert manifest["documents"] == 16 + 3 + 4 and manifest["shards"] == total_shards
+    # 16 documents of the portal, 12 of the demo bodies (4 each), 3 常见问题 and 4 意见征集
+    assert manifest["documents"] == 16 + 12 + 3 + 4 and manifest["shards"] == total_shards
 
 
 def test_search_page_with_results_and_filter_has_no_axe_violations(driver, origin, axe_source):

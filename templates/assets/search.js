@@ -32,7 +32,7 @@
   }
 
   var PAGE_SIZE = 10;
-  var FILTERS = ["year", "issuer", "type", "topic", "validity"];
+  var FILTERS = ["body", "year", "issuer", "type", "topic", "validity"];
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var VALUE = [];
   for (var a = 0; a < ALPHABET.length; a++) {
