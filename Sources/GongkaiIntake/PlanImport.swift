@@ -7,7 +7,23 @@ public struct PreparedImport: Sendable {
     public struct File: Sendable {
         /// Relative to the content directory: `plans/hunan-2023-zwgk.yml`.
         public var path: String
-        public var text: String
+        public var data: Data
+        /// A content file (Markdown, YAML) rather than an image or attachment.
+        public var isText: Bool
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.data = Data(text.utf8)
+            self.isText = true
+        }
+
+        public init(path: String, data: Data) {
+            self.path = path
+            self.data = data
+            self.isText = false
+        }
+
+        public var text: String { isText ? String(decoding: data, as: UTF8.self) : "（\(data.count) 字节的文件）" }
     }
 
     public var files: [File]
@@ -30,7 +46,7 @@ public struct PreparedImport: Sendable {
             let url = content.appendingPathComponent(file.path)
             do {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url, options: .atomic)
+                try file.data.write(to: url, options: .atomic)
             } catch {
                 throw DiagnosticError([.error("\(contentDisplay)/\(file.path)", "无法写入：\(error.localizedDescription)")])
             }
@@ -76,7 +92,7 @@ public enum PlanImport {
             throw DiagnosticError([.error(display, line: failure.line, failure.message)])
         }
         let year = result.plans.map(\.year).max() ?? 0
-        let noticeSlug = ([prefix!, String(year)] + result.plans.map(\.kind.slug)).joined(separator: "-")
+        let noticeSlug = ([prefix!, String(year)] + result.plans.map { PlanCategory.slug($0.kind) }).joined(separator: "-")
         let noticeID = "\(columnPath)/\(noticeSlug)"
         for index in result.plans.indices { result.plans[index].notice = noticeID }
 
@@ -103,7 +119,7 @@ public enum PlanImport {
         if result.punctuationFixes > 0 { report.append("标点：原文有 \(result.punctuationFixes) 处半角标点（, ; : ( ) 等）夹在中文之间，已改为全角（，；：（））。") }
         if !result.notes.isEmpty {
             report.append("请核对以下 \(result.notes.count) 处（第几\(document.unit)对应 \(name)）：")
-            report += result.notes.map { "  提示：\($0)" }
+            report += result.notes.map { "  提示：\($0.text(unit: document.unit))" }
         }
         let warnings = result.notes.filter { $0.message.contains("没有文号") || $0.message.contains("没有发布日期") || $0.message.contains("没有成文日期") }
             .map { Diagnostic.warning(display, line: $0.line, $0.message) }
@@ -152,7 +168,7 @@ public enum PlanImport {
         }
         if !result.notes.isEmpty {
             comments.append("导入提示：")
-            comments += result.notes.map { "  \($0)" }
+            comments += result.notes.map { "  \($0.text(unit: unit))" }
         }
         return try ContentWriter.document(fields: fields, comments: comments, body: notice.body)
     }
