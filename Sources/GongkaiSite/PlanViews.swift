@@ -41,9 +41,6 @@ public struct PlanSummary: Codable, Sendable {
     let url: String
     let region: String
     let kind: String
-    /// The category, when the title does not already say it (法治政府建设 under a title
-    /// 2024年工作要点).
-    let kindNote: String?
     let year: Int
     let overview: ProgressOverview
     /// The alignment page with the higher-level plan, when there is one.
@@ -91,7 +88,7 @@ extension PageFactory {
             LinkView(title: "与《\($0.higher.title)》对标", url: routes.alignment(lower: plan.id, higher: $0.higher.id))
         }
         return PlanSummary(
-            title: plan.title, url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue, kindNote: plan.kind.isNamed(in: plan.title) ? nil : plan.kind.rawValue,
+            title: plan.kind.isNamed(in: plan.title) ? plan.title : "\(plan.title)（\(plan.kind.rawValue)）", url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue,
             year: plan.year, overview: overview(plan), alignment: alignment)
     }
 

@@ -77,7 +77,11 @@ struct DocxBuilder {
             case .paragraph(let text, let list, let heading, let bold):
                 body += Self.paragraph(text, list: list, heading: heading, bold: bold)
             case .table(let rows):
-                body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr>"
+                // Word always writes the grid; LibreOffice needs it to read a table at all.
+                let columns = rows.map { $0.map(\.span).reduce(0, +) }.max() ?? 0
+                body +=
+                    "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/></w:tblPr><w:tblGrid>"
+                    + String(repeating: "<w:gridCol w:w=\"1400\"/>", count: columns) + "</w:tblGrid>"
                 for row in rows {
                     body += "<w:tr>"
                     for cell in row {
@@ -129,7 +133,7 @@ struct DocxBuilder {
             (
                 "[Content_Types].xml",
                 """
-                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="gif" ContentType="image/gif"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>
                 """
             ),
             ("word/document.xml", documentXML),
@@ -137,8 +141,18 @@ struct DocxBuilder {
             ("word/styles.xml", Self.stylesXML),
         ]
         var entries = files.map { ($0.0, Data($0.1.utf8)) }
-        if !relationships.isEmpty {
-            let list = relationships.map { r in
+        // The package relationships a Word reader (LibreOffice) follows to the main part, its
+        // styles and its numbering.
+        entries.append(
+            (
+                "_rels/.rels",
+                Data(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+                        .utf8)
+            ))
+        do {
+            let fixed: [(id: String, type: String, target: String, external: Bool)] = [("rIdStyles", "styles", "styles.xml", false), ("rIdNumbering", "numbering", "numbering.xml", false)]
+            let list = (fixed + relationships).map { r in
                 "<Relationship Id=\"\(r.id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(r.type)\" Target=\"\(Self.escape(r.target))\"\(r.external ? " TargetMode=\"External\"" : "")/>"
             }.joined()
             entries.append(
