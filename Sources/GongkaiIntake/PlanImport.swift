@@ -98,6 +98,7 @@ public enum PlanImport {
 
         let name = file.lastPathComponent
         var files: [PreparedImport.File] = []
+        var imageReport: [String] = []
         do {
             for plan in result.plans {
                 var header = ["由 gongkai import plan 从 \(name) 导入。任务的“落实上级”“进展”由编辑填写。"]
@@ -107,7 +108,22 @@ public enum PlanImport {
                 }
                 files.append(.init(path: "plans/\(plan.id).yml", text: try ContentWriter.plan(plan, header: header)))
             }
-            files.append(.init(path: "\(noticeID).md", text: try noticeFile(result, plans: result.plans.map(\.id), source: name, unit: document.unit)))
+            // The notice's images (a Word file's): saved beside it, shown after its text.
+            let images = document.files.enumerated().filter { $0.element.isImage }.map { (index: $0.offset, file: $0.element) }
+            var withImages = result
+            for image in images {
+                let path = "\(noticeSlug)/\(DocImport.fileName(image.file, index: image.index))"
+                files.append(.init(path: "\(columnPath)/\(path)", data: image.file.data))
+                withImages.notice.body += "\n\n![](\(path))"
+            }
+            let notice = try noticeFile(withImages, plans: result.plans.map(\.id), source: name, unit: document.unit)
+            files.append(.init(path: "\(noticeID).md", text: notice))
+            let lines = notice.components(separatedBy: "\n")
+            imageReport = images.map { image in
+                let path = "\(noticeSlug)/\(DocImport.fileName(image.file, index: image.index))"
+                let line = (lines.firstIndex { $0.contains("](\(path))") } ?? 0) + 1
+                return "图片：\(contentDisplay)/\(noticeID).md 第 \(line) 行的图片 \(path) 还没有替代文字，请在 ![ ] 的方括号中写明图片内容（原文第 \(image.file.line) \(document.unit)），并移到正文中合适的位置。"
+            }
         } catch {
             throw DiagnosticError([.error(display, "无法生成内容文件：\(error)")])
         }
@@ -116,6 +132,7 @@ public enum PlanImport {
             let leads = plan.items.filter { !$0.leads.isEmpty }.count
             report.append("《\(plan.title)》：\(plan.sections.count) 个部分，\(plan.items.count) 项任务，其中 \(leads) 项写明了牵头单位")
         }
+        report += imageReport
         if result.punctuationFixes > 0 { report.append("标点：原文有 \(result.punctuationFixes) 处半角标点（, ; : ( ) 等）夹在中文之间，已改为全角（，；：（））。") }
         if !result.notes.isEmpty {
             report.append("请核对以下 \(result.notes.count) 处（第几\(document.unit)对应 \(name)）：")

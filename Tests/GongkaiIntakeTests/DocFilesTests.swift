@@ -92,6 +92,23 @@ import Testing
         #expect(!notes.contains { $0.contains(" 行：") })
     }
 
+    @Test func aPlanNoticesImagesAreSavedBesideTheNotice() throws {
+        let content = try TemporaryContent()
+        var builder = DocxBuilder.fromText(PlanCategoryTests.notice("青岚县2024年法治政府建设工作要点"))
+        builder.parts.insert(.image(name: "image1.png", vml: false), at: 3)
+        builder.media = ["image1.png": Self.png]
+        let input = try content.input("要点.docx", try builder.data())
+        let prepared = try PlanImport.prepare(file: input, display: "要点.docx", content: content.root, contentDisplay: "content", id: nil, column: nil)
+        #expect(prepared.files.first { $0.path == "jhzj/qinglan-2024-fzzfjs/image1.png" }?.data == Self.png)
+        let notice = try #require(prepared.files.first { $0.path == "jhzj/qinglan-2024-fzzfjs.md" }?.text)
+        let line = try #require(notice.components(separatedBy: "\n").firstIndex { $0 == "![](qinglan-2024-fzzfjs/image1.png)" }) + 1
+        #expect(prepared.report.contains { $0.contains("content/jhzj/qinglan-2024-fzzfjs.md 第 \(line) 行的图片") })
+        _ = try prepared.write(to: content.root, contentDisplay: "content", force: false)
+        let loaded = try ContentLoader(directory: content.root, display: "content").load()
+        #expect(loaded.assets.contains("jhzj/qinglan-2024-fzzfjs/image1.png"))
+        #expect(!loaded.warnings.contains { $0.severity == .error })
+    }
+
     @Test func aPictureLinkedOutsideTheWordFileIsReported() throws {
         var builder = DocxBuilder()
         builder.parts = [.paragraph("桂山乡人民政府关于开展森林防火宣传的通知", list: nil, heading: 1), .image(name: "poster.png", vml: false)]
