@@ -1,10 +1,12 @@
 import Foundation
+import GongkaiContent
 import GongkaiModel
+import GongkaiPublish
 import GongkaiTestSupport
 import Testing
 
 /// A plan whose 类别 is a topic of its own (not 政务公开 or 政务管理服务), under a title that does
-/// not say it: the plan page, the plan list and the ledger show the category.
+/// not say it: the plan page, the plan list, the ledger and the search text show the category.
 @Suite struct PlanCategoryPagesTests {
     static let plan = """
         标题: 青岚县2024年工作要点
@@ -34,5 +36,8 @@ import Testing
         let ledger = try project.read("site/ledger/\(try #require(pages.first))")
         #expect(ledger.contains("青岚县司法局"))
         #expect(ledger.contains("青岚县2024年工作要点（法治政府建设）"))
+        // Searchable by its category: the plan's search text names it.
+        let plan = try #require(try ContentLoader(directory: project.content).load().site.plans.first)
+        #expect(SearchData.planText(plan).contains("法治政府建设"))
     }
 }
