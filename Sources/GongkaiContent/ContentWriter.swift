@@ -8,6 +8,8 @@ public enum ContentWriter {
     public enum Value {
         case text(String)
         case list([String])
+        /// 附件: one `{标题, 文件}` mapping per attachment.
+        case attachments([(title: String, file: String)])
     }
 
     /// A plan file; `header` lines become comments at the top.
@@ -33,6 +35,8 @@ public enum ContentWriter {
             switch value {
             case .text(let text): return key(name, text)
             case .list(let items): return (Node(name), flowList(items))
+            case .attachments(let items):
+                return (Node(name), Node(items.map { Node([key("标题", $0.title), key("文件", $0.file)]) }))
             }
         }
         let yaml = try serialize(Node(pairs))

@@ -26,7 +26,7 @@ struct PlanReader {
         let title = fields.requiredText("title", what: "工作要点文件")
         let year = fields.required("year", what: "工作要点文件") { $0.year($1) }
         let level = fields.choice("level", parse: PlanLevel.init(name:), allowed: PlanLevel.allNames)
-        let kind = fields.choice("kind", parse: PlanKind.init(name:), allowed: PlanKind.allNames)
+        let kind = fields.choice("kind", parse: PlanKind.init(name:), allowed: PlanKind.allowedDescription)
         var sections: [PlanSection] = []
         if let entry = fields.values["sections"] {
             for (node, line) in list(entry.node, key: entry.key, line: entry.line, diagnostics: &fields.diagnostics) {

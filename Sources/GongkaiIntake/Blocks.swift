@@ -1,3 +1,5 @@
+import Foundation
+
 /// The neutral model every input format is read into before anything about plans or
 /// documents is decided: paragraphs (some of them headings) and tables. Word files, web pages,
 /// PDF text and plain text all become a list of blocks, so that one reader handles tables
@@ -79,11 +81,45 @@ public struct TableCell: Sendable, Hashable {
     }
 }
 
+/// A file carried inside the input: an image of a Word file (`word/media/…`) or an embedded
+/// attachment (a workbook or document inside it), with the paragraph it stands at.
+public struct EmbeddedFile: Sendable, Hashable {
+    /// The file's name inside the package: `image1.png`, `Microsoft_Excel_Worksheet.xlsx`.
+    public var name: String
+    public var data: Data
+    /// The paragraph (Word) the file stands in; the file follows the blocks before it.
+    public var line: Int
+    public var isImage: Bool
+
+    public init(name: String, data: Data, line: Int, isImage: Bool) {
+        self.name = name
+        self.data = data
+        self.line = line
+        self.isImage = isImage
+    }
+}
+
+/// A link of the input (Word hyperlink, HTML `<a href>`): its text and where it points, as
+/// written (a relative file name when the attachment was saved beside the document).
+public struct SourceLink: Sendable, Hashable {
+    public var text: String
+    public var target: String
+
+    public init(text: String, target: String) {
+        self.text = text
+        self.target = target
+    }
+}
+
 /// What a format reader made of a file: the blocks, and notices about the reading itself
 /// (encoding converted, page headers dropped…), kept for the report.
 public struct BlockDocument: Sendable {
     public var blocks: [Block]
     public var notes: [ImportNote]
+    /// Images and embedded attachments the input carries (Word files only).
+    public var files: [EmbeddedFile] = []
+    /// Links of the input, for attachments saved beside it.
+    public var links: [SourceLink] = []
     /// Text a reader dropped from the body (navigation, page numbers, running headers), kept
     /// so that nothing is lost: the notice file carries it as comments.
     public var dropped: [KeptLine]

@@ -10,10 +10,34 @@ public struct ImportedDocument: Sendable {
     public var documentNumber: String?
     public var written: CalendarDate?
     public var published: DateTime?
+    /// Attachment names the text lists (`附件：1.名称`).
     public var attachments: [String] = []
-    public var body = ""
+    /// The body in order: Markdown blocks and the input's images at their place.
+    public var parts: [BodyPart] = []
+    /// Images and embedded attachments of the input (Word files).
+    public var files: [EmbeddedFile] = []
+    public var links: [SourceLink] = []
     public var kept: [KeptLine] = []
     public var notes: [ImportNote] = []
+
+    public enum BodyPart: Sendable {
+        case markdown(String)
+        /// An image of `files`, by index.
+        case image(Int)
+    }
+
+    /// The body as Markdown, images referenced as `folder/name` (the folder beside the document
+    /// that holds them), without alt text: the editor writes it (the report asks for it).
+    public func body(imageFolder folder: String) -> String {
+        parts.map { part in
+            switch part {
+            case .markdown(let text): text
+            case .image(let index): "![](\(folder.isEmpty ? "" : folder + "/")\(DocImport.fileName(files[index], index: index)))"
+            }
+        }.joined(separator: "\n\n")
+    }
+
+    public var body: String { body(imageFolder: "") }
 }
 
 public enum DocumentImporter {
@@ -23,6 +47,10 @@ public enum DocumentImporter {
         var result = ImportedDocument()
         result.kept = document.dropped
         result.notes = document.notes
+        result.files = document.files
+        result.links = document.links
+        // Images follow the blocks before their paragraph; those before the title open the body.
+        var images = document.files.indices.filter { document.files[$0].isImage }.sorted { document.files[$0].line < document.files[$1].line }
         var fix = PunctuationFix()
         var blocks = document.blocks.map { block -> Block in
             guard case .paragraph(var paragraph) = block else { return block }
@@ -103,8 +131,14 @@ public enum DocumentImporter {
             if !result.attachments.isEmpty { break }
         }
         // The body: everything after the title, as Markdown.
-        var lines: [String] = []
+        var lines: [ImportedDocument.BodyPart] = []
         var started = titleParagraph == nil
+        func placeImages(before line: Int) {
+            while let first = images.first, document.files[first].line < line {
+                lines.append(.image(first))
+                images.removeFirst()
+            }
+        }
         var merged = false
         for block in blocks {
             switch block {
@@ -117,16 +151,19 @@ public enum DocumentImporter {
                     continue
                 }
                 if LineKind.documentNumber(paragraph.text) == paragraph.text, paragraph.text == result.documentNumber { continue }
-                lines.append(markdown(paragraph, kind: paragraphIndex[paragraph.line].flatMap { kinds.indices.contains($0) ? kinds[$0] : nil }))
+                placeImages(before: paragraph.line)
+                lines.append(.markdown(markdown(paragraph, kind: paragraphIndex[paragraph.line].flatMap { kinds.indices.contains($0) ? kinds[$0] : nil })))
             case .table(let table):
                 guard started else { continue }
+                placeImages(before: table.line)
                 let (text, hasMerges) = gfm(table)
                 merged = merged || hasMerges
-                lines.append(text)
+                lines.append(.markdown(text))
             }
         }
+        placeImages(before: Int.max)
         if merged { result.notes.append(ImportNote(line: 1, message: "正文表格中有合并单元格，Markdown 表格不能合并，已在每个合并位置重复其内容，请核对。")) }
-        result.body = lines.joined(separator: "\n\n")
+        result.parts = lines
         if fix.changes > 0 { result.notes.append(ImportNote(line: 1, message: "原文有 \(fix.changes) 处半角标点夹在中文之间，已改为全角。")) }
         if result.documentNumber == nil { result.notes.append(ImportNote(line: 1, message: "原文没有文号，“文号”留空。")) }
         if result.written == nil { result.notes.append(ImportNote(line: 1, message: "没有找到成文日期（落款日期），请补上“成文日期”。")) }
@@ -218,17 +255,30 @@ public enum DocImport {
         guard let published = document.published ?? document.written.map({ DateTime(date: $0) }) else {
             throw DiagnosticError([.error(display, "找不到成文日期或发布日期，无法生成“发布日期”。请在原文末尾保留落款日期，或把文字复制到 .txt 后补上日期再导入。")])
         }
+        let slugText = slug ?? "document"
         let key = FieldSchema.document.key
         var fields: [(String, ContentWriter.Value)] = [(key("title"), .text(document.title))]
         if let issuer = document.issuer { fields.append((key("issuer"), .text(issuer))) }
         if let number = document.documentNumber { fields.append((key("doc_no"), .text(number))) }
         if let written = document.written { fields.append((key("written"), .text(written.iso))) }
         fields.append((key("published"), .text(published.description)))
+        // Images and attachments go into a folder named after the document, beside it.
+        var extraFiles: [PreparedImport.File] = []
+        for (index, embedded) in document.files.enumerated() where embedded.isImage {
+            extraFiles.append(.init(path: "\(columnPath)/\(slugText)/\(fileName(embedded, index: index))", data: embedded.data))
+        }
+        let found = AttachmentFinder.find(document, beside: file.deletingLastPathComponent(), input: file)
+        for attachment in found.attached {
+            extraFiles.append(.init(path: "\(columnPath)/\(slugText)/\(attachment.file)", data: attachment.data))
+        }
+        if !found.attached.isEmpty {
+            fields.append((key("attachments"), .attachments(found.attached.map { ($0.title, "\(slugText)/\($0.file)") })))
+        }
         let name = file.lastPathComponent
         var comments = ["由 gongkai import doc 从 \(name) 导入。"]
-        if !document.attachments.isEmpty {
-            comments.append("原文附件（请把附件文件放在本文件旁，并在“附件”中列出）：")
-            comments += document.attachments.map { "  \($0)" }
+        if !found.missing.isEmpty {
+            comments.append("原文附件（没有找到文件，请把附件文件放在本文件旁，并在“附件”中列出）：")
+            comments += found.missing.map { "  \($0)" }
         }
         if !document.kept.isEmpty {
             comments.append("原文中未作为正文导入的内容：")
@@ -236,19 +286,39 @@ public enum DocImport {
         }
         if !document.notes.isEmpty {
             comments.append("导入提示：")
-            comments += document.notes.map { "  \($0)" }
+            comments += document.notes.map { "  \($0.text(unit: blocks.unit))" }
         }
         let text: String
         do {
-            text = try ContentWriter.document(fields: fields, comments: comments, body: document.body)
+            text = try ContentWriter.document(fields: fields, comments: comments, body: document.body(imageFolder: slugText))
         } catch {
             throw DiagnosticError([.error(display, "无法生成内容文件：\(error)")])
         }
+        let path = "\(columnPath)/\(slugText).md"
         var report = ["《\(document.title)》：\(document.documentNumber ?? "无文号")，\(document.issuer ?? "发文机关不详")，成文日期 \(document.written?.iso ?? "不详")"]
+        // One line per image: where it is in the written file, and that it needs its alt text.
+        let written = text.components(separatedBy: "\n")
+        for (index, embedded) in document.files.enumerated() where embedded.isImage {
+            let reference = "](\(slugText)/\(fileName(embedded, index: index)))"
+            let line = (written.firstIndex { $0.contains(reference) } ?? 0) + 1
+            report.append("  图片：\(contentDisplay)/\(path) 第 \(line) 行的图片 \(slugText)/\(fileName(embedded, index: index)) 还没有替代文字，请在 ![ ] 的方括号中写明图片内容（原文第 \(embedded.line) \(blocks.unit)）。")
+        }
+        for attachment in found.attached {
+            report.append("  附件：“\(attachment.title)”已保存为 \(contentDisplay)/\(columnPath)/\(slugText)/\(attachment.file)（\(attachment.source)），请核对。")
+        }
+        for missing in found.missing {
+            report.append("  附件：没有找到“\(missing)”的文件，已在文件开头的注释中列出；请把附件放在 \(contentDisplay)/\(columnPath)/\(slugText)/ 中，并写入“附件”。")
+        }
         if !document.notes.isEmpty {
             report.append("请核对以下 \(document.notes.count) 处：")
-            report += document.notes.map { "  提示：\($0)" }
+            report += document.notes.map { "  提示：\($0.text(unit: blocks.unit))" }
         }
-        return PreparedImport(files: [.init(path: "\(columnPath)/\(slug!).md", text: text)], report: report, warnings: [])
+        return PreparedImport(files: [.init(path: path, text: text)] + extraFiles, report: report, warnings: [])
+    }
+
+    /// The name an embedded file is saved under: its own name when it is plain ASCII
+    /// (image1.png), else `file<N>` with its extension.
+    static func fileName(_ file: EmbeddedFile, index: Int) -> String {
+        AttachmentFinder.safeName(file.name) ?? "file\(index + 1)" + AttachmentFinder.safeExtension(file.name)
     }
 }

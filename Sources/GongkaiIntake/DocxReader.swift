@@ -22,7 +22,7 @@ enum DocxReader {
             try? FileManager.default.removeItem(at: file)
             throw IntakeError("文件不是完整的 Word 文档（.docx 是一个压缩包，这个文件无法解压，可能已损坏或只下载了一部分）。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
         }
-        func part(_ path: String) throws -> Data? {
+        func binary(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize < 256 * 1024 * 1024 else { throw IntakeError("Word 文档中的 \(path) 过大，无法读取。") }
             var data = Data()
@@ -31,6 +31,10 @@ enum DocxReader {
             } catch {
                 throw IntakeError("Word 文档已损坏：其中的 \(path) 无法解压。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
             }
+            return data
+        }
+        func part(_ path: String) throws -> Data? {
+            guard let data = try binary(path) else { return nil }
             // Foundation's XMLParser traps on names that are not UTF-8 (found by the fuzz
             // driver): such a part is damaged, said so before it reaches the parser.
             guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else {
@@ -44,13 +48,39 @@ enum DocxReader {
         }
         let numbering = try part("word/numbering.xml").map(NumberingDefinitions.init) ?? NumberingDefinitions()
         let styles = try part("word/styles.xml").map(StyleNames.init) ?? StyleNames()
+        let relationships = try part("word/_rels/document.xml.rels").map(Relationships.init) ?? Relationships()
         let reader = DocumentXML(numbering: numbering, styles: styles)
         let parser = XMLParser(data: document)
         parser.delegate = reader
         guard parser.parse() else {
             throw IntakeError("Word 文档已损坏：word/document.xml 不是完整的 XML（\(parser.parserError.map { "\($0)" } ?? "无法解析")）。请用 Word 或 WPS 打开后重新“另存为 .docx”。")
         }
-        return BlockDocument(blocks: reader.blocks, unit: "段")
+        var result = BlockDocument(blocks: reader.blocks, unit: "段")
+        // Images (a:blip r:embed, VML v:imagedata r:id) and embedded files (o:OLEObject r:id)
+        // by their relationship; each part read once even when it is shown twice.
+        var seen: Set<String> = []
+        for reference in reader.references {
+            guard let relationship = relationships.targets[reference.id] else { continue }
+            if relationship.external {
+                result.notes.append(ImportNote(line: reference.line, message: "这里的\(reference.isImage ? "图片" : "附件")链接到 Word 文档之外的 \(relationship.target)，没有随文档保存，请另行取得该文件。"))
+                continue
+            }
+            let path = Relationships.resolve(relationship.target)
+            let name = (path as NSString).lastPathComponent
+            // OLE containers (oleObject1.bin) are not files a visitor can open; a workbook or
+            // document saved inside the Word file is.
+            guard reference.isImage || !name.lowercased().hasSuffix(".bin") else {
+                result.notes.append(ImportNote(line: reference.line, message: "这里嵌入了一个对象（\(name)），无法另存为附件，请在 Word 中打开后另存为文件，放在导入的文件旁边。"))
+                continue
+            }
+            guard seen.insert(path).inserted, let data = try binary(path) else { continue }
+            result.files.append(EmbeddedFile(name: name, data: data, line: reference.line, isImage: reference.isImage))
+        }
+        result.links = reader.links.compactMap { link in
+            guard let relationship = relationships.targets[link.id] else { return nil }
+            return SourceLink(text: link.text, target: relationship.target)
+        }
+        return result
     }
 }
 
@@ -111,6 +141,43 @@ struct NumberingDefinitions {
     }
 }
 
+/// `word/_rels/document.xml.rels`: what each `r:id` of document.xml points to.
+struct Relationships {
+    var targets: [String: (target: String, external: Bool)] = [:]
+
+    init() {}
+
+    init(_ data: Data) {
+        let delegate = Delegate()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        _ = parser.parse()
+        targets = delegate.targets
+    }
+
+    /// A target relative to `word/` (media/image1.png) or absolute in the package (/word/media/…).
+    static func resolve(_ target: String) -> String {
+        var parts = target.hasPrefix("/") ? [] : ["word"]
+        for segment in target.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        var targets: [String: (target: String, external: Bool)] = [:]
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+            targets[id] = (target.removingPercentEncoding ?? target, attributes["TargetMode"] == "External")
+        }
+    }
+}
+
 /// Paragraph style ids whose names say heading (标题 1, heading 1).
 struct StyleNames {
     var headingLevels: [String: Int] = [:]
@@ -167,6 +234,17 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     }
     var tables: [OpenTable] = []
 
+    /// Images and embedded objects by relationship id, with the paragraph they stand in.
+    struct Reference {
+        var id: String
+        var line: Int
+        var isImage: Bool
+    }
+    var references: [Reference] = []
+    /// Hyperlinks by relationship id, with their text.
+    var links: [(id: String, text: String)] = []
+    var link: (id: String, start: Int)?
+
     init(numbering: NumberingDefinitions, styles: StyleNames) {
         self.numbering = numbering
         self.styles = styles
@@ -198,6 +276,14 @@ final class DocumentXML: NSObject, XMLParserDelegate {
                 tables[tables.count - 1].span = 1
                 tables[tables.count - 1].merge = false
             }
+        case "a:blip":
+            if let id = attributes["r:embed"] { references.append(Reference(id: id, line: paragraphCount + 1, isImage: true)) }
+        case "v:imagedata":
+            if let id = attributes["r:id"] { references.append(Reference(id: id, line: paragraphCount + 1, isImage: true)) }
+        case "o:OLEObject":
+            if let id = attributes["r:id"] { references.append(Reference(id: id, line: paragraphCount + 1, isImage: false)) }
+        case "w:hyperlink":
+            if let id = attributes["r:id"] { link = (id, text.utf8.count) }
         case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].span = Int(attributes["w:val"] ?? "1") ?? 1 }
         case "w:vMerge": if !tables.isEmpty { tables[tables.count - 1].merge = attributes["w:val"] != "restart" }
         default: break
@@ -216,6 +302,11 @@ final class DocumentXML: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "w:t": inText = false
+        case "w:hyperlink":
+            if let open = link, open.start <= text.utf8.count {
+                links.append((open.id, String(decoding: text.utf8.dropFirst(open.start), as: UTF8.self).trimmingCharacters(in: .whitespaces)))
+            }
+            link = nil
         case "w:p": endParagraph()
         case "w:tc":
             guard !tables.isEmpty else { return }

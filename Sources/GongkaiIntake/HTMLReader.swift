@@ -52,7 +52,27 @@ enum HTMLReader {
         walker.walk(article)
         walker.flush()
         let kept = (before.filter { !isPageInformation($0) } + dropped).enumerated().map { KeptLine(line: 0, text: $0.element, role: "网页导航或页脚") }
-        return BlockDocument(blocks: walker.blocks, dropped: kept.filter { !$0.text.isEmpty }, unit: "段")
+        var result = BlockDocument(blocks: walker.blocks, dropped: kept.filter { !$0.text.isEmpty }, unit: "段")
+        result.links = links(body)
+        return result
+    }
+
+    /// Every link of the page with its text (attachment links are often outside the article).
+    static func links(_ root: xmlNodePtr) -> [SourceLink] {
+        var found: [SourceLink] = []
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            guard node.pointee.type == XML_ELEMENT_NODE, depth < 200, found.count < 500 else { return }
+            if name(node) == "a" {
+                let href = attribute(node, "href").trimmingCharacters(in: .whitespacesAndNewlines)
+                if !href.isEmpty, !href.hasPrefix("#") {
+                    found.append(SourceLink(text: text(node).trimmingCharacters(in: .whitespacesAndNewlines), target: href.removingPercentEncoding ?? href))
+                }
+                return
+            }
+            for child in children(node) { visit(child, depth: depth + 1) }
+        }
+        visit(root, depth: 0)
+        return found
     }
 
     static func isPageInformation(_ line: String) -> Bool {

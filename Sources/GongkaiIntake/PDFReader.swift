@@ -10,19 +10,42 @@ enum PDFReader {
         guard data.starts(with: Array("%PDF".utf8)) else {
             throw IntakeError("文件不是 PDF 文件（开头没有 %PDF 标记），可能已损坏或扩展名不对。")
         }
-        let text = try External.run(
-            "pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf",
-            missing: "找不到 pdftotext。请安装 poppler-utils（Debian：apt-get install poppler-utils）后重新导入，或把 PDF 另存为 .docx/.txt。")
-        return try blocks(text)
+        let missing = "找不到 pdftotext。请安装 poppler-utils（Debian：apt-get install poppler-utils）后重新导入，或把 PDF 另存为 .docx/.txt。"
+        // Word boxes first: a page holding a task table is read from them (cells that wrap
+        // over several lines are joined again); other pages from the -layout text.
+        let boxes = try External.run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf", missing: missing)
+        let tablePages = PDFLayout.pages(boxes).map(PDFLayout.pieces)
+        let text = try External.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf", missing: missing)
+        let textPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(separator: "\n", omittingEmptySubsequences: false).map { PDFLayout.Piece.text(String($0)) }
+        }
+        guard tablePages.contains(where: { $0 != nil }) else { return try blocks(text) }
+        let pages = textPages.indices.map { index in index < tablePages.count ? (tablePages[index] ?? textPages[index]) : textPages[index] }
+        return try blocks(pages: pages)
     }
 
     static let pageNumber = try! NSRegularExpression(pattern: "^[-—－–\\s]*(?:第\\s*\\d+\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d+\\s*页)?|\\d{1,4}|\\d+\\s*/\\s*\\d+)[-—－–\\s]*$")
 
     static func blocks(_ text: String) throws -> BlockDocument {
-        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        try blocks(
+            pages: text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+                page.split(separator: "\n", omittingEmptySubsequences: false).map { PDFLayout.Piece.text(String($0)) }
+            })
+    }
+
+    /// Pages of text lines and rebuilt tables as blocks.
+    static func blocks(pages pieces: [[PDFLayout.Piece]]) throws -> BlockDocument {
+        let pages = pieces.map { page in
+            page.map { piece -> String in
+                if case .text(let line) = piece { return line }
+                return ""
+            }
         }
-        let visible = text.filter { !$0.isWhitespace }.count
+        let tableText = pieces.joined().map { piece -> Int in
+            if case .table(let table) = piece { return table.writtenTexts.joined().filter { !$0.isWhitespace }.count }
+            return 0
+        }.reduce(0, +)
+        let visible = pages.joined().joined().filter { !$0.isWhitespace }.count + tableText
         guard visible >= 20 else {
             throw IntakeError("PDF 中没有文字层（只有 \(visible) 个字符），可能是扫描件或图片。请找原始的 Word 文件或网页，或先用文字识别（OCR）软件转成文字后另存为 .docx/.txt 再导入。")
         }
@@ -40,9 +63,18 @@ enum PDFReader {
         var blocks: [Block] = []
         var dropped: [KeptLine] = []
         var lineNumber = 0
-        for page in pages {
-            for raw in page {
+        for page in pieces {
+            for piece in page {
                 lineNumber += 1
+                let raw: String
+                switch piece {
+                case .table(var table):
+                    table.line = lineNumber
+                    blocks.append(.table(table))
+                    lineNumber += table.rows.count - 1
+                    continue
+                case .text(let text): raw = text
+                }
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 guard !line.isEmpty else { continue }
                 let ns = line as NSString
@@ -66,18 +98,21 @@ enum PDFReader {
 
 /// Old binary Word and WPS files, converted to .docx by LibreOffice when it is installed.
 enum LegacyWord {
-    static func read(_ data: Data, ext: String) throws -> BlockDocument {
+    static func read(_ data: Data, ext: String, soffice: URL? = External.find("soffice") ?? External.find("libreoffice")) throws -> BlockDocument {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-soffice-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("input.\(ext)")
         try? data.write(to: input)
-        guard let soffice = External.find("soffice") ?? External.find("libreoffice") else {
+        guard let soffice else {
             throw IntakeError("这是旧版 Word/WPS 文件（.\(ext)），需要 LibreOffice 才能转换，但本机没有安装。请用 Word 或 WPS 打开后“另存为 .docx”，再导入 .docx 文件。")
         }
         let process = Process()
         process.executableURL = soffice
-        process.arguments = ["--headless", "--convert-to", "docx", "--outdir", directory.path, input.path]
+        // A profile of its own: two conversions at once would otherwise wait for each other.
+        process.arguments = [
+            "-env:UserInstallation=\(directory.appendingPathComponent("profile").absoluteString)", "--headless", "--convert-to", "docx", "--outdir", directory.path, input.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -7,7 +7,23 @@ public struct PreparedImport: Sendable {
     public struct File: Sendable {
         /// Relative to the content directory: `plans/hunan-2023-zwgk.yml`.
         public var path: String
-        public var text: String
+        public var data: Data
+        /// A content file (Markdown, YAML) rather than an image or attachment.
+        public var isText: Bool
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.data = Data(text.utf8)
+            self.isText = true
+        }
+
+        public init(path: String, data: Data) {
+            self.path = path
+            self.data = data
+            self.isText = false
+        }
+
+        public var text: String { isText ? String(decoding: data, as: UTF8.self) : "（\(data.count) 字节的文件）" }
     }
 
     public var files: [File]
@@ -30,7 +46,7 @@ public struct PreparedImport: Sendable {
             let url = content.appendingPathComponent(file.path)
             do {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url, options: .atomic)
+                try file.data.write(to: url, options: .atomic)
             } catch {
                 throw DiagnosticError([.error("\(contentDisplay)/\(file.path)", "无法写入：\(error.localizedDescription)")])
             }
@@ -76,12 +92,13 @@ public enum PlanImport {
             throw DiagnosticError([.error(display, line: failure.line, failure.message)])
         }
         let year = result.plans.map(\.year).max() ?? 0
-        let noticeSlug = ([prefix!, String(year)] + result.plans.map(\.kind.slug)).joined(separator: "-")
+        let noticeSlug = ([prefix!, String(year)] + result.plans.map { PlanCategory.slug($0.kind) }).joined(separator: "-")
         let noticeID = "\(columnPath)/\(noticeSlug)"
         for index in result.plans.indices { result.plans[index].notice = noticeID }
 
         let name = file.lastPathComponent
         var files: [PreparedImport.File] = []
+        var imageReport: [String] = []
         do {
             for plan in result.plans {
                 var header = ["由 gongkai import plan 从 \(name) 导入。任务的“落实上级”“进展”由编辑填写。"]
@@ -91,7 +108,22 @@ public enum PlanImport {
                 }
                 files.append(.init(path: "plans/\(plan.id).yml", text: try ContentWriter.plan(plan, header: header)))
             }
-            files.append(.init(path: "\(noticeID).md", text: try noticeFile(result, plans: result.plans.map(\.id), source: name, unit: document.unit)))
+            // The notice's images (a Word file's): saved beside it, shown after its text.
+            let images = document.files.enumerated().filter { $0.element.isImage }.map { (index: $0.offset, file: $0.element) }
+            var withImages = result
+            for image in images {
+                let path = "\(noticeSlug)/\(DocImport.fileName(image.file, index: image.index))"
+                files.append(.init(path: "\(columnPath)/\(path)", data: image.file.data))
+                withImages.notice.body += "\n\n![](\(path))"
+            }
+            let notice = try noticeFile(withImages, plans: result.plans.map(\.id), source: name, unit: document.unit)
+            files.append(.init(path: "\(noticeID).md", text: notice))
+            let lines = notice.components(separatedBy: "\n")
+            imageReport = images.map { image in
+                let path = "\(noticeSlug)/\(DocImport.fileName(image.file, index: image.index))"
+                let line = (lines.firstIndex { $0.contains("](\(path))") } ?? 0) + 1
+                return "图片：\(contentDisplay)/\(noticeID).md 第 \(line) 行的图片 \(path) 还没有替代文字，请在 ![ ] 的方括号中写明图片内容（原文第 \(image.file.line) \(document.unit)），并移到正文中合适的位置。"
+            }
         } catch {
             throw DiagnosticError([.error(display, "无法生成内容文件：\(error)")])
         }
@@ -100,10 +132,11 @@ public enum PlanImport {
             let leads = plan.items.filter { !$0.leads.isEmpty }.count
             report.append("《\(plan.title)》：\(plan.sections.count) 个部分，\(plan.items.count) 项任务，其中 \(leads) 项写明了牵头单位")
         }
+        report += imageReport
         if result.punctuationFixes > 0 { report.append("标点：原文有 \(result.punctuationFixes) 处半角标点（, ; : ( ) 等）夹在中文之间，已改为全角（，；：（））。") }
         if !result.notes.isEmpty {
             report.append("请核对以下 \(result.notes.count) 处（第几\(document.unit)对应 \(name)）：")
-            report += result.notes.map { "  提示：\($0)" }
+            report += result.notes.map { "  提示：\($0.text(unit: document.unit))" }
         }
         let warnings = result.notes.filter { $0.message.contains("没有文号") || $0.message.contains("没有发布日期") || $0.message.contains("没有成文日期") }
             .map { Diagnostic.warning(display, line: $0.line, $0.message) }
@@ -152,7 +185,7 @@ public enum PlanImport {
         }
         if !result.notes.isEmpty {
             comments.append("导入提示：")
-            comments += result.notes.map { "  \($0)" }
+            comments += result.notes.map { "  \($0.text(unit: unit))" }
         }
         return try ContentWriter.document(fields: fields, comments: comments, body: notice.body)
     }

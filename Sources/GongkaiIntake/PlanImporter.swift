@@ -11,7 +11,11 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "第 \(line) 行：\(message)" }
+    public var description: String { text(unit: "行") }
+
+    /// The note for the editor: `第 12 行：…` for a text or PDF, `第 12 段：…` for a Word file or
+    /// web page, whose blocks are counted by paragraph.
+    public func text(unit: String) -> String { "第 \(line) \(unit)：\(message)" }
 }
 
 /// A line of the pasted text kept outside the body (page furniture, the red header), so that
@@ -593,13 +597,7 @@ private struct PlanDraft {
         if region.isEmpty, let issuer, let match = issuer.firstMatch(of: /^(.+?[省市区县州旗])/) { region = String(match.1) }
         region = region.replacingOccurrences(of: "关于印发", with: "")
         let level: PlanLevel = region.hasSuffix("省") ? .province : region.hasSuffix("市") || region.hasSuffix("州") ? .city : .county
-        let allText = allLines.map(\.text).joined()
-        let kind: PlanKind =
-            title.contains("政务公开")
-            ? .disclosure
-            : title.contains("服务") || title.contains("放管服")
-                ? .service
-                : allText.components(separatedBy: "公开").count >= allText.components(separatedBy: "服务").count ? .disclosure : .service
+        let kind = PlanCategory.of(title: title, region: region, allText: allLines.map(\.text))
 
         let itemLevel = itemLevel() ?? 0
         let present = Set(
@@ -692,7 +690,7 @@ private struct PlanDraft {
             preamble = preamble.isEmpty ? heading : preamble + "\n" + heading
         }
         let plan = Plan(
-            id: "\(idPrefix)-\(year)-\(kind.slug)", file: "", title: title, year: year, issuer: issuer,
+            id: "\(idPrefix)-\(year)-\(PlanCategory.slug(kind))", file: "", title: title, year: year, issuer: issuer,
             region: region, level: level, kind: kind, notice: notice, parent: nil,
             preamble: preamble, sections: built.filter { !$0.items.isEmpty })
         return (plan, groups)

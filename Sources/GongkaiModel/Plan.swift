@@ -95,22 +95,62 @@ public enum PlanLevel: String, Sendable, CaseIterable, Comparable {
     public static var allNames: String { allCases.map(\.rawValue).joined(separator: "、") }
 }
 
-public enum PlanKind: String, Sendable, CaseIterable {
-    case disclosure = "政务公开"
-    case service = "政务管理服务"
+/// A plan's 类别 as its text names it: 政务公开, 政务管理服务, or any other topic (法治政府建设,
+/// 优化营商环境…), stored as written. The two well-known ones are recognised under their other
+/// spellings (政务服务管理 is 政务管理服务) and have short ids for plan ids.
+public struct PlanKind: Sendable, Hashable, CustomStringConvertible {
+    /// The category as written in the plan file: 政务公开, 法治政府建设…
+    public let rawValue: String
 
+    public static let disclosure = PlanKind(rawValue: "政务公开")
+    public static let service = PlanKind(rawValue: "政务管理服务")
+    /// The categories every portal has, recognised by name.
+    public static let wellKnown: [PlanKind] = [.disclosure, .service]
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Any non-empty name; the well-known categories' other spellings become their own name.
     public init?(name: String) {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         switch name {
+        case "": return nil
         case "政务公开", "disclosure": self = .disclosure
         case "政务管理服务", "政务服务管理", "service": self = .service
-        default: return nil
+        default:
+            guard name.count <= 30, !name.contains(where: \.isNewline) else { return nil }
+            self.rawValue = name
         }
     }
 
-    /// Short id used in plan ids: zwgk, zwfw.
-    public var slug: String { self == .disclosure ? "zwgk" : "zwfw" }
+    /// Plans of the same family are aligned with each other (上下对标): 政务服务 with 政务管理服务,
+    /// every other category with itself only.
+    public var family: String {
+        self == .service || rawValue == "政务服务" ? PlanKind.service.rawValue : rawValue
+    }
 
-    public static var allNames: String { allCases.map(\.rawValue).joined(separator: "、") }
+    /// Short id used in plan ids: zwgk, zwfw; other categories have none (the caller derives one).
+    public var slug: String? {
+        switch family {
+        case PlanKind.disclosure.rawValue: "zwgk"
+        case PlanKind.service.rawValue: "zwfw"
+        default: nil
+        }
+    }
+
+    public var description: String { rawValue }
+
+    /// Whether a plan's title already says its category (湖南省2023年政务公开工作要点), so that
+    /// lists need not repeat it.
+    public func isNamed(in title: String) -> Bool {
+        title.contains(rawValue) || (self == .service && title.contains("政务服务管理"))
+    }
+
+    /// What the plan reader says a 类别 may be.
+    public static var allowedDescription: String {
+        wellKnown.map(\.rawValue).joined(separator: "、") + "，或其他主题的名称（不超过 30 个字，如 法治政府建设）"
+    }
 }
 
 public struct PlanSection: Sendable, Hashable {

@@ -52,7 +52,7 @@ public struct Alignment: Sendable {
     /// the only plan of the same year and kind at the nearest higher level.
     public static func parent(of plan: Plan, among plans: [Plan]) -> Plan? {
         if let parent = plan.parent { return plans.first { $0.id == parent } }
-        let candidates = plans.filter { $0.year == plan.year && $0.kind == plan.kind && $0.level < plan.level }
+        let candidates = plans.filter { $0.year == plan.year && $0.kind.family == plan.kind.family && $0.level < plan.level }
         guard let nearest = candidates.map(\.level).max() else { return nil }
         let atLevel = candidates.filter { $0.level == nearest }
         return atLevel.count == 1 ? atLevel[0] : nil

@@ -85,6 +85,7 @@ public enum SearchData {
     /// The text of a work plan: title, preamble, sections, items with their units and targets.
     public static func planText(_ plan: Plan) -> String {
         var lines = [plan.title, plan.preamble]
+        if !plan.kind.isNamed(in: plan.title) { lines.insert(plan.kind.rawValue, at: 1) }
         for section in plan.sections {
             lines.append(section.title)
             for item in section.items {

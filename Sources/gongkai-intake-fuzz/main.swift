@@ -8,7 +8,9 @@
 // matter to the importer are inserted, removed, repeated), Word files also as bytes of the
 // archive and as XML inside it; PDFs through the text poppler would give (PDFReader.blocks),
 // plus a share of real PDFs printed to bytes and mutated (each one runs pdftotext). The input
-// being run is written to /tmp/gongkai-fuzz-current first, so a crash leaves it behind.
+// being run is written to /tmp/gongkai-fuzz-current-<seed> first, so a crash leaves it behind.
+// GONGKAI_FUZZ_BOXES names pdftotext -bbox-layout output of a PDF table: half the PDF-text
+// inputs are those word boxes mutated, through the table rebuilder (PDFLayout).
 // Each input's cost is its thread's CPU time (the 2 s limit); wall time is reported beside it.
 import Foundation
 import GongkaiIntake
@@ -97,23 +99,38 @@ func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
 }
 
+/// Images, an embedded object and a hyperlink, each by relationship id (some ids missing or
+/// external), for the Word reader's image and attachment paths.
+let pictures = [
+    "<w:p><w:r><w:drawing><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed=\"rId1\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></w:drawing></w:r></w:p>",
+    "<w:p><w:r><w:pict><v:shape><v:imagedata r:id=\"rId2\"/></v:shape></w:pict></w:r></w:p>",
+    "<w:p><w:r><w:object><o:OLEObject r:id=\"rId3\"/></w:object></w:r></w:p>",
+    "<w:p><w:hyperlink r:id=\"rId4\"><w:r><w:t>附件1</w:t></w:r></w:hyperlink></w:p>",
+    "<w:p><w:r><w:drawing><a:blip r:embed=\"rId9\"/></w:drawing></w:r></w:p>",
+]
+let relationships =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"media/image1.png\"/><Relationship Id=\"rId2\" Target=\"../word/media/image2.gif\"/><Relationship Id=\"rId3\" Target=\"embeddings/Sheet.xlsx\"/><Relationship Id=\"rId4\" Target=\"附件1.pdf\" TargetMode=\"External\"/><Relationship Id=\"rId9\" Target=\"file:///C:/a.png\" TargetMode=\"External\"/></Relationships>"
+
 func docx(_ text: String, numbering: Bool) -> Data {
-    let paragraphs = text.split(separator: "\n").map { line -> String in
+    let paragraphs = text.split(separator: "\n").enumerated().map { index, line -> String in
         let list = numbering && line.hasPrefix("（") ? "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" : ""
-        return "<w:p>\(list)<w:r><w:t>\(escape(String(line)))</w:t></w:r></w:p>"
+        return "<w:p>\(list)<w:r><w:t>\(escape(String(line)))</w:t></w:r></w:p>" + (index % 7 == 3 ? pictures[index % pictures.count] : "")
     }
     let table =
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>工作任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>牵头单位</w:t></w:r></w:p></w:tc></w:tr>"
         + "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>推进公开</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>区政务局</w:t></w:r></w:p></w:tc></w:tr>"
         + "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>区财政局</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>区司法局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     let document =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"r\" xmlns:a=\"a\" xmlns:pic=\"pic\" xmlns:v=\"v\" xmlns:o=\"o\"><w:body>"
         + paragraphs.joined() + table + "</w:body></w:document>"
     let numberingXML =
         "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%1）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
     guard let archive = try? Archive(data: Data(), accessMode: .create) else { return Data() }
-    for (path, text) in [("word/document.xml", document), ("word/numbering.xml", numberingXML)] {
-        let bytes = Data(text.utf8)
+    let parts: [(String, Data)] = [
+        ("word/document.xml", Data(document.utf8)), ("word/numbering.xml", Data(numberingXML.utf8)), ("word/_rels/document.xml.rels", Data(relationships.utf8)),
+        ("word/media/image1.png", Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])), ("word/media/image2.gif", Data("GIF89a".utf8)), ("word/embeddings/Sheet.xlsx", Data("PK".utf8)),
+    ]
+    for (path, bytes) in parts {
         try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
             bytes.subdata(in: Int(position)..<Int(position) + size)
         }
@@ -121,7 +138,52 @@ func docx(_ text: String, numbering: Bool) -> Data {
     return archive.data ?? Data()
 }
 
-let current = URL(fileURLWithPath: "/tmp/gongkai-fuzz-current")
+let current = URL(fileURLWithPath: "/tmp/gongkai-fuzz-current-\(seed)")
+let emptyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-fuzz-empty-\(seed)")
+try? FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
+
+/// Word boxes of a real PDF (GONGKAI_FUZZ_BOXES: `pdftotext -bbox-layout` output of a table).
+let boxesSample = ProcessInfo.processInfo.environment["GONGKAI_FUZZ_BOXES"].flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+
+/// Word boxes mutated: coordinates moved or swapped, word texts replaced, the XML itself mutated.
+@MainActor func mutateBoxes(_ xhtml: String) -> String {
+    var text = xhtml
+    switch Int.random(in: 0..<4, using: &random) {
+    case 0:
+        // Move coordinates: each number scaled or replaced.
+        var output = ""
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: /"(\d+\.\d+)"/) {
+            output += rest[..<match.range.lowerBound]
+            let value = Double(match.1) ?? 0
+            let moved = Int.random(in: 0..<8, using: &random) == 0 ? Double.random(in: -50...900, using: &random) : value * Double.random(in: 0.97...1.03, using: &random)
+            output += "\"\(String(format: "%.6f", moved))\""
+            rest = rest[match.range.upperBound...]
+        }
+        text = output + rest
+    case 1:
+        // Replace word texts with tokens the importer cares about.
+        var output = ""
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: />([^<]*)<\/word>/) {
+            output += rest[..<match.range.lowerBound]
+            output += ">" + (Int.random(in: 0..<4, using: &random) == 0 ? escape(tokens.randomElement(using: &random)!) : String(match.1)) + "</word>"
+            rest = rest[match.range.upperBound...]
+        }
+        text = output + rest
+    case 2:
+        // Lines duplicated or dropped: rows and pages that repeat or lose words.
+        var lines = text.components(separatedBy: "\n")
+        for _ in 0..<Int.random(in: 1...20, using: &random) where !lines.isEmpty {
+            let index = Int.random(in: 0..<lines.count, using: &random)
+            if Bool.random(using: &random) { lines.insert(lines[index], at: index) } else { lines.remove(at: index) }
+        }
+        text = lines.joined(separator: "\n")
+    default:
+        text = mutateText(text)
+    }
+    return text
+}
 var slowest = 0.0
 var slowestWall = 0.0
 
@@ -162,7 +224,14 @@ for iteration in 0..<count {
     case 5, 6: (input, ext) = (Data((Bool.random(using: &random) ? html(mutated) : mutateText(html(base))).utf8), "html")
     case 7: (input, ext) = (docx(mutated, numbering: true), "docx")
     case 8: (input, ext) = (Bool.random(using: &random) ? mutateBytes(docx(base, numbering: false)) : docx(mutateText(mutated), numbering: false), "docx")
-    default: (input, ext) = (Data(mutated.utf8), "pdf-text")
+    default:
+        // PDF text as pdftotext -layout gives it, or word boxes as -bbox-layout gives them
+        // (a real table's boxes, mutated: texts, numbers, structure).
+        if let boxes = boxesSample, Bool.random(using: &random) {
+            (input, ext) = (Data(mutateBoxes(boxes).utf8), "pdf-boxes")
+        } else {
+            (input, ext) = (Data(mutated.utf8), "pdf-text")
+        }
     }
     if ext != "pdf-text", iteration % pdfEvery == 0 {
         // A real PDF, its bytes mutated: through pdftotext.
@@ -175,13 +244,15 @@ for iteration in 0..<count {
     let reading: Result<BlockDocument, Error>
     if ext == "pdf-text" {
         reading = Result { try PDFReaderSample.blocks(String(decoding: input, as: UTF8.self)) }
+    } else if ext == "pdf-boxes" {
+        reading = Result { try PDFBoxesSample.blocks(String(decoding: input, as: UTF8.self)) }
     } else {
         reading = SourceReader.read(input, extension: ext, display: "fuzz.\(ext)").mapError { $0 as Error }
     }
     switch reading {
     case .success(let document):
         _ = PlanImporter(idPrefix: "f").run(document)
-        _ = DocumentImporter.read(document)
+        _ = AttachmentSample.find(DocumentImporter.read(document), beside: emptyFolder)
     case .failure:
         failures[ext, default: 0] += 1
     }

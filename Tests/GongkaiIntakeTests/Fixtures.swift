@@ -115,6 +115,11 @@ enum Fixture {
 
     /// The merged table as a saved web page, with navigation, page information and a footer.
     static var mergedHTML: String {
+        page(title: mergedNotice[0], paragraphs: Array(mergedNotice.dropFirst()), table: mergedTable)
+    }
+
+    /// The merged table as an HTML table (rowspan for the section cells, <br> between units).
+    static var mergedTable: String {
         var rows = "<tr>" + mergedHeader.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
         for (index, row) in mergedRows.enumerated() {
             rows += "<tr><td>\(row.0)</td>"
@@ -124,7 +129,7 @@ enum Fixture {
             }
             rows += "<td>\(escape(row.2))</td><td>\(row.3.map(escape).joined(separator: "<br>"))</td><td>\(escape(row.4))</td><td>\(row.5)</td></tr>\n"
         }
-        return page(title: mergedNotice[0], paragraphs: Array(mergedNotice.dropFirst()), table: "<table border=\"1\">\n\(rows)</table>")
+        return "<table border=\"1\">\n\(rows)</table>"
     }
 
     static func page(title: String, paragraphs: [String], table: String = "") -> String {

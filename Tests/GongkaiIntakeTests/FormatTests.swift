@@ -101,6 +101,78 @@ import Testing
     }
 }
 
+/// A 任务分解表 printed to PDF in a narrow table, so that its cells wrap over several lines:
+/// rebuilt from poppler's word boxes into the same plan as from Word, HTML and flattened text.
+@Suite struct PDFTableTests {
+    @Test func wrappedCellsAreJoinedIntoTheSamePlan() throws {
+        let paragraphs = Fixture.mergedNotice.map { "<p>\(Fixture.escape($0))</p>" }.joined()
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-size:10pt}table{border-collapse:collapse;width:11cm}
+            td,th{border:1px solid #000;padding:2pt}</style></head><body>\(paragraphs)\(Fixture.mergedTable)<p>（此件主动公开）</p></body></html>
+            """
+        let pdf = try Chromium.print(html)
+        let layout = try External.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: pdf, suffix: ".pdf", missing: "pdftotext")
+        #expect(!layout.contains("主动公开规范性文件，做到应公开尽公开。"), "the task cell wraps in the PDF (else this test proves nothing)")
+        let document = try SourceReader.read(pdf, extension: "pdf", display: "表.pdf").get()
+        let tables = document.blocks.compactMap { block -> Table? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        #expect(tables.count == 1)
+        #expect(tables.first?.rows.count == 5, "header and four rows")
+        #expect(tables.first?.rows.first?.map(\.text) == Fixture.mergedHeader)
+        let result = PlanImporter(idPrefix: "t").run(document)
+        Fixture.check(result, "merged-table", format: "pdf")
+        let docx = PlanImporter(idPrefix: "t").run(try SourceReader.read(try FormatTests.mergedDocx.data(), extension: "docx", display: "表.docx").get())
+        func projection(_ result: ImportResult) -> [String] {
+            result.plans.flatMap { plan in
+                [plan.id, plan.title] + plan.sections.map { "\($0.numberText) \($0.title)" }
+                    + plan.items.map { "\($0.numberText)|\($0.body)|\($0.leads)|\($0.partners)|\($0.deadlines.map(\.date.iso))" }
+            }
+        }
+        #expect(projection(result) == projection(docx))
+        #expect(result.notice.body.contains("此件主动公开"), "the paragraph after the table is text again")
+    }
+}
+
+/// Old binary Word files: a .doc made by LibreOffice from a test-built .docx imports to the same
+/// plan as the .docx (scripts/test installs libreoffice-writer-nogui). The plan is one of
+/// numbered paragraphs with Word's automatic numbering: LibreOffice 7.4's Word 97 export drops
+/// tables, so a table would test LibreOffice, not the importer.
+@Suite struct LegacyWordTests {
+    @Test func docConvertedByLibreOfficeIsTheSamePlan() throws {
+        let soffice = try #require(External.find("soffice") ?? External.find("libreoffice"), "LibreOffice is not installed (scripts/test installs libreoffice-writer-nogui)")
+        let docx = try DocxBuilder.fromText(try Fixture.text("two-level-labels")).data()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try docx.write(to: directory.appendingPathComponent("表.docx"))
+        let process = Process()
+        process.executableURL = soffice
+        process.arguments = [
+            "-env:UserInstallation=\(directory.appendingPathComponent("profile").absoluteString)", "--headless", "--convert-to", "doc", "--outdir", directory.path,
+            directory.appendingPathComponent("表.docx").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let doc = try Data(contentsOf: directory.appendingPathComponent("表.doc"))
+        #expect(doc.starts(with: [0xD0, 0xCF, 0x11, 0xE0]), "a real binary Word file (OLE compound document)")
+        let fromDoc = PlanImporter(idPrefix: "t").run(try SourceReader.read(doc, extension: "doc", display: "表.doc").get())
+        let fromDocx = PlanImporter(idPrefix: "t").run(try SourceReader.read(docx, extension: "docx", display: "表.docx").get())
+        Fixture.check(fromDoc, "two-level-labels", format: "doc")
+        func projection(_ result: ImportResult) -> [String] {
+            result.plans.flatMap { plan in
+                [plan.id, plan.title] + plan.sections.map { "\($0.numberText) \($0.title)" }
+                    + plan.items.map { "\($0.numberText)|\($0.body)|\($0.leads)|\($0.partners)|\($0.deadlines.map(\.date.iso))" }
+            }
+        }
+        #expect(projection(fromDoc) == projection(fromDocx))
+        #expect(fromDoc.notice.issuer == fromDocx.notice.issuer && fromDoc.notice.written == fromDocx.notice.written)
+    }
+}
+
 /// Headless Chromium (Debian's chromium, installed by scripts/test as for the browser tests),
 /// printing a page to PDF.
 enum Chromium {

@@ -43,7 +43,8 @@ import Testing
             #expect(kept.contains { TextCleaner.squeezed($0) == TextCleaner.squeezed(furniture) }, "\(furniture) kept")
         }
         #expect(result.notice.published?.date == CalendarDate(year: 2023, month: 4, day: 10), "时间： inside the 来源 line")
-        #expect(result.plans.first?.kind == .service)
+        #expect(result.plans.first?.kind.rawValue == "政务服务", "类别 as the title writes it")
+        #expect(result.plans.first?.kind.family == PlanKind.service.family)
         let units = result.plans.flatMap(\.items).flatMap { $0.leads + $0.partners }
         #expect(!units.contains { $0.contains("微信") || $0.contains("附件") })
     }

@@ -69,6 +69,20 @@ import Testing
         #expect(Alignment.parent(of: shaoyang, among: plans) == nil, "no 2022 province plan among the seeds")
         #expect(Alignment.parent(of: try #require(plans.first { $0.id == "hunan-2023-zwgk" }), among: plans) == nil)
     }
+
+    @Test func alignsOnlyPlansOfTheSameCategory() throws {
+        let plans = try (0..<5).flatMap { try Seeds.imported($0).plans }
+        var kaifu = try #require(plans.first { $0.id == "kaifu-2023-zwgk" })
+        kaifu.kind = PlanKind(rawValue: "法治政府建设")
+        #expect(Alignment.parent(of: kaifu, among: plans) == nil, "a 法治政府建设 plan is not measured against a 政务公开 plan")
+        var province = try #require(plans.first { $0.id == "hunan-2023-zwgk" })
+        province.id = "hunan-2023-fzzfjs"
+        province.kind = PlanKind(rawValue: "法治政府建设")
+        #expect(Alignment.parent(of: kaifu, among: plans + [province])?.id == "hunan-2023-fzzfjs")
+        var service = try #require(plans.first { $0.id == "heshan-2023-zwfw" })
+        service.kind = PlanKind(rawValue: "政务服务")
+        #expect(Alignment.parent(of: service, among: plans)?.id == "hunan-2023-zwfw", "政务服务 is aligned with 政务管理服务")
+    }
 }
 
 @Suite struct LedgerTests {
