@@ -40,6 +40,8 @@ struct SearchIndexOutputs: Sendable {
         let analyzed: Int
         /// A notice when the state file could not be used.
         let warnings: [Diagnostic]
+        /// The analyses to keep for the next build (`keep`), when the index was made again.
+        let state: AnalysisStore?
     }
 
     func make() -> Made {
@@ -64,10 +66,11 @@ struct SearchIndexOutputs: Sendable {
             let paths = previous.records.keys.filter { $0.hasPrefix(prefix) }
             let kept = paths.compactMap { path in renderer.reusable(path, fingerprint).map { (path, $0) } }
             if !paths.isEmpty, kept.count == paths.count {
-                return Made(files: kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, rebuilt: false, analyzed: 0, warnings: [])
+                return Made(files: kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, rebuilt: false, analyzed: 0, warnings: [], state: nil)
             }
         }
         let (analyzed, fresh, warnings) = analyze(sources, keys: keys)
+        let state = AnalysisStore(zip(keys, analyzed))
         let files = SearchIndexWriter().files(for: analyzed).map { file in
             let text = String(decoding: file.bytes, as: UTF8.self)
             return OutputFile(
@@ -75,7 +78,7 @@ struct SearchIndexOutputs: Sendable {
                 record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0, modified: 0),
                 text: text)
         }
-        return Made(files: files, rebuilt: true, analyzed: fresh, warnings: warnings)
+        return Made(files: files, rebuilt: true, analyzed: fresh, warnings: warnings, state: state)
     }
 
     /// What the state file is keyed by: the program, the analyser and the store's format.
@@ -88,7 +91,7 @@ struct SearchIndexOutputs: Sendable {
     }
 
     /// Segments the records whose analysis is not known from the previous build (in this
-    /// process, or in the state file), and stores the analyses for the next build.
+    /// process, or in the state file).
     private func analyze(_ sources: [SearchSource], keys: [UInt64]) -> ([AnalyzedDocument], Int, [Diagnostic]) {
         let stateKey = stateKey
         var warnings: [Diagnostic] = []
@@ -111,16 +114,20 @@ struct SearchIndexOutputs: Sendable {
         let analyzed = Array(zip(sources, keys)).parallelMap { source, key in
             store.document(key, metadata: source.metadata) ?? analyzer.analyze(source.record)
         }
-        let next = AnalysisStore(zip(keys, analyzed))
-        if let stateURL {
-            Self.memo.withLock { memo in
-                if memo.count >= 4, memo[stateURL.path] == nil { memo.removeAll() }
-                memo[stateURL.path] = (stateKey, next)
-            }
+        return (analyzed, keys.filter { store.entries[$0] == nil }.count, warnings)
+    }
+
+    /// Keeps the analyses of a build that succeeded for the next one, in memory and in the
+    /// state file; a failed build leaves both as they were.
+    func keep(_ made: Made) {
+        guard let state = made.state, let stateURL else { return }
+        let stateKey = stateKey
+        Self.memo.withLock { memo in
+            if memo.count >= 4, memo[stateURL.path] == nil { memo.removeAll() }
+            memo[stateURL.path] = (stateKey, state)
         }
         // A state that cannot be written costs the next build its speed, never its correctness.
-        if let stateURL { try? StateFile.write(next.encoded(), key: stateKey, to: stateURL) }
-        return (analyzed, keys.filter { store.entries[$0] == nil }.count, warnings)
+        try? StateFile.write(state.encoded(), key: stateKey, to: stateURL)
     }
 
     static func discardedNotice(_ url: URL) -> Diagnostic {

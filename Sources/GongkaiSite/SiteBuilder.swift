@@ -219,10 +219,10 @@ public enum SiteBuilder {
         if renderWarnings.contains(where: { $0.severity == .error }) {
             throw fail(prepared.warnings + renderWarnings, written)
         }
-        let search = SearchIndexOutputs(
+        let searchOutputs = SearchIndexOutputs(
             renderer: renderer, programKey: program, stateURL: SearchIndexOutputs.stateURL(of: output.target),
-            readState: !options.full
-        ).make()
+            readState: !options.full)
+        let search = searchOutputs.make()
         let indexFiles = search.files
         renderWarnings += search.warnings
         clock.mark("建立检索索引")
@@ -272,6 +272,7 @@ public enum SiteBuilder {
         }
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
+        searchOutputs.keep(search)
         changes.sort { $0.path < $1.path }
         return BuildReport(
             pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,

@@ -42,6 +42,16 @@ import Testing
         #expect(!report.warnings.contains { $0.rule == "cache-discarded" })
     }
 
+    @Test func aFailedBuildLeavesTheStateAsItWas() throws {
+        let project = try Project(files: ["zcwj/policy.md": Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "原来的正文。")])
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        let before = try Data(contentsOf: project.root.appendingPathComponent(".site.search"))
+        try project.write("content/zcwj/policy.md", Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "新的正文。[坏链接](missing.md)"))
+        #expect(throws: DiagnosticError.self) { try SiteBuilder.build(project.options(asOf: Self.day)) }
+        #expect(try Data(contentsOf: project.root.appendingPathComponent(".site.search")) == before, "a failed build changed the state")
+    }
+
     @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
     func aDamagedStateIsDiscardedWithOneNoticeAndTheBuildIsRight(_ damage: String) throws {
         let project = try Project()
