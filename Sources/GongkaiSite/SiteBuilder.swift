@@ -55,6 +55,9 @@ public struct BuildReport: Sendable {
     public let incremental: Bool
     /// False when no document's search record changed and the index files were kept as they were.
     public let searchIndexRebuilt: Bool
+    /// Documents segmented for the search index in this build; the others' analyses came from
+    /// the state file beside the output (or from memory in `gongkai serve`).
+    public let searchAnalyzed: Int
     /// Output files added, changed or deleted since the previous build, sorted by path.
     public let changes: [(change: OutputChange, path: String)]
     /// Files copied (assets, attachments).
@@ -217,7 +220,12 @@ public enum SiteBuilder {
         if renderWarnings.contains(where: { $0.severity == .error }) {
             throw fail(prepared.warnings + renderWarnings, written)
         }
-        let (indexFiles, indexRebuilt) = SearchIndexOutputs(renderer: renderer, programKey: program).make()
+        let searchOutputs = SearchIndexOutputs(
+            renderer: renderer, programKey: program, stateURL: SearchIndexOutputs.stateURL(of: output.target),
+            readState: !options.full)
+        let search = searchOutputs.make()
+        let indexFiles = search.files
+        renderWarnings += search.warnings
         clock.mark("建立检索索引")
         exposures += indexFiles.parallelMap { PersonalDataGuard.scan(path: $0.path, text: $0.text) }.flatMap { $0 }
         let index = indexFiles.parallelMap(writer.write)
@@ -265,10 +273,11 @@ public enum SiteBuilder {
         }
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
+        searchOutputs.keep(search)
         changes.sort { $0.path < $1.path }
         return BuildReport(
             pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,
-            searchIndexRebuilt: indexRebuilt, changes: changes,
+            searchIndexRebuilt: search.rebuilt, searchAnalyzed: search.analyzed, changes: changes,
             copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,

@@ -171,6 +171,7 @@ struct SiteScaffold {
         # 生成的网站和构建缓存，不要提交
         site/
         .site.cache
+        .site.search
         changes.txt
         upload.txt
 
@@ -189,7 +190,7 @@ struct SiteScaffold {
           image: debian:bookworm
           cache:
             key: gongkai-site
-            paths: [site/, .site.cache]
+            paths: [site/, .site.cache, .site.search]
           script:
             - apt-get update && apt-get install -y curl rsync openssh-client
             - curl -fsSL "$GONGKAI_DEB" -o gongkai.deb && apt-get install -y ./gongkai.deb

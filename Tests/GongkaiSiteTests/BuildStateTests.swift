@@ -1,0 +1,175 @@
+import Foundation
+import GongkaiModel
+import GongkaiTestSupport
+import Testing
+
+@testable import GongkaiSite
+
+/// The build state beside the output (`.site.cache`, `.site.search`): a rebuild reuses what did
+/// not change, a damaged state is discarded with one notice and never makes a build wrong, and
+/// after any series of edits an incremental build is byte for byte a whole build.
+@Suite(.serialized) struct BuildStateTests {
+    static let day = IncrementalBuildTests.day
+    static let column = "content/xxgk/fdzdgknr/zcwj/"
+
+    /// Builds in place, then a whole build into `whole/`; the two trees must be equal.
+    static func expectSameAsWholeBuild(_ project: Project, _ step: String) throws -> BuildReport {
+        let report = try SiteBuilder.build(project.options(asOf: day))
+        var full = project.options(output: project.root.appendingPathComponent("whole"), asOf: day)
+        full.full = true
+        _ = try SiteBuilder.build(full)
+        let built = Project.tree(project.site)
+        let expected = Project.tree(project.root.appendingPathComponent("whole"))
+        #expect(built.keys.sorted() == expected.keys.sorted(), "\(step): different files")
+        let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "\(step): files differ from a whole build: \(differing.prefix(5))")
+        return report
+    }
+
+    @Test func aRebuildSegmentsOnlyTheEditedDocumentAlsoInANewProcess() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(first.searchAnalyzed > 5)
+        #expect(project.exists(".site.search"), "the analyses are kept beside the output")
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n状态测试新增的一句。\n" }
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).searchAnalyzed == 1)
+        // As a new process would: nothing in memory, the state file alone.
+        SearchIndexOutputs.forgetMemory()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n又一句。\n" }
+        let report = try Self.expectSameAsWholeBuild(project, "after a new process")
+        #expect(report.searchAnalyzed == 1, "the analyses of the other documents come from .site.search")
+        #expect(!report.warnings.contains { $0.rule == "cache-discarded" })
+    }
+
+    @Test func aFailedBuildLeavesTheStateAsItWas() throws {
+        let project = try Project(files: ["zcwj/policy.md": Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "原来的正文。")])
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        let before = try Data(contentsOf: project.root.appendingPathComponent(".site.search"))
+        try project.write("content/zcwj/policy.md", Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "新的正文。[坏链接](missing.md)"))
+        #expect(throws: DiagnosticError.self) { try SiteBuilder.build(project.options(asOf: Self.day)) }
+        #expect(try Data(contentsOf: project.root.appendingPathComponent(".site.search")) == before, "a failed build changed the state")
+    }
+
+    @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
+    func aDamagedStateIsDiscardedWithOneNoticeAndTheBuildIsRight(_ damage: String) throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        let url = project.root.appendingPathComponent(".site.search")
+        var bytes = try Data(contentsOf: url)
+        switch damage {
+        case "truncated": bytes = bytes.prefix(bytes.count * 2 / 3)
+        case "scrambled": for index in stride(from: 40, to: bytes.count, by: 97) { bytes[index] = bytes[index] &+ 13 }
+        case "empty": bytes = Data()
+        default: bytes[9] ^= 1  // the key of the program that wrote it
+        }
+        try bytes.write(to: url)
+        SearchIndexOutputs.forgetMemory()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏状态之后的修改。\n" }
+        let report = try Self.expectSameAsWholeBuild(project, damage)
+        let notices = report.warnings.filter { $0.rule == "cache-discarded" }
+        #expect(notices.count == 1, "\(damage): \(notices)")
+        #expect(notices.first?.file == ".site.search")
+        #expect(report.searchAnalyzed == first.searchAnalyzed, "every document is analysed again")
+        SearchIndexOutputs.forgetMemory()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n再改一次。\n" }
+        let next = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(next.searchAnalyzed == 1, "the state written after the discarded one is used again")
+        #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
+    }
+
+    /// A reproducible series of random edits, renames, deletions, template and site.yml changes
+    /// and damaged state files; `GONGKAI_EDIT_STEPS` sets its length (bench/state-check runs 200).
+    @Test func aSeededSeriesOfRandomChangesKeepsIncrementalEqualToWhole() throws {
+        let steps = ProcessInfo.processInfo.environment["GONGKAI_EDIT_STEPS"].flatMap(Int.init) ?? 16
+        var random = SeededRandom(seed: ProcessInfo.processInfo.environment["GONGKAI_EDIT_SEED"].flatMap(UInt64.init) ?? 18)
+        let project = try Project()
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        var added: [String] = []
+        for step in 0..<steps {
+            let documents = try FileManager.default.subpathsOfDirectory(atPath: project.content.path + "/xxgk")
+                .filter { $0.hasSuffix(".md") }.sorted().map { "content/xxgk/" + $0 }
+            let action = random.next(below: 10)
+            var name = ""
+            switch action {
+            case 0, 1:
+                let path = documents[random.next(below: documents.count)]
+                name = "body of \(path)"
+                try IncrementalBuildTests.edit(project, path) { $0 + "\n第\(step)次随机修改的正文。\n" }
+            case 2:
+                let path = documents[random.next(below: documents.count)]
+                name = "title of \(path)"
+                try IncrementalBuildTests.edit(project, path) { text in
+                    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                        line.hasPrefix("标题: ") ? line + "（第\(step)次改）" : line
+                    }.joined(separator: "\n")
+                }
+            case 3, 4:
+                let path = Self.column + "series-\(step).md"
+                name = "added \(path)"
+                let month = 1 + random.next(below: 5)
+                try project.write(
+                    path,
+                    Project.document(
+                        "标题: 随机系列第\(step)号通知\n发文机关: 演示县人民政府办公室（演示）\n发布日期: 2024-0\(month)-1\(random.next(below: 10))",
+                        body: "随机系列第\(step)号通知的正文，涉及政务公开和乡村振兴。"))
+                added.append(path)
+            case 5 where !added.isEmpty:
+                let path = added.remove(at: random.next(below: added.count))
+                name = "deleted \(path)"
+                try FileManager.default.removeItem(at: project.root.appendingPathComponent(path))
+            case 6 where !added.isEmpty:
+                let index = random.next(below: added.count)
+                let renamed = Self.column + "renamed-\(step).md"
+                name = "renamed \(added[index]) to \(renamed)"
+                try FileManager.default.moveItem(at: project.root.appendingPathComponent(added[index]), to: project.root.appendingPathComponent(renamed))
+                added[index] = renamed
+            case 7:
+                name = "a template or site.yml changed"
+                if random.next(below: 2) == 0 {
+                    try IncrementalBuildTests.edit(project, "templates/partials/footer.mustache") { $0 + "<!-- 第\(step)步 -->\n" }
+                } else {
+                    try IncrementalBuildTests.edit(project, "content/site.yml") {
+                        $0.replacingOccurrences(of: "网站名称: 湖南省政务公开演示门户", with: "网站名称: 湖南省政务公开演示门户\(step)")
+                    }
+                }
+            case 8:
+                let file = random.next(below: 2) == 0 ? ".site.search" : ".site.cache"
+                name = "\(file) damaged"
+                let url = project.root.appendingPathComponent(file)
+                var bytes = (try? Data(contentsOf: url)) ?? Data()
+                if random.next(below: 2) == 0 {
+                    bytes = bytes.prefix(random.next(below: bytes.count + 1))
+                } else if !bytes.isEmpty {
+                    for _ in 0..<8 { bytes[random.next(below: bytes.count)] = UInt8(random.next(below: 256)) }
+                }
+                try bytes.write(to: url)
+                SearchIndexOutputs.forgetMemory()
+                try IncrementalBuildTests.edit(project, documents[random.next(below: documents.count)]) { $0 + "\n损坏后第\(step)步。\n" }
+            default:
+                name = "a new process, nothing changed"
+                SearchIndexOutputs.forgetMemory()
+            }
+            _ = try Self.expectSameAsWholeBuild(project, "step \(step) (\(name))")
+        }
+    }
+}
+
+/// SplitMix64: the same seed gives the same series on every machine.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+
+    mutating func next(below bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
+}
