@@ -15,17 +15,26 @@ public enum FileWriter {
     }
 
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        try write(to: path) { put in try put(bytes) }
+    }
+
+    /// Writes the file from the chunks `body` hands to `put`, in order, so that a large
+    /// file made of parts (a header, a payload, a checksum) need not be copied into one buffer.
+    public static func write(to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno, path) }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress!.advanced(by: offset), bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(errno, path)
+        try body { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, base.advanced(by: offset), bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno, path)
+                }
+                offset += written
             }
-            offset += written
         }
     }
 

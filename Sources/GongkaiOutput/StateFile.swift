@@ -28,23 +28,54 @@ public enum StateFile {
         case loaded([UInt8])
     }
 
-    /// The payload of the file at `url` if it was written with `key` and is intact.
+    /// The payload of the file at `url` if it was written with `key` and is intact. The file is
+    /// read once into the array that is returned (no second copy of a large state).
     public static func read(from url: URL, key: UInt64) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
-        return decode([UInt8](data), key: key).map(Outcome.loaded) ?? .discarded
+        guard let bytes = readBytes(url.path) else { return .missing }
+        return decode(bytes, key: key).map(Outcome.loaded) ?? .discarded
     }
 
-    static func decode(_ bytes: [UInt8], key: UInt64) -> [UInt8]? {
+    /// The whole file, read with one buffer sized from `fstat`; nil when it cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 0, status.st_size < Int64(Int32.max) * 4 else { return nil }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let got = Glibc.read(descriptor, base.advanced(by: count), size - count)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 {
+                    failed = got < 0
+                    return
+                }
+                count += got
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// The payload inside `bytes` (head and checksum removed in place, without a copy).
+    static func decode(_ bytes: consuming [UInt8], key: UInt64) -> [UInt8]? {
+        guard isIntact(bytes, key: key) else { return nil }
+        bytes.removeLast(8)
+        bytes.removeFirst(24)
+        return bytes
+    }
+
+    /// Whether `bytes` holds a state written with `key`, of its stated length and checksum.
+    static func isIntact(_ bytes: [UInt8], key: UInt64) -> Bool {
+        guard bytes.count >= 32 else { return false }
         var reader = ByteReader(bytes)
         guard let head = reader.bytes(magic.count), head.elementsEqual(magic), reader.u64() == key,
-            let length = reader.u64(), bytes.count >= 32, length == UInt64(bytes.count - 32)
-        else { return nil }
+            let length = reader.u64(), length == UInt64(bytes.count - 32)
+        else { return false }
         var tail = ByteReader(Array(bytes[(bytes.count - 8)...]))
-        guard tail.u64() == checksum(bytes[24..<(bytes.count - 8)]) else { return nil }
-        var payload = bytes
-        payload.removeLast(8)
-        payload.removeFirst(24)
-        return payload
+        return tail.u64() == checksum(bytes[24..<(bytes.count - 8)])
     }
 
     /// `StableHasher` over the bytes, eight at a time.
@@ -54,21 +85,26 @@ public enum StateFile {
         return hasher.finalize()
     }
 
-    static func encode(_ payload: [UInt8], key: UInt64) -> [UInt8] {
-        var writer = ByteWriter(capacity: payload.count + 32)
+    /// The 24 bytes before the payload: magic, key, payload length.
+    static func header(payloadCount: Int, key: UInt64) -> [UInt8] {
+        var writer = ByteWriter(capacity: 24)
         writer.bytes(magic)
         writer.u64(key)
-        writer.u64(UInt64(payload.count))
-        writer.bytes(payload)
-        writer.u64(checksum(payload[...]))
+        writer.u64(UInt64(payloadCount))
         return writer.bytes
     }
 
     /// Writes the file through a temporary file renamed over it.
     public static func write(_ payload: [UInt8], key: UInt64, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let bytes = encode(payload, key: key)
-        try bytes.withUnsafeBytes { try FileWriter.write($0, to: temporary.path) }
+        var trailer = ByteWriter(capacity: 8)
+        trailer.u64(checksum(payload[...]))
+        let head = header(payloadCount: payload.count, key: key)
+        try FileWriter.write(to: temporary.path) { put in
+            try head.withUnsafeBytes(put)
+            try payload.withUnsafeBytes(put)
+            try trailer.bytes.withUnsafeBytes(put)
+        }
         guard rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw FileWriter.POSIXError(errno, url.path)
