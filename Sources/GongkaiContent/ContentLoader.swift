@@ -93,6 +93,10 @@ public struct ContentLoader: Sendable {
                     if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { reportPaths.append(path) }
                     continue
                 }
+                if directoryPath == "\(DisclosingBody.root)/\(slug)/\(DisclosingBody.cataloguesFolder)" {
+                    if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { cataloguePaths.append(path) }
+                    continue
+                }
             }
             if directoryPath == "reports" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 reportPaths.append(path)
@@ -223,18 +227,26 @@ public struct ContentLoader: Sendable {
         var catalogues: [Catalogue] = []
         for path in cataloguePaths {
             let display = "\(contentDisplay)/\(path)"
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let folder = PathText.parent(path)
+            // A body's catalogues (bodies/<slug>/catalogues/x.yml) are named <slug>-x, so two
+            // bodies may both have a 主动公开目录.yml.
+            let body = path.hasPrefix(DisclosingBody.root + "/") ? path.split(separator: "/").dropFirst().first.map(String.init) : nil
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let id = body.map { "\($0)-\(name)" } ?? name
             switch SourceText.read(root.appendingPathComponent(path), display: display) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let text):
                 let reader = CatalogueReader(display: display, id: id) { name in
                     SourceText.read(
-                        root.appendingPathComponent("catalogues").appendingPathComponent(name),
-                        display: "\(contentDisplay)/catalogues/\(name)")
+                        root.appendingPathComponent(folder).appendingPathComponent(name),
+                        display: "\(contentDisplay)/\(folder)/\(name)")
                 }
                 let (catalogue, found) = reader.read(text)
                 diagnostics += found
-                if let catalogue { catalogues.append(catalogue) }
+                if var catalogue {
+                    catalogue.body = body
+                    catalogues.append(catalogue)
+                }
             }
         }
 

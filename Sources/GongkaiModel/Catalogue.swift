@@ -13,6 +13,8 @@ public struct Catalogue: Sendable {
     public var field: String?
     public var rows: [CatalogueRow]
     public var fieldLines: [String: Int]
+    /// The 公开主体 (its `路径`) whose folder holds the catalogue; nil for the portal's own.
+    public var body: String? = nil
 
     public init(
         id: String, file: String, schema: CatalogueSchema, title: String, unit: String, updated: CalendarDate,

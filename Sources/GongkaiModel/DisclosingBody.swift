@@ -90,4 +90,6 @@ public struct DisclosingBody: Sendable, Hashable {
     public static let root = "bodies"
     /// Folders inside a body's folder that hold data files, not a column's documents.
     public static let reportsFolder = "reports"
+    /// The folder of a body's own catalogues (its 主动公开目录 and other lists).
+    public static let cataloguesFolder = "catalogues"
 }

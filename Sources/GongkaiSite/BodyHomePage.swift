@@ -13,6 +13,8 @@ public struct BodyHomeView: Codable, Sendable {
     let latest: Listing<CatalogueEntry>?
     let total: Int
     let reports: Listing<LinkView>?
+    /// The body's own catalogues (`bodies/<路径>/catalogues/`): its 主动公开目录 and other lists.
+    let catalogues: Listing<LinkView>?
     let guideURL: String?
     let applicationURL: String
     let formURL: String
@@ -47,6 +49,7 @@ extension PageFactory {
             breadcrumb: bodyCrumbs(body, current: nil),
             body: bodyCard(body), columns: .of(columns), latest: .of(Array(latest)), total: documents.count,
             reports: .of(published.reports(of: body).map { LinkView(title: $0.title, url: routes.report($0)) }),
+            catalogues: .of(site.catalogues.filter { $0.body == body.slug }.map { LinkView(title: $0.title, url: routes.catalogue($0.id)) }),
             guideURL: guide, applicationURL: routes.application(body), formURL: routes.applicationForm(body),
             feedURL: routes.feed(body.folder))
     }

@@ -118,7 +118,8 @@ extension PageFactory {
                 MetaTag(name: "ArticleTitle", content: catalogue.title),
                 MetaTag(name: "PubDate", content: DateTime(date: catalogue.updated).minutePrecision),
             ],
-            breadcrumb: [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: routes.catalogues), Crumb(title: catalogue.title, url: nil)],
+            breadcrumb: site.bodies.first { $0.slug == catalogue.body }.map { bodyCrumbs($0, current: catalogue.title) }
+                ?? [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: routes.catalogues), Crumb(title: catalogue.title, url: nil)],
             catalogue: view)
     }
 

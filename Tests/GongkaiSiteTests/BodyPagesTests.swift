@@ -46,6 +46,27 @@ import Testing
         #expect(government.contains("href=\"/xxgk/gkzn/\""))
     }
 
+    @Test func aBodysOwnCataloguesAreItsPagesAndDoNotCollideWithAnotherBodys() throws {
+        let project = try Project()
+        // The same file name in a second body's folder: each body keeps its own catalogue.
+        let education = try String(contentsOf: project.content.appendingPathComponent("bodies/jyj/catalogues/active.yml"), encoding: .utf8)
+        try project.write(
+            "content/bodies/rsj/catalogues/active.yml",
+            education.replacingOccurrences(of: "演示县教育局", with: "演示县人力资源和社会保障局"))
+        try project.build(asOf: Self.day)
+        let home = try project.read("site/bodies/jyj/index.html")
+        #expect(home.contains("href=\"/catalogues/jyj-active.html\">演示县教育局政府信息主动公开目录（演示）</a>"))
+        #expect(!home.contains("/catalogues/rsj-active.html"), "only the body's own catalogues")
+        let page = try project.read("site/catalogues/jyj-active.html")
+        #expect(page.contains("href=\"/bodies/jyj/\">演示县教育局（演示）</a>"), "breadcrumb through the body")
+        #expect(page.contains("义务教育招生入学"))
+        let other = try project.read("site/catalogues/rsj-active.html")
+        #expect(other.contains("演示县人力资源和社会保障局政府信息主动公开目录（演示）"))
+        // The portal's catalogue index lists both.
+        let index = try project.read("site/catalogues/index.html")
+        #expect(index.contains("/catalogues/jyj-active.html") && index.contains("/catalogues/rsj-active.html"))
+    }
+
     @Test func aBodysDocumentNamesItsBodyInBreadcrumbAndMetadata() throws {
         let project = try Self.built()
         let html = try project.read("site/bodies/rsj/fdzdgknr/tzgg/notice-2024.html")

@@ -73,6 +73,7 @@ PAGE_KINDS = {
     "application": "/bodies/jyj/ysqgk.html",
     "application-form": "/bodies/jyj/sqb.html",
     "facet-body": "/library/body/bbf33768/",
+    "body-catalogue": "/catalogues/jyj-active.html",
 }
 
 
