@@ -22,16 +22,12 @@ struct ConsultationReader {
 
     func read(_ text: String) -> (Consultation?, [Reference], [Diagnostic]) {
         let frontMatter: FrontMatter
-        switch FrontMatter.split(text, display: display) {
+        let pairs: [(key: String, keyLine: Int, value: Node)]
+        switch FrontMatter.pairs(of: text, display: display, what: "意见征集的文件信息（文件开头两行 --- 之间）") {
         case .failure(let diagnostic): return (nil, [], [diagnostic])
-        case .success(let value): frontMatter = value
+        case .success(let value): (frontMatter, pairs) = value
         }
         let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
-        let pairs: [(key: String, keyLine: Int, value: Node)]
-        switch source.parse(frontMatter.yaml).flatMap({ source.mapping($0, what: "意见征集的文件信息（文件开头两行 --- 之间）") }) {
-        case .failure(let diagnostic): return (nil, [], [diagnostic])
-        case .success(let value): pairs = value
-        }
         let schema = FieldSchema.consultation
         let what = "文件信息（文件开头两行 --- 之间）"
         var fields = FieldValues(pairs: pairs, table: Self.table, display: display, line: 1)

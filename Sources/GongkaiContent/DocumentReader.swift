@@ -29,21 +29,12 @@ struct DocumentReader {
     func read(text: String, relativePath: String) -> (DocumentDraft?, [Diagnostic]) {
         let display = "\(contentDisplay)/\(relativePath)"
         let frontMatter: FrontMatter
-        switch FrontMatter.split(text, display: display) {
+        let pairs: [(key: String, keyLine: Int, value: Node)]
+        switch FrontMatter.pairs(of: text, display: display, what: "文件信息（文件开头两行 --- 之间）") {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let value): frontMatter = value
+        case .success(let value): (frontMatter, pairs) = value
         }
         let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
-        let root: Node?
-        switch source.parse(frontMatter.yaml) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let node): root = node
-        }
-        let pairs: [(key: String, keyLine: Int, value: Node)]
-        switch source.mapping(root, what: "文件信息（文件开头两行 --- 之间）") {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let value): pairs = value
-        }
         var fields = FieldValues(pairs: pairs, table: .document, display: display, line: 1)
         let id = String(relativePath.dropLast(3))
         let directory = PathText.parent(id)

@@ -10,15 +10,10 @@ struct FAQReader {
 
     func read(_ text: String) -> (FAQEntry?, [(text: String, line: Int)], [Diagnostic]) {
         let frontMatter: FrontMatter
-        switch FrontMatter.split(text, display: display) {
-        case .failure(let diagnostic): return (nil, [], [diagnostic])
-        case .success(let value): frontMatter = value
-        }
-        let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
         let pairs: [(key: String, keyLine: Int, value: Node)]
-        switch source.parse(frontMatter.yaml).flatMap({ source.mapping($0, what: "问答的文件信息（文件开头两行 --- 之间）") }) {
+        switch FrontMatter.pairs(of: text, display: display, what: "问答的文件信息（文件开头两行 --- 之间）") {
         case .failure(let diagnostic): return (nil, [], [diagnostic])
-        case .success(let value): pairs = value
+        case .success(let value): (frontMatter, pairs) = value
         }
         var fields = FieldValues(pairs: pairs, table: .faq, display: display, line: 1)
         fields.reportUnknown(what: "问答")

@@ -147,3 +147,14 @@ extension Node {
         }
     }
 }
+
+extension FrontMatter {
+    /// The front matter of the Markdown file `text` and its key-value pairs; `what` names the
+    /// block in the message when it is not a list of keys (意见征集的文件信息…).
+    static func pairs(of text: String, display: String, what: String) -> Result<(FrontMatter, [(key: String, keyLine: Int, value: Node)]), Diagnostic> {
+        FrontMatter.split(text, display: display).flatMap { frontMatter in
+            let source = YAMLSource(display: display, firstLine: frontMatter.yamlLine)
+            return source.parse(frontMatter.yaml).flatMap { source.mapping($0, what: what) }.map { (frontMatter, $0) }
+        }
+    }
+}
