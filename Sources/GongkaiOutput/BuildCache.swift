@@ -131,12 +131,8 @@ public struct BuildCache: Sendable {
 
     /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.
     public func write(to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try FileWriter.write(text(), to: temporary.path)
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw FileWriter.POSIXError(errno, url.path)
-        }
+        var text = text()
+        try FileWriter.replace(at: url) { put in try text.withUTF8 { try put(UnsafeRawBufferPointer($0)) } }
     }
 
     static func escape(_ text: String) -> String {

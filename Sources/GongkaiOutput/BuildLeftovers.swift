@@ -6,8 +6,8 @@ import Foundation
 
 /// What a killed build leaves behind, removed by the next build of any kind: temporary files
 /// `.gk-writing-<pid>-<name>` inside the output folder (an incremental build), staging folders
-/// `.site.building-<pid>-…`, cache drafts `..site.cache.tmp-<pid>` and state drafts
-/// `..site.search.tmp-<pid>` beside it.
+/// `.site.building-<pid>-…`, and drafts of the state beside it (`..site.cache.tmp-<pid>`,
+/// `..site.search.tmp-<pid>`).
 /// Only leftovers of processes that no longer run are removed, so two builds started at the
 /// same time do not remove each other's files.
 public enum BuildLeftovers {
@@ -18,16 +18,12 @@ public enum BuildLeftovers {
     public static func remove(for output: OutputDirectory) -> Int {
         var removed = 0
         let parent = output.parent.path
-        let cacheDraft = ".\(BuildCache.location(of: output.target).lastPathComponent).tmp-"
-        // Drafts of the state files (`StateFile`): `..site.search.tmp-<pid>`.
-        let stateDraft = StateFile.location(of: output.target, name: "")
-        let statePrefix = "." + stateDraft.lastPathComponent
+        // Drafts of the files beside the output (`FileWriter.replace`): `..site.cache.tmp-<pid>`, `..site.search.tmp-<pid>`.
+        let draftPrefix = "..\(output.target.lastPathComponent)."
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
             if name.hasPrefix(output.stagingPrefix), isDead(name.dropFirst(output.stagingPrefix.count)) {
                 if (try? OutputDirectory.removeTree(output.parent.appendingPathComponent(name))) != nil { removed += 1 }
-            } else if name.hasPrefix(cacheDraft), isDead(name.dropFirst(cacheDraft.count)) {
-                if unlink(parent + "/" + name) == 0 { removed += 1 }
-            } else if name.hasPrefix(statePrefix), let draft = name.range(of: ".tmp-"), isDead(name[draft.upperBound...]) {
+            } else if name.hasPrefix(draftPrefix), let draft = name.range(of: FileWriter.draftMarker), isDead(name[draft.upperBound...]) {
                 if unlink(parent + "/" + name) == 0 { removed += 1 }
             }
         }

@@ -38,6 +38,20 @@ public enum FileWriter {
         }
     }
 
+    /// The marker in the name of a draft that `replace` renames over its file: `.<name>.tmp-<pid>`.
+    public static let draftMarker = ".tmp-"
+
+    /// Replaces the file at `url` with the chunks `body` hands to `put`, through a draft beside it
+    /// renamed over it, so a build killed at any point leaves the old file or the new one.
+    public static func replace(at url: URL, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let draft = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(draftMarker)\(getpid())")
+        try write(to: draft.path, body)
+        guard rename(draft.path, url.path) == 0 else {
+            unlink(draft.path)
+            throw POSIXError(errno, url.path)
+        }
+    }
+
     public struct POSIXError: Error, LocalizedError {
         public let code: Int32
         public let path: String

@@ -59,7 +59,7 @@ public enum StateFile {
         return failed ? nil : bytes
     }
 
-    /// The payload inside `bytes` (head and checksum removed in place, without a copy).
+    /// The payload inside `bytes` (head and checksum removed in place: one shift, no second array).
     static func decode(_ bytes: consuming [UInt8], key: UInt64) -> [UInt8]? {
         guard isIntact(bytes, key: key) else { return nil }
         bytes.removeLast(8)
@@ -74,8 +74,8 @@ public enum StateFile {
         guard let head = reader.bytes(magic.count), head.elementsEqual(magic), reader.u64() == key,
             let length = reader.u64(), length == UInt64(bytes.count - 32)
         else { return false }
-        var tail = ByteReader(Array(bytes[(bytes.count - 8)...]))
-        return tail.u64() == checksum(bytes[24..<(bytes.count - 8)])
+        reader.offset = bytes.count - 8
+        return reader.u64() == checksum(bytes[24..<(bytes.count - 8)])
     }
 
     /// `StableHasher` over the bytes, eight at a time.
@@ -94,20 +94,15 @@ public enum StateFile {
         return writer.bytes
     }
 
-    /// Writes the file through a temporary file renamed over it.
+    /// Writes the file through a draft renamed over it (`FileWriter.replace`).
     public static func write(_ payload: [UInt8], key: UInt64, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         var trailer = ByteWriter(capacity: 8)
         trailer.u64(checksum(payload[...]))
         let head = header(payloadCount: payload.count, key: key)
-        try FileWriter.write(to: temporary.path) { put in
+        try FileWriter.replace(at: url) { put in
             try head.withUnsafeBytes(put)
             try payload.withUnsafeBytes(put)
             try trailer.bytes.withUnsafeBytes(put)
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw FileWriter.POSIXError(errno, url.path)
         }
     }
 }

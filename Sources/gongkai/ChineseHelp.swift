@@ -90,9 +90,11 @@ enum ChineseHelp {
 
     /// Columns a text takes in a terminal: East Asian wide and full-width characters take two.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let wide: [ClosedRange<UInt32>] = [0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6]
-            return width + (wide.contains { $0.contains(scalar.value) } ? 2 : 1)
-        }
+        text.unicodeScalars.reduce(0) { width, scalar in width + (wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1) }
     }
+
+    /// East Asian wide and full-width code points.
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+    ]
 }
