@@ -98,6 +98,11 @@ public enum PlanLevel: String, Sendable, CaseIterable, Comparable {
 /// A plan's 类别 as its text names it: 政务公开, 政务管理服务, or any other topic (法治政府建设,
 /// 优化营商环境…), stored as written. The two well-known ones are recognised under their other
 /// spellings (政务服务管理 is 政务管理服务) and have short ids for plan ids.
+extension Plan {
+    /// The title as lists show it: the 类别 added in brackets when the title does not name it.
+    public var displayTitle: String { kind.isNamed(in: title) ? title : "\(title)（\(kind.rawValue)）" }
+}
+
 public struct PlanKind: Sendable, Hashable, CustomStringConvertible {
     /// The category as written in the plan file: 政务公开, 法治政府建设…
     public let rawValue: String

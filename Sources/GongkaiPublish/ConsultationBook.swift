@@ -11,11 +11,12 @@ public struct ConsultationBook: Sendable {
     public let withheld: [Consultation]
     private let byFeedback: [String: [Consultation]]
     private let byDraft: [String: [Consultation]]
+    private let byID: [String: Consultation]
 
     public init(consultations all: [Consultation], asOf: CalendarDate) {
         self.asOf = asOf
         let shown = all.filter { $0.published.map { $0 <= asOf } ?? true }
-        withheld = all.filter { consultation in !shown.contains { $0.id == consultation.id } }
+        withheld = all.filter { !($0.published.map { $0 <= asOf } ?? true) }
         consultations = shown.sorted { lhs, rhs in
             let (left, right) = (lhs.status(asOf: asOf), rhs.status(asOf: asOf))
             if left != right { return left.rank < right.rank }
@@ -34,6 +35,7 @@ public struct ConsultationBook: Sendable {
         }
         self.byFeedback = byFeedback
         self.byDraft = byDraft
+        byID = Dictionary(consultations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func status(_ consultation: Consultation) -> ConsultationStatus { consultation.status(asOf: asOf) }
@@ -41,7 +43,8 @@ public struct ConsultationBook: Sendable {
     /// Open consultations, for the home page's notice.
     public var open: [Consultation] { consultations.filter { status($0) == .open } }
 
-    public func consultation(slug: String) -> Consultation? { consultations.first { $0.slug == slug } }
+    /// A published consultation by its id.
+    public func consultation(id: String) -> Consultation? { byID[id] }
 
     /// The consultations whose 反馈 is the document.
     public func consultations(withFeedback id: String) -> [Consultation] { byFeedback[id] ?? [] }

@@ -26,6 +26,8 @@ public struct PublishedSite: Sendable {
     public let facets: Facets
     /// Published documents of each 公开主体 by its path, newest first (empty without bodies).
     public let documentsByBody: [String: [Document]]
+    /// The 公开主体 of each column that holds a published document (empty without bodies): looked up once per column, not per document.
+    private let bodyOfColumn: [String: DisclosingBody]
     private let publishedIDs: Set<String>
     /// The questions whose answers rest on a document, by its id.
     private let faqsByDocument: [String: [FAQEntry]]
@@ -57,13 +59,18 @@ public struct PublishedSite: Sendable {
         }
         self.documentsUnder = under
         var byBody: [String: [Document]] = [:]
+        var bodyOfColumn: [String: DisclosingBody] = [:]
         if !site.bodies.isEmpty {
             for body in site.bodies { byBody[body.slug] = [] }
+            for path in Set(published.map(\.columnPath)) {
+                if let body = site.body(ofColumn: path) { bodyOfColumn[path] = body }
+            }
             for document in published {
-                if let body = site.body(of: document) { byBody[body.slug, default: []].append(document) }
+                if let body = bodyOfColumn[document.columnPath] { byBody[body.slug, default: []].append(document) }
             }
         }
         self.documentsByBody = byBody
+        self.bodyOfColumn = bodyOfColumn
         let ids = self.publishedIDs
         self.planBook = PlanBook(site: site, isPublished: { ids.contains($0) }, asOf: rule.asOf)
         let faqs = site.faqs.filter { $0.answered <= rule.asOf }
@@ -82,8 +89,13 @@ public struct PublishedSite: Sendable {
         self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
         self.facets = Facets(
-            documents: published.map { SearchData.metadataRecord($0, routes: routes, discloser: site.body(of: $0)?.name) },
+            documents: published.map { SearchData.metadataRecord($0, routes: routes, discloser: bodyOfColumn[$0.columnPath]?.name) },
             faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
+    }
+
+    /// The 公开主体 a published document belongs to (nil without bodies), found once per column.
+    public func body(of document: Document) -> DisclosingBody? {
+        bodyOfColumn[document.columnPath] ?? (site.bodies.isEmpty ? nil : site.body(of: document))
     }
 
     /// What the search index is made from: every published document (with the text of the

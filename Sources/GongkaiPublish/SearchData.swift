@@ -35,7 +35,7 @@ public enum SearchData {
     /// A published document before its Markdown is read.
     public static func source(_ document: Document, published: PublishedSite) -> SearchSource {
         let plans = published.planBook.plans(ofNotice: document).map { "\n" + planText($0) }.joined()
-        return SearchSource(metadata: metadataRecord(document, routes: published.routes, discloser: published.site.body(of: document)?.name), markdown: document.body, appended: plans)
+        return SearchSource(metadata: metadataRecord(document, routes: published.routes, discloser: published.body(of: document)?.name), markdown: document.body, appended: plans)
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the

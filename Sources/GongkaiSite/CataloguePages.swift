@@ -118,7 +118,7 @@ extension PageFactory {
                 MetaTag(name: "ArticleTitle", content: catalogue.title),
                 MetaTag(name: "PubDate", content: DateTime(date: catalogue.updated).minutePrecision),
             ],
-            breadcrumb: site.bodies.first { $0.slug == catalogue.body }.map { bodyCrumbs($0, current: catalogue.title) }
+            breadcrumb: catalogue.body.flatMap { site.body($0) }.map { bodyCrumbs($0, current: catalogue.title) }
                 ?? [Crumb(title: "首页", url: routes.home), Crumb(title: "公开目录", url: routes.catalogues), Crumb(title: catalogue.title, url: nil)],
             catalogue: view)
     }
@@ -129,7 +129,7 @@ extension PageFactory {
         guard let id = row.links[column.name] else { return CatalogueCell(label: column.name, value: "无") }
         switch reference {
         case .consultation:
-            guard let consultation = published.consultationBook.consultations.first(where: { $0.id == id }) else {
+            guard let consultation = published.consultationBook.consultation(id: id) else {
                 return CatalogueCell(label: column.name, value: "尚未发布")
             }
             let status = published.consultationBook.status(consultation)

@@ -18,6 +18,6 @@ struct ConsultationPages: PageKind {
         }
     }
     private func consultation(_ id: String, in site: PageFactory) -> Consultation {
-        site.published.consultationBook.consultations.first { $0.id == id }!
+        site.published.consultationBook.consultation(id: id)!
     }
 }

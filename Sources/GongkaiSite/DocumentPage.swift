@@ -82,7 +82,7 @@ extension PageFactory {
         let rows: [(String, String?)] =
             FieldSchema.document.metadataFields.map { ($0.label!, Self.metadataValue(document, $0.name)) }
             + document.extra.compactMap { extra in extra.label.map { ($0, extra.value) } }
-            + (site.body(of: document).map { [("公开主体", $0.name)] } ?? [])
+            + (published.body(of: document).map { [("公开主体", $0.name)] } ?? [])
         let view = DocumentView(
             title: document.title, url: url,
             column: LinkView(title: column.title, url: routes.column(column.path)),

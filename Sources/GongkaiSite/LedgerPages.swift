@@ -87,7 +87,7 @@ extension PageFactory {
             let rows = unit.entries.filter { $0.planID == plan.id }.compactMap { entry -> LedgerRow? in
                 plan.item(entry.item).map { LedgerRow(item: itemLink($0, of: plan), role: entry.role.rawValue) }
             }
-            if !rows.isEmpty { groups.append(LedgerPlanGroup(title: plan.kind.isNamed(in: plan.title) ? plan.title : "\(plan.title)（\(plan.kind.rawValue)）", url: routes.plan(plan.id), rows: rows)) }
+            if !rows.isEmpty { groups.append(LedgerPlanGroup(title: plan.displayTitle, url: routes.plan(plan.id), rows: rows)) }
         }
         let written = unit.writtenNames.filter { $0 != unit.name }
         let view = LedgerUnitView(

@@ -88,7 +88,7 @@ extension PageFactory {
             LinkView(title: "与《\($0.higher.title)》对标", url: routes.alignment(lower: plan.id, higher: $0.higher.id))
         }
         return PlanSummary(
-            title: plan.kind.isNamed(in: plan.title) ? plan.title : "\(plan.title)（\(plan.kind.rawValue)）", url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue,
+            title: plan.displayTitle, url: routes.plan(plan.id), region: plan.region, kind: plan.kind.rawValue,
             year: plan.year, overview: overview(plan), alignment: alignment)
     }
 
