@@ -214,7 +214,7 @@ public struct ContentLoader: Sendable {
                 let (read, found) = ReportReader(display: display).read(text, siteHost: identity?.host ?? "")
                 diagnostics += found
                 if var report = read {
-                    if path.hasPrefix(DisclosingBody.root + "/") { report.body = path.split(separator: "/").dropFirst().first.map(String.init) }
+                    report.body = DisclosingBody.slug(ofPath: path)
                     if let other = reports.first(where: { $0.year == report.year && $0.body == report.body }) {
                         diagnostics.append(.error(display, line: 1, "\(report.year)年的年度报告与 \(other.file) 重复。"))
                     } else {
@@ -230,7 +230,7 @@ public struct ContentLoader: Sendable {
             let folder = PathText.parent(path)
             // A body's catalogues (bodies/<slug>/catalogues/x.yml) are named <slug>-x, so two
             // bodies may both have a 主动公开目录.yml.
-            let body = path.hasPrefix(DisclosingBody.root + "/") ? path.split(separator: "/").dropFirst().first.map(String.init) : nil
+            let body = DisclosingBody.slug(ofPath: path)
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             let id = body.map { "\($0)-\(name)" } ?? name
             switch SourceText.read(root.appendingPathComponent(path), display: display) {

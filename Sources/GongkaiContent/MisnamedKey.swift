@@ -57,8 +57,8 @@ struct MisnamedKey {
     /// The pinyin of every Chinese key of the tables, transliterated in one call on first use.
     private static let pinyinOfKeys: [String: String] = {
         let tables: [FieldTable] = [
-            .document, .site, .column, .columnField, .homeSection, .homeLink, .plan, .planSection, .planItem, .deadline, .progress,
-            .report, .catalogue, .faq,
+            .document, .site, .column, .columnField, .homeSection, .homeLink, .body, .plan, .planSection, .planItem, .deadline,
+            .progress, .report, .catalogue, .faq, ConsultationReader.table,
         ]
         let keys = Array(Set(tables.flatMap { $0.fields.flatMap { $0.keys.dropFirst() } })).sorted()
         let joined = keys.joined(separator: "\n").applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? ""

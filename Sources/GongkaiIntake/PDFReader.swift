@@ -16,21 +16,21 @@ enum PDFReader {
         let boxes = try External.run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf", missing: missing)
         let tablePages = PDFLayout.pages(boxes).map(PDFLayout.pieces)
         let text = try External.run("pdftotext", ["-layout", "-enc", "UTF-8", "-q", "{input}", "-"], input: data, suffix: ".pdf", missing: missing)
-        let textPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map { PDFLayout.Piece.text(String($0)) }
-        }
-        guard tablePages.contains(where: { $0 != nil }) else { return try blocks(text) }
+        let textPages = textPieces(text)
+        guard tablePages.contains(where: { $0 != nil }) else { return try blocks(pages: textPages) }
         let pages = textPages.indices.map { index in index < tablePages.count ? (tablePages[index] ?? textPages[index]) : textPages[index] }
         return try blocks(pages: pages)
     }
 
     static let pageNumber = try! NSRegularExpression(pattern: "^[-—－–\\s]*(?:第\\s*\\d+\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d+\\s*页)?|\\d{1,4}|\\d+\\s*/\\s*\\d+)[-—－–\\s]*$")
 
-    static func blocks(_ text: String) throws -> BlockDocument {
-        try blocks(
-            pages: text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-                page.split(separator: "\n", omittingEmptySubsequences: false).map { PDFLayout.Piece.text(String($0)) }
-            })
+    static func blocks(_ text: String) throws -> BlockDocument { try blocks(pages: textPieces(text)) }
+
+    /// The `-layout` text as pages (split at form feeds) of text lines.
+    static func textPieces(_ text: String) -> [[PDFLayout.Piece]] {
+        text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(separator: "\n", omittingEmptySubsequences: false).map { PDFLayout.Piece.text(String($0)) }
+        }
     }
 
     /// Pages of text lines and rebuilt tables as blocks.

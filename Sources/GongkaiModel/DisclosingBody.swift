@@ -86,6 +86,12 @@ public struct DisclosingBody: Sendable, Hashable {
             ?? bodies.first { $0.kind == .government }
     }
 
+    /// The body folder a path under `content/` lies in (`bodies/<slug>/…` → slug); nil outside `bodies/`.
+    public static func slug(ofPath path: String) -> String? {
+        guard path.hasPrefix(root + "/") else { return nil }
+        return path.split(separator: "/").dropFirst().first.map(String.init)
+    }
+
     /// The column of all bodies (the 公开主体 index) and the folder of their content.
     public static let root = "bodies"
     /// Folders inside a body's folder that hold data files, not a column's documents.
