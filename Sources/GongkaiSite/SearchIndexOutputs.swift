@@ -42,6 +42,8 @@ struct SearchIndexOutputs: Sendable {
         let warnings: [Diagnostic]
         /// The analyses to keep for the next build (`keep`), when the index was made again.
         let state: AnalysisStore?
+        /// True when `state` is what the state file, read intact in this build, already holds.
+        var stateFileCurrent = false
     }
 
     func make() -> Made {
@@ -69,7 +71,7 @@ struct SearchIndexOutputs: Sendable {
                 return Made(files: kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, rebuilt: false, analyzed: 0, warnings: [], state: nil)
             }
         }
-        let (analyzed, fresh, warnings) = analyze(sources, keys: keys)
+        let (analyzed, fresh, warnings, fileEntries) = analyze(sources, keys: keys)
         let state = AnalysisStore(zip(keys, analyzed))
         let files = SearchIndexWriter().files(for: analyzed).map { file in
             let text = String(decoding: file.bytes, as: UTF8.self)
@@ -78,7 +80,9 @@ struct SearchIndexOutputs: Sendable {
                 record: BuildCache.Record(fingerprint: fingerprint, content: StableHasher.hash(text), size: 0, modified: 0),
                 text: text)
         }
-        return Made(files: files, rebuilt: true, analyzed: fresh, warnings: warnings, state: state)
+        // Every analysis came from the file and it holds no other: rewriting it would write the same bytes.
+        let current = fresh == 0 && fileEntries == state.entries.count
+        return Made(files: files, rebuilt: true, analyzed: fresh, warnings: warnings, state: state, stateFileCurrent: current)
     }
 
     /// What the state file is keyed by: the program, the analyser and the store's format.
@@ -92,10 +96,12 @@ struct SearchIndexOutputs: Sendable {
 
     /// Segments the records whose analysis is not known from the previous build (in this
     /// process, or in the state file).
-    private func analyze(_ sources: [SearchSource], keys: [UInt64]) -> ([AnalyzedDocument], Int, [Diagnostic]) {
+    /// Also returns how many analyses the state file held when it was read intact in this build.
+    private func analyze(_ sources: [SearchSource], keys: [UInt64]) -> ([AnalyzedDocument], Int, [Diagnostic], Int?) {
         let stateKey = stateKey
         var warnings: [Diagnostic] = []
         var known = AnalysisStore()
+        var fileEntries: Int? = nil
         if readState {
             if let stateURL, let memo = Self.memo.withLock({ $0[stateURL.path] }), memo.key == stateKey {
                 known = memo.store
@@ -105,7 +111,12 @@ struct SearchIndexOutputs: Sendable {
                 case .discarded:
                     warnings.append(Self.discardedNotice(stateURL))
                 case .loaded(let payload):
-                    if let store = AnalysisStore.decode(payload) { known = store } else { warnings.append(Self.discardedNotice(stateURL)) }
+                    if let store = AnalysisStore.decode(payload) {
+                        known = store
+                        fileEntries = store.entries.count
+                    } else {
+                        warnings.append(Self.discardedNotice(stateURL))
+                    }
                 }
             }
         }
@@ -114,7 +125,7 @@ struct SearchIndexOutputs: Sendable {
         let analyzed = Array(zip(sources, keys)).parallelMap { source, key in
             store.document(key, metadata: source.metadata) ?? analyzer.analyze(source.record)
         }
-        return (analyzed, keys.filter { store.entries[$0] == nil }.count, warnings)
+        return (analyzed, keys.filter { store.entries[$0] == nil }.count, warnings, fileEntries)
     }
 
     /// Keeps the analyses of a build that succeeded for the next one, in memory and in the
@@ -127,6 +138,7 @@ struct SearchIndexOutputs: Sendable {
             memo[stateURL.path] = (stateKey, state)
         }
         // A state that cannot be written costs the next build its speed, never its correctness.
+        guard !made.stateFileCurrent else { return }
         try? StateFile.write(state.encoded(), key: stateKey, to: stateURL)
     }
 
