@@ -121,7 +121,13 @@ let package = Package(
         ),
         .testTarget(name: "GongkaiChecksTests", dependencies: ["GongkaiChecks", "GongkaiPublish", "GongkaiModel"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiPublish", "GongkaiModel"]),
-        .testTarget(name: "GongkaiTemplatesTests", dependencies: ["GongkaiTemplates", "GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiTemplatesTests",
+            dependencies: [
+                "GongkaiTemplates", "GongkaiModel", "GongkaiSite", "GongkaiTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .testTarget(name: "GongkaiOutputTests", dependencies: ["GongkaiOutput", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",

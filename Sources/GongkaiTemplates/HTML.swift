@@ -1,8 +1,6 @@
-import Mustache
-
 /// Markup that templates insert as is with `{{{name}}}`: rendered Markdown and nothing else.
 /// Every other view-model value is text and is escaped; the template validator enforces both.
-public struct HTML: Sendable, Codable, Hashable, MustacheCustomRenderable {
+public struct HTML: Sendable, Codable, Hashable {
     public let markup: String
 
     public init(_ markup: String) {
@@ -17,7 +15,4 @@ public struct HTML: Sendable, Codable, Hashable, MustacheCustomRenderable {
         var container = encoder.singleValueContainer()
         try container.encode(markup)
     }
-
-    public var renderText: String { markup }
-    public var isNull: Bool { markup.isEmpty }
 }

@@ -18,22 +18,32 @@ public struct HTMLEscaping: MustacheContentType {
 
     public func escapeText(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: Self.needsEscape) else { return nil }
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count + 16)
+        let unchanged = text.withUTF8 { bytes in !bytes.contains(where: Self.needsEscape) }
+        if unchanged { return text }
+        var out = [UInt8]()
+        Self.append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `text`, escaped, to `out` (the compiled templates' output).
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: Self.needsEscape) else {
+                out.append(contentsOf: bytes)
+                return
+            }
             for byte in bytes {
                 switch byte {
-                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
                 default: out.append(byte)
                 }
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
+        }
     }
 
     @inline(__always)

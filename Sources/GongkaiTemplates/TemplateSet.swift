@@ -6,9 +6,12 @@ import Mustache
 /// The templates of a site: every `*.mustache` under `templates/layouts/` and
 /// `templates/partials/`, registered by file name without the extension (`document`,
 /// `footer`; swift-mustache cannot close a `{{<parent}}` whose name has a slash), parsed by
-/// swift-mustache and checked against the view models.
+/// swift-mustache (which reports syntax errors with their lines), checked against the view models
+/// and compiled for rendering (`CompiledTemplates`, `TemplateRenderer`).
 public struct TemplateSet: Sendable {
+    /// swift-mustache's parse, kept for the tests that compare the compiled templates with it.
     public let library: MustacheLibrary
+    let program: CompiledTemplates
     /// Hashes of each template's text, by name, for incremental builds.
     public let sources: [String: String]
     let trees: [String: TemplateValidator.Template]
@@ -26,6 +29,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var trees: [String: TemplateValidator.Template] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
         var seen: [String: String] = [:]
         for folder in ["layouts", "partials"] {
             for (file, layer) in layers.resolved(under: folder) where file.hasSuffix(".mustache") {
@@ -50,6 +54,7 @@ public struct TemplateSet: Sendable {
                     _ = HTMLEscaping.registered
                     let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     library.register(template, named: name)
+                    parsed[name] = template
                     trees[name] = .init(display: fileDisplay, nodes: try TemplateTree.parse(text))
                     sources[name] = text
                 } catch let error as MustacheTemplate.ParserError {
@@ -69,7 +74,12 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(display, "找不到模板。模板应放在 \(display)/layouts/ 和 \(display)/partials/ 下，扩展名为 .mustache。"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
-        return TemplateSet(library: library, sources: sources, trees: trees)
+        do {
+            let program = try CompiledTemplates(parsed)
+            return TemplateSet(library: library, program: program, sources: sources, trees: trees)
+        } catch {
+            throw DiagnosticError([.error(display, "模板无法编译（\(error.message)）")])
+        }
     }
 
     public func contains(_ name: String) -> Bool { trees[name] != nil }
@@ -105,8 +115,17 @@ public struct TemplateSet: Sendable {
         return diagnostics + validator.diagnostics
     }
 
-    public func render(_ view: Any, template: String) -> String {
-        library.render(ViewEncoder.encode(view, library: library), withTemplate: template) ?? ""
+    /// The page `template` makes of `view`; empty when the set has no such template.
+    public func render(_ view: any Encodable, template: String) -> String {
+        guard let index = program.index[template] else { return "" }
+        var renderer = TemplateRenderer(program: program, root: tree(of: view) { render($0.view, template: $0.template) })
+        renderer.render(program.templates[index], .init())
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+
+    /// The view as the compiled templates read it, each `Part` in it rendered by `parts`.
+    func tree(of view: any Encodable, parts: @escaping (Part) -> String) -> ViewValue {
+        ViewEncoder(names: program.names, parts: parts).tree(any: view)
     }
 
     static func describe(_ error: Error) -> String {

@@ -1,105 +1,91 @@
-import Mustache
+/// Turns a view-model value into the `ViewValue` tree the compiled templates read, through the
+/// view's `Encodable` conformance. A nil optional becomes `.null`, so that a name whose value is
+/// missing renders nothing instead of being looked up further out in the context stack. Only
+/// the fields whose names some template uses are kept (the others cannot be looked up); their
+/// values are not encoded at all.
+/// A `Part` is rendered by `parts` (its own template) and inserted as HTML.
+struct ViewEncoder {
+    let names: TemplateNames
+    let parts: (Part) -> String
 
-/// Turns a view-model value into the dictionaries and arrays swift-mustache looks names up in,
-/// through the view's `Encodable` conformance (reflection with `Mirror` cost a sixth of a
-/// build). A nil optional becomes `NullValue`, so that a name whose value is missing renders
-/// nothing instead of being looked up further out in the context stack.
-/// A `Part` is rendered here, by its own template from `library`, and inserted as HTML.
-enum ViewEncoder {
-    static func encode(_ value: Any, library: MustacheLibrary? = nil) -> Any {
-        guard let encodable = value as? any Encodable else { return value }
-        return tree(encodable, library: library)
-    }
-
-    static func tree<T: Encodable>(_ value: T, library: MustacheLibrary?) -> Any {
+    func tree<T: Encodable>(_ value: T) -> ViewValue {
         switch value {
-        case let text as String: return Text(text)
-        case let html as HTML: return html
+        case let text as String: return .text(text)
+        case let html as HTML: return .html(html.markup)
         case let part as Part:
-            var markup = library?.render(encode(part.view, library: library), withTemplate: part.template) ?? ""
+            var markup = parts(part)
             // The part's own last line break: the template that inserts it ends the line.
             if markup.hasSuffix("\n") { markup.removeLast() }
-            return HTML(markup)
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        case let number as Double: return number
+            return .html(markup)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let number as Double: return .double(number)
         default:
-            let encoder = TreeEncoder(library: library)
+            let encoder = TreeEncoder(self)
             // The encoders below never throw; a view whose own `encode(to:)` throws renders empty.
             try? value.encode(to: encoder)
             return encoder.value
         }
     }
-}
 
-/// A text value. swift-mustache renders a plain `String` after trying it as a template, a
-/// renderable, a lambda and an optional, then `String(describing:)`; a renderable is taken at the
-/// second try. Sections and `{{.}}` treat it as they treat a string.
-struct Text: MustacheCustomRenderable {
-    let text: String
-    init(_ text: String) { self.text = text }
-    var renderText: String { text }
-    var isNull: Bool { false }
-}
-
-/// A missing value: found by name (so lookup stops here) but rendering as nothing and false.
-struct NullValue: MustacheCustomRepresentation {
-    var representation: Any? { nil }
+    func tree(any value: any Encodable) -> ViewValue {
+        func open<T: Encodable>(_ value: T) -> ViewValue { tree(value) }
+        return open(value)
+    }
 }
 
 /// Collects what one value encodes: a keyed object, a list, or a single value.
 final class TreeEncoder: Encoder {
-    let library: MustacheLibrary?
+    let encoding: ViewEncoder
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    private var object: TreeObject?
-    private var list: TreeList?
-    private var single: Any?
+    private var object: ViewObject?
+    private var list: ViewList?
+    private var single: ViewValue?
 
-    init(library: MustacheLibrary?) {
-        self.library = library
+    init(_ encoding: ViewEncoder) {
+        self.encoding = encoding
     }
 
-    var value: Any {
-        if let object { return object.fields }
-        if let list { return list.items }
-        return single ?? NullValue()
+    var value: ViewValue {
+        if let object { return .object(object) }
+        if let list { return .list(list) }
+        return single ?? .null
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let object = self.object ?? TreeObject()
+        let object = self.object ?? ViewObject()
         self.object = object
-        return KeyedEncodingContainer(TreeKeyedContainer<Key>(object: object, library: library))
+        return KeyedEncodingContainer(TreeKeyedContainer<Key>(object: object, encoding: encoding))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let list = self.list ?? TreeList()
+        let list = self.list ?? ViewList()
         self.list = list
-        return TreeUnkeyedContainer(list: list, library: library)
+        return TreeUnkeyedContainer(list: list, encoding: encoding)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         TreeSingleContainer(encoder: self)
     }
 
-    fileprivate func set(_ value: Any) { single = value }
-}
-
-final class TreeObject {
-    var fields: [String: Any] = [:]
-}
-
-final class TreeList {
-    var items: [Any] = []
+    fileprivate func set(_ value: ViewValue) { single = value }
 }
 
 struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let object: TreeObject
-    let library: MustacheLibrary?
+    let object: ViewObject
+    let encoding: ViewEncoder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) { object.fields[key.stringValue] = NullValue() }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { object.fields[key.stringValue] = ViewEncoder.tree(value, library: library) }
+    /// The id of the key's name, nil when no template uses it.
+    @inline(__always)
+    private func id(_ key: Key) -> Int? { encoding.names.id(key.stringValue) }
+
+    mutating func encodeNil(forKey key: Key) { if let id = id(key) { object.set(id, .null) } }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { if let id = id(key) { object.set(id, encoding.tree(value)) } }
+    mutating func encode(_ value: String, forKey key: Key) { if let id = id(key) { object.set(id, .text(value)) } }
+    mutating func encode(_ value: Bool, forKey key: Key) { if let id = id(key) { object.set(id, .bool(value)) } }
+    mutating func encode(_ value: Int, forKey key: Key) { if let id = id(key) { object.set(id, .int(value)) } }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { store(value, key) }
     // Every concrete overload too: their default implementations skip nil, which would let a
     // missing value be looked up in an enclosing view.
@@ -119,67 +105,54 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) { store(value, key) }
 
     private func store<T: Encodable>(_ value: T?, _ key: Key) {
-        object.fields[key.stringValue] = value.map { ViewEncoder.tree($0, library: library) } ?? NullValue()
+        guard let id = id(key) else { return }
+        object.set(id, value.map { encoding.tree($0) } ?? .null)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = TreeObject()
-        object.fields[key.stringValue] = NestedObject(nested)
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, library: library))
+        let nested = ViewObject()
+        if let id = id(key) { object.set(id, .object(nested)) }
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, encoding: encoding))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = TreeList()
-        object.fields[key.stringValue] = NestedList(nested)
-        return TreeUnkeyedContainer(list: nested, library: library)
+        let nested = ViewList()
+        if let id = id(key) { object.set(id, .list(nested)) }
+        return TreeUnkeyedContainer(list: nested, encoding: encoding)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(library: library) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(library: library) }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(encoding) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(encoding) }
 }
 
 struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
-    let list: TreeList
-    let library: MustacheLibrary?
+    let list: ViewList
+    let encoding: ViewEncoder
     var codingPath: [any CodingKey] { [] }
     var count: Int { list.items.count }
 
-    mutating func encodeNil() { list.items.append(NullValue()) }
-    mutating func encode<T: Encodable>(_ value: T) { list.items.append(ViewEncoder.tree(value, library: library)) }
+    mutating func encodeNil() { list.items.append(.null) }
+    mutating func encode<T: Encodable>(_ value: T) { list.items.append(encoding.tree(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = TreeObject()
-        list.items.append(NestedObject(nested))
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, library: library))
+        let nested = ViewObject()
+        list.items.append(.object(nested))
+        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(object: nested, encoding: encoding))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = TreeList()
-        list.items.append(NestedList(nested))
-        return TreeUnkeyedContainer(list: nested, library: library)
+        let nested = ViewList()
+        list.items.append(.list(nested))
+        return TreeUnkeyedContainer(list: nested, encoding: encoding)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(library: library) }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(encoding) }
 }
 
 struct TreeSingleContainer: SingleValueEncodingContainer {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() { encoder.set(NullValue()) }
-    mutating func encode<T: Encodable>(_ value: T) { encoder.set(ViewEncoder.tree(value, library: encoder.library)) }
-}
-
-/// A nested container filled after it was stored (hand-written `encode(to:)` only); looked up
-/// through the reference so later writes are seen.
-struct NestedObject: MustacheParent {
-    let object: TreeObject
-    init(_ object: TreeObject) { self.object = object }
-    func child(named name: String) -> Any? { object.fields[name] }
-}
-
-struct NestedList: MustacheCustomRepresentation {
-    let list: TreeList
-    init(_ list: TreeList) { self.list = list }
-    var representation: Any? { list.items }
+    mutating func encodeNil() { encoder.set(.null) }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.set(encoder.encoding.tree(value)) }
 }
