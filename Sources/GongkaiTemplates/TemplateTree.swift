@@ -1,5 +1,6 @@
 /// A Mustache template as a tree of tags with their line numbers, for validation. Rendering
-/// itself is done by swift-mustache; this reading only has to agree with it on structure.
+/// compiles swift-mustache's own parse (`CompiledTemplates`); this reading only has to agree with
+/// it on structure.
 indirect enum TemplateNode: Sendable {
     case variable(name: String, escaped: Bool, line: Int)
     case section(name: String, inverted: Bool, line: Int, children: [TemplateNode])
