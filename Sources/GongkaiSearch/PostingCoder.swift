@@ -4,7 +4,7 @@
 /// - a number is written in groups of 5 bits, lowest first, with bit 32 set on every group but
 ///   the last: 0–31 take one character, up to 1023 two;
 /// - a postings list is, per document, the gap to the previous document id (minus one) and
-///   one character of score (1–63);
+///   the number `SearchScoring.value` (4 × body count + 2 × heading + meta);
 /// - a bitmap gives document `6 × j + i` in bit `i` of character `j`.
 enum PostingCoder {
     static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
@@ -18,14 +18,25 @@ enum PostingCoder {
         output.append(alphabet[value])
     }
 
-    /// Documents (ascending ids) with a score each.
-    static func postings(_ documents: [(id: Int32, score: UInt8)]) -> [UInt8] {
+    /// Characters `appendNumber` writes for `number`.
+    static func length(of number: Int) -> Int {
+        var value = number
+        var count = 1
+        while value >= 32 {
+            count += 1
+            value >>= 5
+        }
+        return count
+    }
+
+    /// Documents (ascending ids) with a number each.
+    static func counts(_ documents: [(id: Int32, value: Int)]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(documents.count * 2)
         var previous = -1
         for posting in documents {
             appendNumber(Int(posting.id) - previous - 1, to: &output)
-            output.append(alphabet[Int(posting.score)])
+            appendNumber(posting.value, to: &output)
             previous = Int(posting.id)
         }
         return output

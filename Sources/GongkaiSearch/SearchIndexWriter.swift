@@ -14,53 +14,51 @@ public struct SearchFile: Sendable, Hashable {
 /// The merge step of the index build: from every analysed document to the files search.js
 /// reads. Cheap next to the analysis (no segmentation), deterministic, parallel per shard.
 ///
+/// Nothing in a term's shard depends on the rest of the collection: a shard holds raw counts,
+/// and the collection statistics that scoring needs (document count, total body length) are
+/// in the manifest, so an edit to one document changes only the shards of the terms it gained,
+/// lost or counts differently (and the manifest). Documents are numbered oldest first, so a new
+/// document (usually the newest) is appended and renumbers no other.
+///
 /// Layout, all JSON:
-/// - `manifest.json` (always loaded, small): document count, shard count, display chunk size,
-///   stop characters, and per facet its values with counts; years carry the id range they
-///   cover (documents are numbered newest first, so a year is a contiguous range and needs no
+/// - `manifest.json` (always loaded, small): document count, total body length, shard count,
+///   display and length chunk sizes, stop characters, and per facet its values with counts;
+///   years carry the id range they cover (a year is a contiguous range of ids and needs no
 ///   download), other values name the file that lists their documents.
 /// - `t/<n>.json`: shard `n` of the term dictionary, terms hashed with FNV-1a into a power of
-///   two of shards sized for a few kilobytes each: `{"term":[idf,"postings"]}` or, for a term
-///   in so many documents that a bitmap is smaller, `{"term":[idf,"featured","bitmap"]}`,
-///   where `featured` lists the documents that have the term in a heading or metadata field
-///   with their scores and every other document in the bitmap scores `denseScore`.
+///   two of shards sized for a few kilobytes each: `{"term":"postings"}`, per document the id
+///   gap and `4 × body count + 2 × (in a heading) + (in a metadata field)`.
+/// - `l/<n>.json`: body lengths of documents `n × lengthChunk ..< (n + 1) × lengthChunk`, a
+///   string of numbers, for the length normalisation of the documents a query meets.
 /// - `d/<n>.json`: display data of documents `n × chunk ..< (n + 1) × chunk`: title, URL,
 ///   文号, date, validity, not-current flag, issuer — fetched only for results shown.
 /// - `f/<facet>-<n>.json`: the documents of one facet value (a gap list or a bitmap),
 ///   fetched only when that filter is used. Filters therefore cost nothing until used and
 ///   never need per-document data for the whole collection.
 ///
-/// Scores: per term and document, `idf × q`, where `q` (1–63) quantises a BM25 body part
-/// (k1 = 1.2, b = 0.75, 0–2.2) plus 2.5 for a hit in the title or 文号 and 1 for a hit in the
-/// issuer, type, topic or tags. The heading bonus exceeds any body part, so a document that has
-/// every query term in its title or 文号 ranks above one that has them only in its body.
+/// Scores (`SearchScoring`, computed by search.js): per term and document, `idf × q`, where `q`
+/// (1–63) quantises a BM25 body part (k1 = 1.2, b = 0.75, 0–2.2) plus 2.5 for a hit in the
+/// title or 文号 and 1 for a hit in the issuer, type, topic or tags. The heading bonus exceeds
+/// any body part, so a document that has every query term in its title or 文号 ranks above one
+/// that has them only in its body. Ties go to the newer document (the higher id).
 public struct SearchIndexWriter: Sendable {
     /// Documents per display chunk.
     public var chunkSize = 8
+    /// Documents per file of body lengths.
+    public var lengthChunkSize = 512
     /// Aimed-at shard size in bytes.
     public var shardBytes = 4096
 
-    static let k1 = 1.2
-    static let b = 0.75
-    static let headingBonus = 2.5
-    static let metaBonus = 1.0
-    static let maximumPart = (k1 + 1) + headingBonus + metaBonus
-    /// `q` of a single body occurrence in a document of average length.
-    static let denseScore = quantize(1.0)
-    static let format = 1
+    static let format = 2
 
     public init() {}
 
-    static func quantize(_ part: Double) -> UInt8 {
-        UInt8(max(1, min(63, Int((part / maximumPart * 63).rounded()))))
-    }
-
     public func files(for analyzed: [AnalyzedDocument]) -> [SearchFile] {
         let documents = analyzed.sorted {
-            $0.record.published != $1.record.published ? $0.record.published > $1.record.published : $0.record.id < $1.record.id
+            $0.record.published != $1.record.published ? $0.record.published < $1.record.published : $0.record.id > $1.record.id
         }
         let count = documents.count
-        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.bodyLength }) / Double(max(1, count)))
+        let totalLength = documents.reduce(0) { $0 + $1.bodyLength }
         // Terms go to 2^14 fine buckets by hash; each fine bucket is encoded on its own (in
         // parallel), then the shard count is chosen from the encoded size and fine buckets are
         // merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1).
@@ -72,7 +70,6 @@ public struct SearchIndexWriter: Sendable {
         // thousand documents) is held at once: one pass held 800 MB at the peak.
         let sliceCount = 8
         let sliceSize = max(1, (documents.count + sliceCount - 1) / sliceCount)
-        let lengths = documents.map { Double($0.bodyLength) }
         let passes = 8
         let perPass = fineCount / passes
         var fragments: [[(term: String, json: [UInt8])]] = []
@@ -116,7 +113,7 @@ public struct SearchIndexWriter: Sendable {
                 var entries: [Entry] = []
                 entries.reserveCapacity(slices.reduce(0) { $0 + $1.starts[index + 1] - $1.starts[index] })
                 for slice in slices { entries += slice.entries[slice.starts[index]..<slice.starts[index + 1]] }
-                return termFragments(entries, documents: documents, lengths: lengths, averageLength: averageLength)
+                return termFragments(entries, documents: documents)
             }
         }
         let fragmentsByBucket = fragments
@@ -143,6 +140,16 @@ public struct SearchIndexWriter: Sendable {
         }
         let facets = facetFiles(documents.map(\.record))
         files += facets.files
+        files += stride(from: 0, to: count, by: lengthChunkSize).map { start in
+            var json = JSONText(capacity: lengthChunkSize * 3 + 4)
+            var numbers: [UInt8] = []
+            for document in documents[start..<min(count, start + lengthChunkSize)] {
+                PostingCoder.appendNumber(document.bodyLength, to: &numbers)
+            }
+            json.quoted(numbers)
+            json.raw("\n")
+            return SearchFile(path: "l/\(start / lengthChunkSize).json", bytes: json.bytes)
+        }
         var fingerprint = FNV1a.offset64
         for file in files {
             FNV1a.hash64(file.path.utf8, into: &fingerprint)
@@ -152,7 +159,8 @@ public struct SearchIndexWriter: Sendable {
         manifest.raw("{\"format\":\(Self.format),\"build\":")
         let hex = String(fingerprint, radix: 16)
         manifest.string(String(repeating: "0", count: 16 - hex.count) + hex)
-        manifest.raw(",\"documents\":\(count),\"shards\":\(shardCount),\"chunk\":\(chunkSize),\"denseScore\":\(Self.denseScore),\"stop\":")
+        manifest.raw(",\"documents\":\(count),\"length\":\(totalLength),\"shards\":\(shardCount),\"chunk\":\(chunkSize)")
+        manifest.raw(",\"lengthChunk\":\(lengthChunkSize),\"stop\":")
         manifest.string(SearchText.stopCharacters)
         manifest.raw(",\"facets\":")
         manifest.raw(facets.manifest)
@@ -160,11 +168,8 @@ public struct SearchIndexWriter: Sendable {
         return [SearchFile(path: "manifest.json", bytes: manifest.bytes)] + files
     }
 
-    /// `"term":[idf,…]` for every term of a fine bucket.
-    private func termFragments(
-        _ entries: [Entry], documents: [AnalyzedDocument], lengths: [Double],
-        averageLength: Double
-    ) -> [(term: String, json: [UInt8])] {
+    /// `"term":"postings"` for every term of a fine bucket.
+    private func termFragments(_ entries: [Entry], documents: [AnalyzedDocument]) -> [(term: String, json: [UInt8])] {
         // Group occurrences by term: sort by hash, then document (postings in id order); a
         // run of equal hashes is one term unless two terms collide, which the text separates.
         let sorted = entries.sorted { ($0.hash, $0.key, $0.document) < ($1.hash, $1.key, $1.document) }
@@ -195,45 +200,14 @@ public struct SearchIndexWriter: Sendable {
             }
             start = end
         }
-        let total = Double(documents.count)
         var fragments: [(term: String, json: [UInt8])] = []
         fragments.reserveCapacity(groups.count)
         for group in groups {
-            let list = Array(group)
-            let text = text(list[0])
-            let df = Double(list.count)
-            let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-            let scored: [(id: Int32, score: UInt8)] = list.map { entry in
-                var part = 0.0
-                if entry.body > 0 {
-                    let tf = Double(entry.body)
-                    let length = lengths[Int(entry.document)]
-                    part = tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
-                }
-                if entry.heading > 0 { part += Self.headingBonus }
-                if entry.meta > 0 { part += Self.metaBonus }
-                return (entry.document, Self.quantize(part))
-            }
-            var json = JSONText(capacity: 16 + list.count * 3)
+            let text = text(group.first!)
+            var json = JSONText(capacity: 16 + group.count * 3)
             json.string(text)
-            json.raw(":[")
-            json.decimal(idf)
-            json.raw(",")
-            let sparse = PostingCoder.postings(scored)
-            let bitmapLength = (documents.count + 5) / 6
-            // Dense terms lose their body scores' detail, so only when it saves a quarter.
-            let featured =
-                sparse.count > bitmapLength
-                ? PostingCoder.postings(list.indices.filter { list[$0].heading > 0 || list[$0].meta > 0 }.map { scored[$0] })
-                : []
-            if sparse.count > bitmapLength, featured.count + bitmapLength < sparse.count * 3 / 4 {
-                json.quoted(featured)
-                json.raw(",")
-                json.quoted(PostingCoder.bitmap(scored.map(\.id), count: documents.count))
-            } else {
-                json.quoted(sparse)
-            }
-            json.raw("]")
+            json.raw(":")
+            json.quoted(PostingCoder.counts(group.map { (id: $0.document, value: SearchScoring.value(body: $0.body, heading: $0.heading, meta: $0.meta)) }))
             fragments.append((text, json.bytes))
         }
         return fragments

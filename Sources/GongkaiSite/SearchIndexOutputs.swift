@@ -9,8 +9,9 @@ import Synchronization
 /// The search index files as outputs of a build. Their fingerprint is the hash of every
 /// published document's `SearchSource` (with the program and `SearchAnalyzer.version`): when
 /// no source changed, the previous files are kept without reading Markdown or segmenting
-/// anything; otherwise the index is merged again (term weights depend on the whole collection)
-/// and only the shards whose bytes changed are written. The per-document analyses are kept in
+/// anything; otherwise the index is merged again and only the files whose bytes changed are
+/// written: the shards hold raw counts (scores are computed by search.js), so those are the
+/// shards of the terms the edited documents touched, the manifest and a few small files. The per-document analyses are kept in
 /// a state file beside the output (`.site.search`, an `AnalysisStore`), and in memory between
 /// builds of one process (`gongkai serve`), so a rebuild segments only the changed documents.
 struct SearchIndexOutputs: Sendable {

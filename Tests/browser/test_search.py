@@ -299,3 +299,20 @@ def test_one_search_box_on_every_page_kind(driver, page):
         "return [...document.querySelectorAll('input[type=search], input[name=q]')]"
         ".filter(i => i.getClientRects().length).map(i => i.id);")
     assert len(boxes) == 1, f"{kind} ({url}) shows {len(boxes)} search boxes: {boxes}"
+
+
+def test_rankings_are_the_recorded_ones(driver, fallback_driver, origin):
+    """Every result of every query, in order, as recorded from the index that held the scores
+    (search_rankings.json, made by record_search_rankings.py): computing the scores in the
+    browser from raw counts ranks the same."""
+    from pathlib import Path
+    from record_search_rankings import FIXTURE, ranking
+
+    recorded = json.loads(Path(FIXTURE).read_text(encoding="utf-8"))
+    differences = []
+    for query, expected in recorded.items():
+        for name, browser in (("intl", driver), ("bigram", fallback_driver)):
+            got = ranking(browser, origin, query)
+            if got != expected[name]:
+                differences.append(f"{query!r} ({name}): {expected[name]} recorded, {got} now")
+    assert not differences, "\n".join(differences)

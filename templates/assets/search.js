@@ -229,34 +229,140 @@
     }
   }
 
-  /* Calls visit(id, score) for every document of a gap list; with `scored`, each gap is
-   * followed by one character of score. */
-  function eachInGaps(data, scored, visit) {
-    var previous = -1;
+  /* The numbers of a string of them (PostingCoder.swift): groups of 5 bits, lowest first. */
+  function numbersOf(data) {
+    var numbers = [];
     var i = 0;
     while (i < data.length) {
-      var gap = 0;
+      var result = 0;
       var shift = 0;
       var value;
       do {
         value = VALUE[data.charCodeAt(i++)];
-        gap += (value & 31) * Math.pow(2, shift);
+        result += (value & 31) * Math.pow(2, shift);
         shift += 5;
       } while (value & 32);
-      previous += gap + 1;
-      visit(previous, scored ? VALUE[data.charCodeAt(i++)] : 1);
+      numbers.push(result);
+    }
+    return numbers;
+  }
+
+  /* Calls visit(id, value) for every document of a gap list; with `valued`, each gap is
+   * followed by a number. */
+  function eachInGaps(data, valued, visit) {
+    var numbers = numbersOf(data);
+    var previous = -1;
+    for (var k = 0; k < numbers.length; k += valued ? 2 : 1) {
+      previous += numbers[k] + 1;
+      visit(previous, valued ? numbers[k + 1] : 1);
     }
   }
 
-  /* Per-document scores (0 = absent) of a term's index entry: [idf, postings] or, for a
-   * dense term, [idf, featured postings, bitmap]. */
-  function scoresOf(entry, count) {
-    var scores = new Uint8Array(count);
-    if (entry.length === 3) {
-      eachInBitmap(entry[2], function (id) { scores[id] = manifest.denseScore; });
+  /* Characters of a number in a gap list. */
+  function numberLength(value) {
+    var length = 1;
+    for (; value >= 32; value = Math.floor(value / 32)) {
+      length++;
     }
-    eachInGaps(entry[1], true, function (id, score) { scores[id] = score; });
+    return length;
+  }
+
+  /* A term's postings: ids (ascending) and values (4 × body count + 2 × heading + meta). */
+  function postingsOf(data) {
+    var postings = { ids: [], values: [] };
+    eachInGaps(data, true, function (id, value) {
+      postings.ids.push(id);
+      postings.values.push(value);
+    });
+    return postings;
+  }
+
+  /* Scoring, as SearchScoring.swift: BM25 with k1 = 1.2, b = 0.75, plus bonuses for a hit in
+   * the title or 文号 and in the metadata, quantised to 1–63. */
+  var K1 = 1.2;
+  var B = 0.75;
+  var HEADING_BONUS = 2.5;
+  var META_BONUS = 1.0;
+  var MAXIMUM_PART = (K1 + 1) + HEADING_BONUS + META_BONUS;
+
+  function quantize(part) {
+    return Math.max(1, Math.min(63, Math.round(part / MAXIMUM_PART * 63)));
+  }
+
+  var DENSE_SCORE = quantize(1.0);
+
+  function idfOf(df, count) {
+    return Math.round(Math.log(1 + (count - df + 0.5) / (df + 0.5)) * 1000) / 1000;
+  }
+
+  /* Characters of the postings of `ids` numbered newest first (count - 1 - id). */
+  function encodedLength(ids, count) {
+    if (!ids.length) {
+      return 0;
+    }
+    var length = numberLength(count - 1 - ids[ids.length - 1]) + ids.length;
+    for (var k = 1; k < ids.length; k++) {
+      length += numberLength(ids[k] - ids[k - 1] - 1);
+    }
+    return length;
+  }
+
+  /* Whether the index of format 1 stored the term as a bitmap, scoring the documents without
+   * a heading or metadata hit DENSE_SCORE: kept, so that the ranking stays the same. */
+  function isDense(postings, count) {
+    var bitmapLength = Math.floor((count + 5) / 6);
+    var sparse = encodedLength(postings.ids, count);
+    if (sparse <= bitmapLength) {
+      return false;
+    }
+    var featured = postings.ids.filter(function (id, k) { return (postings.values[k] & 3) !== 0; });
+    return encodedLength(featured, count) + bitmapLength < Math.floor(sparse * 3 / 4);
+  }
+
+  /* Per-document scores q (0 = absent) of a term's postings; `lengths` holds the body length
+   * of every document with the term in its body. */
+  function scoresOf(postings, count, lengths) {
+    var scores = new Uint8Array(count);
+    var dense = isDense(postings, count);
+    var average = Math.max(1, manifest.length / Math.max(1, count));
+    for (var k = 0; k < postings.ids.length; k++) {
+      var value = postings.values[k];
+      if (dense && (value & 3) === 0) {
+        scores[postings.ids[k]] = DENSE_SCORE;
+        continue;
+      }
+      var part = 0;
+      var tf = Math.floor(value / 4);
+      if (tf > 0) {
+        part = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[postings.ids[k]] / average));
+      }
+      if (value & 2) {
+        part += HEADING_BONUS;
+      }
+      if (value & 1) {
+        part += META_BONUS;
+      }
+      scores[postings.ids[k]] = quantize(part);
+    }
     return scores;
+  }
+
+  /* Loads into `lengths` the body lengths of the documents of `postings` (files l/<n>.json). */
+  function loadLengths(postingsList, lengths) {
+    var chunks = {};
+    postingsList.forEach(function (postings) {
+      for (var k = 0; k < postings.ids.length; k++) {
+        if (postings.values[k] >= 4) {
+          chunks[Math.floor(postings.ids[k] / manifest.lengthChunk)] = true;
+        }
+      }
+    });
+    return Promise.all(Object.keys(chunks).map(function (name) {
+      return getJSON("l/" + name + ".json").then(function (data) {
+        var first = Number(name) * manifest.lengthChunk;
+        numbersOf(data).forEach(function (length, k) { lengths[first + k] = length; });
+      });
+    }));
   }
 
   /* The documents of one facet file (["b", bitmap] or ["l", gaps]), as a membership array. */
@@ -333,43 +439,55 @@
           if (!found) {
             return { ids: [], parsed: parsed };
           }
-          required.push({ idf: found[0], scores: scoresOf(found, count) });
+          required.push(postingsOf(found));
         }
         var bonus = [];
         parsed.bonus.forEach(function (term) {
           var found = entry(term);
           if (found) {
-            bonus.push({ idf: found[0], scores: scoresOf(found, count) });
+            bonus.push(postingsOf(found));
           }
         });
-        var results = [];
-        for (var id = 0; id < count; id++) {
-          var score = 0;
-          var ok = true;
-          for (var t = 0; t < required.length && ok; t++) {
-            var q = required[t].scores[id];
-            if (q) {
-              score += required[t].idf * q;
-            } else {
-              ok = false;
-            }
+        var lengths = new Int32Array(count);
+        return loadLengths(required.concat(bonus), lengths).then(function () {
+          function scored(postings) {
+            return { idf: idfOf(postings.ids.length, count), scores: scoresOf(postings, count, lengths) };
           }
-          for (var f = 0; f < filters.length && ok; f++) {
-            var filter = filters[f];
-            ok = filter.none ? false : filter.members ? filter.members[id] === 1 : id >= filter.from && id < filter.to;
-          }
-          if (!ok) {
-            continue;
-          }
-          for (var w = 0; w < bonus.length; w++) {
-            score += bonus[w].idf * bonus[w].scores[id];
-          }
-          results.push({ id: id, score: score });
-        }
-        results.sort(function (x, y) { return y.score - x.score || x.id - y.id; });
-        return { ids: results.map(function (result) { return result.id; }), parsed: parsed };
+          return rank(required.map(scored), bonus.map(scored), filters, count, parsed);
+        });
       });
     });
+  }
+
+  /* The documents that have every required term and pass every filter, best first (ties:
+   * the newer document, the higher id). */
+  function rank(required, bonus, filters, count, parsed) {
+    var results = [];
+    for (var id = 0; id < count; id++) {
+      var score = 0;
+      var ok = true;
+      for (var t = 0; t < required.length && ok; t++) {
+        var q = required[t].scores[id];
+        if (q) {
+          score += required[t].idf * q;
+        } else {
+          ok = false;
+        }
+      }
+      for (var f = 0; f < filters.length && ok; f++) {
+        var filter = filters[f];
+        ok = filter.none ? false : filter.members ? filter.members[id] === 1 : id >= filter.from && id < filter.to;
+      }
+      if (!ok) {
+        continue;
+      }
+      for (var w = 0; w < bonus.length; w++) {
+        score += bonus[w].idf * bonus[w].scores[id];
+      }
+      results.push({ id: id, score: score });
+    }
+    results.sort(function (x, y) { return y.score - x.score || y.id - x.id; });
+    return { ids: results.map(function (result) { return result.id; }), parsed: parsed };
   }
 
   /* Display data of documents: [title, url, 文号, date, validity, notCurrent, issuer]. */
