@@ -25,6 +25,10 @@ public struct BuildOptions: Sendable {
     public var registry = PageRegistry.standard
     /// Called as pages are made, with the number done and the total, from any thread.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Called once the new output is in place and nothing can fail any more, before the build
+    /// cache and the search state are written, with whether any output file changed:
+    /// `gongkai serve` reloads the open pages then, not after the state files.
+    public var committed: (@Sendable (_ changed: Bool) -> Void)?
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
@@ -286,6 +290,7 @@ public enum SiteBuilder {
             cache.folder = FileStamp(path: output.target.path)?.identity ?? ""
             clock.mark("替换输出目录")
         }
+        options.committed?(!changes.isEmpty)
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
         clock.mark("写入构建缓存")
