@@ -14,43 +14,55 @@ public enum Checker {
         let site = derived.site
         let rule = derived.rule
         let published = derived.documents
-        let isPublished = derived.isPublished
+        let isPublished: @Sendable (String) -> Bool = { derived.isPublished($0) }
         let plans = derived.planBook.plans
         var dates = derived.reportDates
         for document in published { dates[document.columnPath, default: []].append(document.published.date) }
         let inspection = Inspection(site: site, dates: dates, asOf: rule.asOf, configFile: configFile)
         let faqs = derived.faqs
-        var diagnostics = ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs)
-        for catalogue in site.catalogues where rule.asOf.ordinal - catalogue.updated.ordinal > 365 {
-            diagnostics.append(
-                .indicator(
-                    .staleCatalogue, catalogue.file, line: catalogue.fieldLines["updated"],
-                    "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
-                    rule: "stale-catalogue"))
-        }
-        diagnostics += WithheldReferences.check(
-            documents: published, faqs: faqs, plans: plans, site: site, rule: rule,
-            isPublished: isPublished)
-        diagnostics += DocumentRules.check(documents: published, site: site, isPublished: isPublished)
-        diagnostics += PlanRules.check(plans: plans, asOf: rule.asOf)
-        diagnostics += Placeholders.check(documents: published)
-        diagnostics += ValidityRules.check(documents: published)
-        diagnostics += ConsultationRules.check(derived.consultationBook, isPublished: isPublished)
-        diagnostics += inspection.diagnostics
-        for report in site.reports {
-            diagnostics += ReportArithmetic.check(report)
-        }
-        diagnostics += BodyRules.check(derived, configFile: configFile)
-        for document in published
-        where DocumentRules.isNormative(document)
-            && document.validity?.hasEnded == true && document.validUntil == nil
-        {
-            diagnostics.append(
-                .warning(
-                    document.file, line: document.fieldLines["validity"],
-                    "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“\(FieldSchema.document.key("valid_until"))”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
-                    rule: "abolished-without-date"))
-        }
+        // The rules read the site and nothing else: they run side by side, and their findings
+        // are joined in this order before sorting, as if they had run one after another.
+        let rules: [@Sendable () -> [Diagnostic]] = [
+            { ContentRules.check(documents: published, plans: plans, catalogues: site.catalogues, faqs: faqs) },
+            { staleCatalogues(site.catalogues, asOf: rule.asOf) },
+            {
+                WithheldReferences.check(
+                    documents: published, faqs: faqs, plans: plans, site: site, rule: rule,
+                    isPublished: isPublished)
+            },
+            { DocumentRules.check(documents: published, site: site, isPublished: isPublished) },
+            { PlanRules.check(plans: plans, asOf: rule.asOf) },
+            { Placeholders.check(documents: published) },
+            { ValidityRules.check(documents: published) },
+            { ConsultationRules.check(derived.consultationBook, isPublished: isPublished) },
+            { inspection.diagnostics },
+            { site.reports.flatMap(ReportArithmetic.check) },
+            { BodyRules.check(derived, configFile: configFile) },
+            { abolishedWithoutDate(published) },
+        ]
+        let diagnostics = rules.parallelMap { $0() }.flatMap { $0 }
         return CheckReport(diagnostics: Diagnostic.ordered(diagnostics), inspection: inspection)
+    }
+
+    /// Catalogues not updated for more than a year.
+    static func staleCatalogues(_ catalogues: [Catalogue], asOf: CalendarDate) -> [Diagnostic] {
+        catalogues.filter { asOf.ordinal - $0.updated.ordinal > 365 }.map { catalogue in
+            .indicator(
+                .staleCatalogue, catalogue.file, line: catalogue.fieldLines["updated"],
+                "目录“\(catalogue.title)”的更新日期是 \(catalogue.updated.chinese)，已超过 1 年未更新。请核对内容并更新“更新日期”。",
+                rule: "stale-catalogue")
+        }
+    }
+
+    /// Normative documents that have ended without the date they ended.
+    static func abolishedWithoutDate(_ published: [Document]) -> [Diagnostic] {
+        published.filter {
+            DocumentRules.isNormative($0) && $0.validity?.hasEnded == true && $0.validUntil == nil
+        }.map { document in
+            .warning(
+                document.file, line: document.fieldLines["validity"],
+                "\(document.validity == .expired ? "已失效" : "已废止")的\(document.type!)没有写“\(FieldSchema.document.key("valid_until"))”，年度报告无法统计它在哪一年废止。请写明废止或失效的日期。",
+                rule: "abolished-without-date")
+        }
     }
 }

@@ -88,8 +88,9 @@ public struct PublishedSite: Sendable {
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
         self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
+        let bodies = bodyOfColumn
         self.facets = Facets(
-            documents: published.map { SearchData.metadataRecord($0, routes: routes, discloser: bodyOfColumn[$0.columnPath]?.name) },
+            documents: published.parallelMap { SearchData.metadataRecord($0, routes: routes, discloser: bodies[$0.columnPath]?.name) },
             faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
     }
 

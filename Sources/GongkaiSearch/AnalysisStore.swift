@@ -31,8 +31,12 @@ public struct AnalysisStore: Sendable {
     static let termBytes = 18
 
     public func encoded() -> [UInt8] {
-        let termCount = entries.values.reduce(0) { $0 + $1.terms.count }
-        var writer = ByteWriter(capacity: 8 + entries.count * 24 + termCount * Self.termBytes)
+        // The exact size, texts included: a buffer that grows while the whole store is written
+        // holds the old and the new copy at once, the build's peak of memory.
+        let size = entries.values.reduce(8) { size, entry in
+            entry.otherTexts.reduce(size + 24 + entry.terms.count * Self.termBytes) { $0 + 4 + $1.utf8.count }
+        }
+        var writer = ByteWriter(capacity: size)
         writer.u64(UInt64(entries.count))
         // Sorted: the same analyses give the same bytes.
         for key in entries.keys.sorted() {

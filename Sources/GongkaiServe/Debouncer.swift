@@ -14,7 +14,7 @@ public final class Debouncer: @unchecked Sendable {
     private var last = DispatchTime.now()
     private var pending = Set<String>()
 
-    public init(quiet: Double = 0.15, limit: Double = 1.0, action: @escaping @Sendable (Set<String>) -> Void) {
+    public init(quiet: Double = 0.05, limit: Double = 1.0, action: @escaping @Sendable (Set<String>) -> Void) {
         self.quiet = quiet
         self.limit = limit
         self.action = action

@@ -44,7 +44,7 @@ public final class PreviewServer: Sendable {
     ///   - quiet: seconds without a save before a rebuild starts.
     ///   - onBuild: told what each build did (on a background thread), for the terminal.
     public static func start(
-        options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, quiet: Double = 0.15,
+        options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, quiet: Double = 0.05,
         onBuild: @escaping @Sendable (PreviewSession.Outcome) -> Void = { _ in }
     ) async throws -> PreviewServer {
         let address = try socketAddress(host: host, port: port)

@@ -64,13 +64,13 @@ public actor PreviewSession {
         while let changed = pending {
             pending = nil
             let files = changed.map(display).sorted()
-            let result = await Self.runBuild(options)
+            let result = await Self.runBuild(options, live: live)
             buildCount += 1
             switch result {
             case .success(let report):
+                // The open pages were told to reload as soon as the output was in place.
                 basePath = report.basePath
                 onBuild(.succeeded(report, changedFiles: files))
-                await live.succeeded(changed: !report.changes.isEmpty)
             case .failure(let error):
                 let diagnostics =
                     (error as? DiagnosticError)?.diagnostics
@@ -85,8 +85,20 @@ public actor PreviewSession {
         for waiter in waiters { waiter.resume() }
     }
 
-    private static func runBuild(_ options: BuildOptions) async -> Result<BuildReport, any Error> {
-        await withCheckedContinuation { continuation in
+    /// Runs a build on a Dispatch thread; `live` reloads the open pages once the output is in
+    /// place, before the build writes its cache and search state (the build thread waits for it).
+    private static func runBuild(_ options: BuildOptions, live: LiveReload) async -> Result<BuildReport, any Error> {
+        var withReload = options
+        withReload.committed = { changed in
+            let told = DispatchSemaphore(value: 0)
+            Task {
+                await live.succeeded(changed: changed)
+                told.signal()
+            }
+            told.wait()
+        }
+        let options = withReload
+        return await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Result { try SiteBuilder.build(options) })
             }

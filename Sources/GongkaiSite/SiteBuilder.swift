@@ -25,6 +25,10 @@ public struct BuildOptions: Sendable {
     public var registry = PageRegistry.standard
     /// Called as pages are made, with the number done and the total, from any thread.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Called once the new output is in place and nothing can fail any more, before the build
+    /// cache and the search state are written, with whether any output file changed:
+    /// `gongkai serve` reloads the open pages then, not after the state files.
+    public var committed: (@Sendable (_ changed: Bool) -> Void)?
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
@@ -71,8 +75,10 @@ public struct BuildReport: Sendable {
     public let seconds: Double
     /// Where the site lives on its server (`/` or `/portal/`), from its base URL.
     public let basePath: String
-    /// Seconds spent in each stage, in order, for `--timings`.
-    public let phases: [(name: String, seconds: Double)]
+    /// Each stage, in order, for `--timings`: wall seconds, processor seconds (every thread's,
+    /// user and system: whether the stage kept the cores busy) and the process's peak resident
+    /// memory in bytes at its end.
+    public let phases: [Phase]
 
     /// `changes` counted by kind, as summary lines show them: 新增 1、修改 2、删除 0.
     public var changeCounts: String {
@@ -94,6 +100,12 @@ public enum SiteBuilder {
     /// Loads and checks everything a build needs, collecting every problem of the run before
     /// failing once.
     public static func prepare(_ options: BuildOptions) throws -> PreparedBuild {
+        var clock = PhaseClock()
+        return try prepare(options, clock: &clock)
+    }
+
+    /// `prepare`, marking its stages on `clock`.
+    static func prepare(_ options: BuildOptions, clock: inout PhaseClock) throws -> PreparedBuild {
         MarkdownRenderer.prepare()
         var diagnostics: [Diagnostic] = []
         var content: LoadedContent?
@@ -121,10 +133,13 @@ public enum SiteBuilder {
         guard let content, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticError(diagnostics)
         }
+        clock.mark("读取内容和模板")
         let rule = PublicationRule(asOf: options.asOf)
         let published = PublishedSite(site: content.site, rule: rule)
+        clock.mark("确定发布范围")
         let check = Checker.run(published, configFile: content.site.configFile)
         diagnostics += check.diagnostics
+        clock.mark("检查内容")
         let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets), registry: options.registry)
         diagnostics += plan.collisions
         // content/assets/ (网站标志 and other site-wide images) shares assets/ with the theme's files.
@@ -137,7 +152,9 @@ public enum SiteBuilder {
                     rule: "output-collision"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics) }
-        return PreparedBuild(plan: plan, content: content, warnings: Diagnostic.ordered(diagnostics), inspection: check.inspection)
+        let ordered = Diagnostic.ordered(diagnostics)
+        clock.mark("规划页面")
+        return PreparedBuild(plan: plan, content: content, warnings: ordered, inspection: check.inspection)
     }
 
     /// Renders every page in memory and collects what rendering finds (links that lead nowhere,
@@ -167,8 +184,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
         var clock = PhaseClock()
-        let prepared = try prepare(options)
-        clock.mark("读取、检查")
+        let prepared = try prepare(options, clock: &clock)
         let plan = prepared.plan
         let content = prepared.content
         let output = OutputDirectory(target: options.outputDirectory)
@@ -195,6 +211,7 @@ public enum SiteBuilder {
         let renderer = PageRenderer(
             plan: plan, buildKey: keyHasher.finalize(), previous: reusable,
             outputPath: reusable == nil ? nil : output.target.path)
+        clock.mark("读取构建缓存")
         // A whole build writes into a staging folder; an incremental one into temporary files
         // beside their targets, renamed into place only when the whole build has succeeded.
         // Either way each page is written as soon as it is made, so pages are not all held in memory.
@@ -232,6 +249,7 @@ public enum SiteBuilder {
         clock.mark("写入检索索引")
         // Files from content/ are published only when a published document lists or links them.
         let files = publishedFiles(plan: plan, content: content, pages: pages, written: written, contentDisplay: options.contentDisplay)
+        clock.mark("确定发布的附件")
         renderWarnings += files.warnings
         let copies = assetFiles(options: options, content: content, files: files.selection.files.map(\.path)).parallelMap(writer.copy)
         exposures += copies.flatMap { PersonalDataGuard.scan(path: $0.path, text: nil) }
@@ -249,6 +267,7 @@ public enum SiteBuilder {
         if !failures.isEmpty {
             throw fail(failures.map { .error(options.outputDirectory.path, "无法写入 \($0)") }, all)
         }
+        clock.mark("复制附件、检查个人信息")
         var cache = BuildCache(folder: "")
         for item in all { cache.records[item.path] = item.record }
         var changes: [(change: OutputChange, path: String)] = all.compactMap { item in item.change.map { ($0, item.path) } }
@@ -271,16 +290,21 @@ public enum SiteBuilder {
             cache.folder = FileStamp(path: output.target.path)?.identity ?? ""
             clock.mark("替换输出目录")
         }
+        options.committed?(!changes.isEmpty)
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
+        clock.mark("写入构建缓存")
         searchOutputs.keep(search)
+        clock.mark("保存检索分析状态")
         changes.sort { $0.path < $1.path }
+        let warnings = Diagnostic.ordered(prepared.warnings + renderWarnings)
+        clock.mark("整理结果")
         return BuildReport(
             pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,
             searchIndexRebuilt: search.rebuilt, searchAnalyzed: search.analyzed, changes: changes,
             copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
-            warnings: Diagnostic.ordered(prepared.warnings + renderWarnings), inspection: prepared.inspection,
+            warnings: warnings, inspection: prepared.inspection,
             seconds: Date().timeIntervalSince(start), basePath: plan.routes.basePath, phases: clock.phases)
     }
 
@@ -382,14 +406,36 @@ public enum SiteBuilder {
     }
 }
 
-/// Measures the stages of a build.
+/// One stage of a build, as `--timings` shows it.
+public struct Phase: Sendable {
+    public let name: String
+    public let seconds: Double
+    /// User and system seconds of every thread during the stage.
+    public let processor: Double
+    /// The process's peak resident memory so far, in bytes.
+    public let peakMemory: Int
+}
+
+/// Measures the stages of a build: wall time, the process's processor time and peak memory.
 struct PhaseClock {
     private var last = Date()
-    private(set) var phases: [(name: String, seconds: Double)] = []
+    private var lastProcessor = PhaseClock.usage().processor
+    private(set) var phases: [Phase] = []
 
     mutating func mark(_ name: String) {
         let now = Date()
-        phases.append((name, now.timeIntervalSince(last)))
+        let (processor, peak) = Self.usage()
+        phases.append(Phase(name: name, seconds: now.timeIntervalSince(last), processor: processor - lastProcessor, peakMemory: peak))
         last = now
+        lastProcessor = processor
+    }
+
+    /// User and system seconds of every thread of the process so far, and its peak resident size.
+    private static func usage() -> (processor: Double, peak: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        // ru_maxrss is in kilobytes on Linux.
+        return (seconds(usage.ru_utime) + seconds(usage.ru_stime), usage.ru_maxrss * 1024)
     }
 }

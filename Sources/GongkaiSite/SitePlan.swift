@@ -26,12 +26,13 @@ public struct SitePlan: Sendable {
         var paths: [String] = []
         var claims = OutputClaims()
         for (index, kind) in registry.kinds.enumerated() {
-            for key in kind.erasedPages(in: bare) {
-                let path = bare.routes.file(for: kind.erasedURL(key, in: bare))
-                if claims.claim(path, by: kind.erasedSource(key, in: bare)) {
-                    pages.append(OutputPage(kind: index, key: key))
-                    paths.append(path)
-                }
+            // Paths and sources on every core; the claims in page order, as one after another.
+            let claimed = kind.erasedPages(in: bare).parallelMap { key in
+                (key, bare.routes.file(for: kind.erasedURL(key, in: bare)), kind.erasedSource(key, in: bare))
+            }
+            for (key, path, source) in claimed where claims.claim(path, by: source) {
+                pages.append(OutputPage(kind: index, key: key))
+                paths.append(path)
             }
         }
         // Attachments that published documents list are copied to their own paths: they claim

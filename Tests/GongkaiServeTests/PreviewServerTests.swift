@@ -159,6 +159,8 @@ import Testing
             let page = try await http.get(Self.page)
             #expect(page.text.contains("实时预览测试：新增的一段话。"))
             #expect(page.text.contains("data-build=\"\(after)\""))
+            // The reload comes before the build writes its state files: one more build, once it ends.
+            await server.session.idle()
             #expect(await server.session.buildCount == 2)
         }
     }

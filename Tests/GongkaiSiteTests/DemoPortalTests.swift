@@ -73,6 +73,22 @@ import Testing
         #expect(new.contains("<h2>旧版本（被本文件替代）</h2>"))
     }
 
+    /// `--timings` names each stage of a whole build once, in order, with its processor time
+    /// and the peak memory so far, which only grows.
+    @Test func timesEachStageWithProcessorTimeAndPeakMemory() throws {
+        let report = try Project().build()
+        let names = report.phases.map(\.name)
+        #expect(
+            names == [
+                "读取内容和模板", "确定发布范围", "检查内容", "规划页面", "读取构建缓存", "生成并写入页面", "建立检索索引", "写入检索索引",
+                "确定发布的附件", "复制附件、检查个人信息", "替换输出目录", "写入构建缓存", "保存检索分析状态", "整理结果",
+            ])
+        #expect(report.phases.allSatisfy { $0.seconds >= 0 && $0.processor >= 0 })
+        #expect(report.phases.reduce(0) { $0 + $1.processor } > 0)
+        let peaks = report.phases.map(\.peakMemory)
+        #expect(peaks.first! > 1_048_576 && peaks == peaks.sorted())
+    }
+
     @Test func buildsTheSamePageBytesTwice() throws {
         let project = try Project()
         let second = project.root.appendingPathComponent("second")

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiModel
 import GongkaiSite
 import GongkaiTestSupport
+import Synchronization
 import Testing
 
 /// Incremental builds on the demo portal: after every step of a scripted series of edits,
@@ -91,6 +92,27 @@ extension Array {
             // previous and this step differ in.
             #expect(report.rendered <= report.pages)
         }
+    }
+
+    /// `committed` is told once per build, when the new output is in place (the page is there)
+    /// and before the build cache is written, whether any file changed.
+    @Test func committedIsToldOnceTheOutputIsInPlace() throws {
+        let project = try Project()
+        let calls = Mutex<[(changed: Bool, page: Bool, cache: Bool)]>([])
+        var options = project.options(asOf: Self.day)
+        let output = options.outputDirectory
+        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+        let page = options.outputDirectory.appendingPathComponent("index.html")
+        options.committed = { changed in
+            let seen = (changed, FileManager.default.fileExists(atPath: page.path), FileManager.default.fileExists(atPath: cache.path))
+            calls.withLock { $0.append(seen) }
+        }
+        _ = try SiteBuilder.build(options)
+        var seen = calls.withLock { $0 }
+        #expect(seen.count == 1 && seen[0].changed && seen[0].page && !seen[0].cache)
+        _ = try SiteBuilder.build(options)
+        seen = calls.withLock { $0 }
+        #expect(seen.count == 2 && !seen[1].changed && seen[1].page)
     }
 
     @Test func onlyTheEditedPageIsRenderedAndWritten() throws {
