@@ -80,8 +80,13 @@ extension PageFactory {
                 ? published.reportsListed(in: column).flatMap { .of($0.map { LinkView(title: $0.title, url: routes.report($0)) }) } : nil)
     }
 
-    /// “1 份年度报告” (with its documents, if any) for the column that lists the annual reports.
+    /// “1 份年度报告” (with its documents, if any) for the column that lists the annual reports;
+    /// worked out once per build for each column.
     func holdings(_ column: Column) -> String? {
+        shared.holdings.value(column.path) { reportHoldings(column) }
+    }
+
+    private func reportHoldings(_ column: Column) -> String? {
         guard let reports = published.reportsListed(in: column), !reports.isEmpty else { return nil }
         let documents = published.documentsUnder[column.path]?.count ?? 0
         return (documents > 0 ? "\(documents) 篇文件、" : "") + "\(reports.count) 份年度报告"

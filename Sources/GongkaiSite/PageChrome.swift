@@ -1,8 +1,12 @@
 import GongkaiTemplates
 
 /// What every HTML page shows around its content: site identity, navigation, breadcrumb and
-/// the `<meta>` tags government sites carry.
-public struct SiteView: Codable, Sendable {
+/// the `<meta>` tags government sites carry. Pages of one part of the site share one, made and
+/// fingerprinted once per build (`PageFactory.siteView`).
+public typealias SiteView = Shared<SiteChrome>
+
+/// The fields of `SiteView`: the site's identity, the main menu and the side tree.
+public struct SiteChrome: Codable, Sendable {
     let name: String
     let language: String
     let homeURL: String
@@ -81,8 +85,12 @@ public struct PageInfo: Codable, Sendable {
     let description: String?
 }
 
-/// A link to another document, as lists and relations show it.
-public struct DocumentSummary: Codable, Sendable {
+/// A link to another document, as lists and relations show it: made once per build for each
+/// document (`PageFactory.summary`), shared by the listings that show it.
+public typealias DocumentSummary = Shared<DocumentEntry>
+
+/// The fields of `DocumentSummary`.
+public struct DocumentEntry: Codable, Sendable {
     let title: String
     let url: String
     let date: String

@@ -17,16 +17,22 @@ public struct PageFactory: Sendable {
     let pagePaths: Set<String>
     /// The menu entries of the page kinds after the columns, in order.
     private(set) var menu: [MenuEntry]
+    /// What many pages share, made once per build.
+    private(set) var shared = SharedParts()
 
     public init(published: PublishedSite, registry: PageRegistry = .standard, assets: Set<String> = [], pagePaths: Set<String> = []) {
         self.init(published: published, registry: registry, assets: assets, pagePaths: pagePaths, menu: [])
         let bare = self
         menu = registry.kinds.compactMap { $0.menuEntry(in: bare) }.sorted { $0.order < $1.order }
+        // Nothing made before the menu was known is kept.
+        shared = SharedParts()
     }
 
     /// The same factory with the files it may link to, keeping what was derived already.
     func with(assets: Set<String>, pagePaths: Set<String>) -> PageFactory {
-        PageFactory(published: published, registry: registry, assets: assets, pagePaths: pagePaths, menu: menu)
+        var factory = PageFactory(published: published, registry: registry, assets: assets, pagePaths: pagePaths, menu: menu)
+        factory.shared = shared
+        return factory
     }
 
     private init(published: PublishedSite, registry: PageRegistry, assets: Set<String>, pagePaths: Set<String>, menu: [MenuEntry]) {
@@ -37,11 +43,38 @@ public struct PageFactory: Sendable {
         self.menu = menu
     }
 
+    /// The parts of views that many pages of a build show alike. None depends on the files
+    /// pages may link to (`assets`, `pagePaths`), so the factory `with` them keeps these.
+    struct SharedParts: Sendable {
+        /// The chrome of each part of the site: by current column, menu section and search box.
+        let chrome = Memo<ChromeKey, SiteView>()
+        /// `holdings` of each column.
+        let holdings = Memo<String, String?>()
+        /// Each document's summary, by its id.
+        let summaries = Memo<String, DocumentSummary>()
+        /// Each search record's summary, by its URL.
+        let recordSummaries = Memo<String, DocumentSummary>()
+    }
+
+    struct ChromeKey: Hashable, Sendable {
+        let column: String?
+        let section: Section?
+        let searchBox: Bool
+    }
+
     public var site: Site { published.site }
     public var routes: Routes { published.routes }
     public var planBook: PlanBook { published.planBook }
 
+    /// The chrome of a page in `currentColumn` (nil: outside the column tree) or in `section`;
+    /// made once per build for each such place and shared by its pages.
     func siteView(currentColumn: String?, current section: Section? = nil, searchBox: Bool = true) -> SiteView {
+        shared.chrome.value(ChromeKey(column: currentColumn, section: section, searchBox: searchBox)) {
+            SiteView(chrome(currentColumn: currentColumn, current: section, searchBox: searchBox))
+        }
+    }
+
+    private func chrome(currentColumn: String?, current section: Section?, searchBox: Bool) -> SiteChrome {
         let identity = site.identity
         let extra = menu.map { NavigationItem(title: $0.title, url: $0.url, current: section == $0.section) }
         let navigation =
@@ -54,7 +87,7 @@ public struct PageFactory: Sendable {
                             && !navigationColumns.contains { $0.depth > column.depth && Site.isWithin(current, $0.path) }
                     } ?? false)
             } + extra
-        return SiteView(
+        return SiteChrome(
             name: identity.name, language: identity.language, homeURL: routes.home,
             sitemapURL: routes.sitemapPage, accessibilityURL: routes.accessibility,
             stylesheetURL: routes.asset("gongkai.css"), scriptURL: routes.asset("care.js"),
@@ -141,18 +174,25 @@ public struct PageFactory: Sendable {
         return tags
     }
 
+    /// A document as listings show it; made once per build for each document.
     func summary(_ document: Document) -> DocumentSummary {
-        DocumentSummary(
-            title: document.title, url: routes.document(document),
-            date: document.published.date.iso, docNumber: document.docNumber,
-            validity: document.validity?.rawValue,
-            notCurrent: document.validity.map { !$0.isCurrent } ?? false)
+        shared.summaries.value(document.id) {
+            Shared(
+                DocumentEntry(
+                    title: document.title, url: routes.document(document),
+                    date: document.published.date.iso, docNumber: document.docNumber,
+                    validity: document.validity?.rawValue,
+                    notCurrent: document.validity.map { !$0.isCurrent } ?? false))
+        }
     }
 
     /// The same summary of an entry of the search index (a document or a question).
     func summary(_ record: SearchRecord) -> DocumentSummary {
-        DocumentSummary(
-            title: record.title, url: record.url, date: record.date, docNumber: record.docNumber,
-            validity: record.validity, notCurrent: record.notCurrent)
+        shared.recordSummaries.value(record.url) {
+            Shared(
+                DocumentEntry(
+                    title: record.title, url: record.url, date: record.date, docNumber: record.docNumber,
+                    validity: record.validity, notCurrent: record.notCurrent))
+        }
     }
 }

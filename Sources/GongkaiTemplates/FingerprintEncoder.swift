@@ -27,6 +27,8 @@ final class HashSink: Encoder {
     enum Marker: UInt64 {
         case null = 0xA1
         case string, bool, int, double, object, list, end, html
+        /// A `Shared` part, by the fingerprint it was given when made.
+        case shared
     }
 
     func mark(_ marker: Marker) { hasher.combine(marker.rawValue) }

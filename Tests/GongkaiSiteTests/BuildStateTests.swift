@@ -129,9 +129,15 @@ import Testing
                 added[index] = renamed
             case 7:
                 name = "a template or site.yml changed"
-                if random.next(below: 2) == 0 {
+                switch random.next(below: 3) {
+                case 0:
                     try IncrementalBuildTests.edit(project, "templates/partials/footer.mustache") { $0 + "<!-- 第\(step)步 -->\n" }
-                } else {
+                case 1:
+                    // A column's title: the side tree of its section and the listings above it.
+                    try IncrementalBuildTests.edit(project, "content/site.yml") {
+                        $0.replacingOccurrences(of: "- 标题: 政策解读", with: "- 标题: 政策解读\(step)")
+                    }
+                default:
                     try IncrementalBuildTests.edit(project, "content/site.yml") {
                         $0.replacingOccurrences(of: "网站名称: 湖南省政务公开演示门户", with: "网站名称: 湖南省政务公开演示门户\(step)")
                     }

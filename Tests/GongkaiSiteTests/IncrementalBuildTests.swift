@@ -160,6 +160,56 @@ extension Array {
         }
     }
 
+    /// Every page whose file changed was rendered; with `exactly`, nothing else was.
+    static func renderedTheChangedPages(_ report: BuildReport, _ step: String, exactly: Bool = true) {
+        let pages = report.changes.filter { !$0.path.hasPrefix(searchData) }
+        #expect(report.rendered >= pages.count, "\(step): \(report.rendered) pages rendered, \(pages.count) changed")
+        if exactly { #expect(report.rendered == pages.count, "\(step): \(report.rendered) pages rendered, \(pages.count) changed") }
+        #expect(pages.allSatisfy { $0.change == .changed }, "\(step)")
+    }
+
+    @Test func theRenderStageFollowsTheEdit() throws {
+        let project = try Project()
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.edit(project, Self.policy) { $0 + "\n只改正文。\n" }
+        let body = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(body.rendered == 1, "a body edit renders the document's page alone")
+        Self.renderedTheChangedPages(body, "body edit")
+
+        try Self.edit(project, Self.policy) { $0.replacingOccurrences(of: "标题: 演示市政府信息公开申请办理规定（演示）", with: "标题: 只改标题的规定") }
+        let title = try SiteBuilder.build(project.options(asOf: Self.day))
+        // Some views hold a summary their template does not show in full: a few pages are rendered
+        // to the same bytes (the fingerprint is the view, not the output).
+        Self.renderedTheChangedPages(title, "title edit", exactly: false)
+        #expect(title.rendered < title.pages / 4)
+        let listings = title.changes.map(\.path).filter { !$0.hasPrefix(Self.searchData) && $0 != Self.policyPage }
+        #expect(listings.contains("xxgk/fdzdgknr/zcwj/index.html"))
+        #expect(listings.contains("index.html"), "the home page lists the newest policies")
+        for path in listings where path.hasSuffix(".html") {
+            #expect(try project.read("site/\(path)").contains("只改标题的规定"), "\(path) was rendered but does not show the title")
+        }
+
+        // A column's title is in the side tree of the pages of its section and on the sitemap
+        // page, not in the main menu: those pages are rendered, the others kept.
+        try Self.edit(project, "content/site.yml") {
+            $0.replacingOccurrences(of: "      - 标题: 通知公告\n            路径: tzgg", with: "      - 标题: 通知公告栏\n            路径: tzgg")
+        }
+        let column = try SiteBuilder.build(project.options(asOf: Self.day))
+        // Views holding the chrome whose template does not show the side tree are rendered to the same bytes.
+        Self.renderedTheChangedPages(column, "column title", exactly: false)
+        #expect(column.rendered > 2 && column.rendered < column.pages, "\(column.rendered) of \(column.pages) pages")
+        #expect(column.changes.contains { $0.path == "xxgk/fdzdgknr/zcwj/index.html" }, "a sibling column's page shows the tree")
+        #expect(!column.changes.contains { $0.path == "accessibility.html" }, "a page outside the column tree shows no side tree")
+
+        try Self.edit(project, "content/site.yml") {
+            $0.replacingOccurrences(of: "网站名称: 湖南省政务公开演示门户", with: "网站名称: 湖南省政务公开演示门户（改名）")
+        }
+        let name = try SiteBuilder.build(project.options(asOf: Self.day))
+        let html = Project.tree(project.site).keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix(Self.searchData) }
+        #expect(Set(html).isSubset(of: Set(name.changes.map(\.path))), "every HTML page shows the site's name")
+        Self.renderedTheChangedPages(name, "site name", exactly: false)
+    }
+
     @Test func aFailedBuildLeavesSiteAndCacheUsable() throws {
         let project = try Project()
         _ = try SiteBuilder.build(project.options(asOf: Self.day))
