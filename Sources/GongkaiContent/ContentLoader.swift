@@ -149,10 +149,11 @@ public struct ContentLoader: Sendable {
         let contentDisplay = display
         let keys = Dictionary(uniqueKeysWithValues: Set(documentPaths.map(PathText.parent)).map { ($0, readerKey(documentReader, folder: $0)) })
         let kept = previous?.documents ?? [:]
+        let now = SourceState.now()
         let results = documentPaths.parallelMap { path in
             SourceState.document(
                 path, root: root, display: "\(contentDisplay)/\(path)", key: keys[PathText.parent(path)]!,
-                previous: kept[path], reader: reader)
+                previous: kept[path], reader: reader, now: now)
         }
         var drafts: [DocumentDraft] = []
         var broken = BrokenTargets(contentDisplay: display)

@@ -103,12 +103,22 @@ extension SourceState {
     /// found unchanged, or read and parsed again.
     enum Source { case kept, rehashed, parsed }
 
+    /// Nanoseconds: how recent a change must be for the stamp not to be trusted.
+    static let racyWindow: Int64 = 1_000_000_000
+
+    /// The clock file times are set from, in nanoseconds since 1970.
+    static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
+
     /// The document at `path` under `root`: the state's entry when the file is the one it
     /// describes and was read with the same `key`, else the file read and parsed by `reader`.
     /// Returns the new entry too (nil when the file could not be made a document: those are
     /// always read again, since they fail the build).
+    ///
+    /// A file changed less than `racyWindow` before `now` may change again within the same
+    /// timestamp tick (file times move in kernel ticks, not nanoseconds) without its stamp
+    /// moving: its entry keeps no stamp, so the next load compares its bytes.
     static func document(
-        _ path: String, root: URL, display: String, key: UInt64, previous: Entry?, reader: DocumentReader
+        _ path: String, root: URL, display: String, key: UInt64, previous: Entry?, reader: DocumentReader, now: Int64
     ) -> (draft: DocumentDraft?, diagnostics: [Diagnostic], entry: Entry?, source: Source) {
         let url = root.appendingPathComponent(path)
         let stamp = FileStamp(path: url.path)
@@ -127,7 +137,7 @@ extension SourceState {
         func entry(_ draft: DocumentDraft, _ diagnostics: [Diagnostic]) -> Entry? {
             stamp.map {
                 Entry(
-                    size: $0.size, modified: $0.modified, changed: $0.changed, inode: $0.inode, hash: hash, key: key,
+                    size: $0.changed > now - racyWindow ? -1 : $0.size, modified: $0.modified, changed: $0.changed, inode: $0.inode, hash: hash, key: key,
                     draft: draft, diagnostics: diagnostics)
             }
         }

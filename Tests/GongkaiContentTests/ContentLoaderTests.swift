@@ -213,6 +213,8 @@ import Testing
 
     @Test func aLoadFromTheDecodedStateEqualsAFullLoad() throws {
         let content = try TemporaryContent(Self.files)
+        // Files changed in the last second keep no stamp (`SourceState.racyWindow`).
+        Thread.sleep(forTimeInterval: 1.1)
         let loader = ContentLoader(directory: content.root)
         let full = try loader.load()
         #expect(full.reread == 2)
@@ -222,6 +224,7 @@ import Testing
         let again = try loader.load(reusing: decoded)
         #expect(again.reread == 0)
         #expect(!again.sources.changed, "nothing to write when nothing moved")
+        #expect(SourceState(decoding: again.sources.encoded())?.encoded() == full.sources.encoded())
         #expect(again.site.documents == full.site.documents)
         #expect(again.warnings == full.warnings)
         #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == ["xxgk/zcwj/b"], "references are resolved after loading")
@@ -239,6 +242,21 @@ import Testing
         #expect(again.site.documents.map(\.title).sorted() == ["乙文件（改）", "甲文件"])
         #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == [], "the removed reference is gone")
         #expect(try loader.load().site.documents == again.site.documents)
+    }
+
+    @Test func aFileChangedJustNowIsComparedByItsBytesNextTime() throws {
+        let content = try TemporaryContent(Self.files)
+        let loader = ContentLoader(directory: content.root)
+        let first = try loader.load()
+        // Rewritten in place within the same timestamp tick: same size, maybe the same stamp.
+        let url = content.root.appendingPathComponent("xxgk/zcwj/a.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "甲文件", with: "丙文件").utf8))
+        try handle.close()
+        let again = try loader.load(reusing: first.sources)
+        #expect(again.site.documents.contains { $0.title == "丙文件" })
+        #expect(again.reread == 1)
     }
 
     @Test func truncatedOrScrambledStatesAreRefused() throws {
