@@ -172,6 +172,7 @@ public enum SiteBuilder {
         var clock = PhaseClock()
         let program = programKey()
         let (sources, sourceNotices) = options.full ? (nil, []) : SourceStateFile.read(output: options.outputDirectory, program: program)
+        clock.mark("读取内容状态")
         let prepared = try prepare(options, sources: sources)
         clock.mark("读取、检查")
         let plan = prepared.plan
@@ -279,6 +280,7 @@ public enum SiteBuilder {
         // A cache that cannot be written costs the next build its speed, never its correctness.
         try? cache.write(to: cacheURL)
         searchOutputs.keep(search)
+        clock.mark("保存构建缓存和检索状态")
         SourceStateFile.keep(content.sources, output: options.outputDirectory, program: program)
         clock.mark("保存内容读取状态")
         changes.sort { $0.path < $1.path }
