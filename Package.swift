@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "GongkaiModel"),
         .target(
             name: "GongkaiContent",
-            dependencies: ["GongkaiModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GongkaiModel", "GongkaiOutput", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "GongkaiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),

@@ -9,6 +9,10 @@ public struct LoadedContent: Sendable {
     public let assets: [String]
     /// Warnings found while loading (errors make `load` throw instead).
     public let warnings: [Diagnostic]
+    /// What was read from each document, for the next load (`load(reusing:)`).
+    public var sources = SourceState()
+    /// Documents read and parsed by this load (the others came from the state it was given).
+    public var reread = 0
 }
 
 /// Reads `content/` into a `Site`: `site.yml`, then every document in parallel, then the checks
@@ -31,7 +35,9 @@ public struct ContentLoader: Sendable {
         self.display = display
     }
 
-    public func load() throws -> LoadedContent {
+    /// Reads `content/`. With the `SourceState` of a previous load, documents whose files did
+    /// not change are taken from it instead of read again; the result is the same.
+    public func load(reusing previous: SourceState? = nil) throws -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let configDisplay = "\(display)/site.yml"
         let configURL = directory.appendingPathComponent("site.yml")
@@ -141,17 +147,26 @@ public struct ContentLoader: Sendable {
         let reader = documentReader
         let root = directory
         let contentDisplay = display
-        let results = documentPaths.parallelMap { path -> (DocumentDraft?, [Diagnostic]) in
-            switch SourceText.read(root.appendingPathComponent(path), display: "\(contentDisplay)/\(path)") {
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let text): return reader.read(text: text, relativePath: path)
-            }
+        let keys = Dictionary(uniqueKeysWithValues: Set(documentPaths.map(PathText.parent)).map { ($0, readerKey(documentReader, folder: $0)) })
+        let kept = previous?.documents ?? [:]
+        let now = SourceState.now()
+        let results = documentPaths.parallelMap { path in
+            SourceState.document(
+                path, root: root, display: "\(contentDisplay)/\(path)", key: keys[PathText.parent(path)]!,
+                previous: kept[path], reader: reader, now: now)
         }
         var drafts: [DocumentDraft] = []
         var broken = BrokenTargets(contentDisplay: display)
-        for (path, (draft, found)) in zip(documentPaths, results) {
+        var state = SourceState()
+        state.documents.reserveCapacity(documentPaths.count)
+        state.changed = previous == nil || kept.count != documentPaths.count
+        var reread = 0
+        for (path, (draft, found, entry, source)) in zip(documentPaths, results) {
             diagnostics += found
             if let draft { drafts.append(draft) }
+            if let entry { state.documents[path] = entry }
+            if source != .kept || entry == nil { state.changed = true }
+            if source == .parsed { reread += 1 }
             if draft == nil, found.contains(where: { $0.severity == .error }) {
                 broken.add(path: path, text: try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))
             }
@@ -279,7 +294,22 @@ public struct ContentLoader: Sendable {
         site.contentDisplay = display
         site.consultations = consultations
         site.bodies = bodies
-        return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics))
+        return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics), sources: state, reread: reread)
+    }
+
+    /// What reading a document of `folder` depends on besides its file: the fields the column
+    /// declares in site.yml (its ancestors' included) and how paths are shown.
+    private func readerKey(_ reader: DocumentReader, folder: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(SourceState.format)
+        hasher.combine(display)
+        for field in reader.columnFields[folder] ?? [] {
+            hasher.combine(field.key)
+            hasher.combine(field.label)
+            hasher.combine(field.kind.rawValue)
+            hasher.combine(field.line)
+        }
+        return hasher.finalize()
     }
 
     /// Every regular file under `content/`, as sorted relative paths; hidden files are skipped.

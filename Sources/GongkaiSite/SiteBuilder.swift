@@ -62,6 +62,9 @@ public struct BuildReport: Sendable {
     /// Documents segmented for the search index in this build; the others' analyses came from
     /// the state file beside the output (or from memory in `gongkai serve`).
     public let searchAnalyzed: Int
+    /// Documents read and parsed in this build; the others came from the state beside the
+    /// output (`.site.content`) or from memory in `gongkai serve`.
+    public let reread: Int
     /// Output files added, changed or deleted since the previous build, sorted by path.
     public let changes: [(change: OutputChange, path: String)]
     /// Files copied (assets, attachments).
@@ -98,19 +101,19 @@ public struct PreparedBuild: Sendable {
 /// A build: load → check templates → derive what is published → render → write atomically.
 public enum SiteBuilder {
     /// Loads and checks everything a build needs, collecting every problem of the run before
-    /// failing once.
-    public static func prepare(_ options: BuildOptions) throws -> PreparedBuild {
+    /// failing once. With the `SourceState` of a previous build, unchanged documents are not read again.
+    public static func prepare(_ options: BuildOptions, sources: SourceState? = nil) throws -> PreparedBuild {
         var clock = PhaseClock()
-        return try prepare(options, clock: &clock)
+        return try prepare(options, sources: sources, clock: &clock)
     }
 
     /// `prepare`, marking its stages on `clock`.
-    static func prepare(_ options: BuildOptions, clock: inout PhaseClock) throws -> PreparedBuild {
+    static func prepare(_ options: BuildOptions, sources: SourceState?, clock: inout PhaseClock) throws -> PreparedBuild {
         MarkdownRenderer.prepare()
         var diagnostics: [Diagnostic] = []
         var content: LoadedContent?
         do {
-            content = try ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).load()
+            content = try ContentLoader(directory: options.contentDirectory, display: options.contentDisplay).load(reusing: sources)
             diagnostics += content!.warnings
             diagnostics += options.registry.homeSections.check(content!.site)
             // A file name that would make an unsafe output path (a newline breaks --changed-list).
@@ -184,7 +187,10 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let start = Date()
         var clock = PhaseClock()
-        let prepared = try prepare(options, clock: &clock)
+        let program = programKey()
+        let (sources, sourceNotices) = options.full ? (nil, []) : SourceStateFile.read(output: options.outputDirectory, program: program)
+        clock.mark("读取内容状态")
+        let prepared = try prepare(options, sources: sources, clock: &clock)
         let plan = prepared.plan
         let content = prepared.content
         let output = OutputDirectory(target: options.outputDirectory)
@@ -194,15 +200,15 @@ public enum SiteBuilder {
         let previous = BuildCache.read(from: cacheURL)
         // A cache that fails its checksum or names a path outside the output is not used at all.
         let cacheWarnings: [Diagnostic] =
-            previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
-            ? [.warning(cacheURL.lastPathComponent, "构建缓存来自旧版本、已损坏或被改动（校验和不符，或含有指向输出目录之外的路径），没有使用；这次完整重建。", rule: "cache-discarded")]
-            : []
+            sourceNotices
+            + (previous == nil && FileManager.default.fileExists(atPath: cacheURL.path)
+                ? [.warning(cacheURL.lastPathComponent, "构建缓存来自旧版本、已损坏或被改动（校验和不符，或含有指向输出目录之外的路径），没有使用；这次完整重建。", rule: "cache-discarded")]
+                : [])
         let folder = FileStamp(path: output.target.path).flatMap { $0.isDirectory ? $0.identity : nil }
         let reusable = options.full ? nil : previous.flatMap { $0.folder == folder ? $0 : nil }
 
         let pages = plan.pages
         let paths = plan.paths
-        let program = programKey()
         // Which documents allow personal data decides what the output scan accepts: a change
         // makes every page again, so no page that was accepted before is kept unchecked.
         var keyHasher = StableHasher()
@@ -296,12 +302,14 @@ public enum SiteBuilder {
         clock.mark("写入构建缓存")
         searchOutputs.keep(search)
         clock.mark("保存检索分析状态")
+        SourceStateFile.keep(content.sources, output: options.outputDirectory, program: program)
+        clock.mark("保存内容读取状态")
         changes.sort { $0.path < $1.path }
         let warnings = Diagnostic.ordered(prepared.warnings + renderWarnings)
         clock.mark("整理结果")
         return BuildReport(
             pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,
-            searchIndexRebuilt: search.rebuilt, searchAnalyzed: search.analyzed, changes: changes,
+            searchIndexRebuilt: search.rebuilt, searchAnalyzed: search.analyzed, reread: content.reread, changes: changes,
             copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: warnings, inspection: prepared.inspection,

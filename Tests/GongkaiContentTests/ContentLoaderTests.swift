@@ -202,3 +202,69 @@ import Testing
         #expect(error.message.contains("content/xxgk/zcwj/a.md"))
     }
 }
+
+/// A load given the `SourceState` of an earlier one reads only changed documents and gives the
+/// same site; the state survives its encoding.
+@Suite struct SourceStateTests {
+    static let files = [
+        "xxgk/zcwj/a.md": TemporaryContent.document("标题: 甲文件\n发布日期: 2023-03-02 09:30\n文号: 测政发〔2023〕1号\n标签: [一, 二]"),
+        "xxgk/zcwj/b.md": TemporaryContent.document("标题: 乙文件\n发布日期: 2023-03-05\n解读对象: 测政发〔2023〕1号\n未知键: 值"),
+    ]
+
+    @Test func aLoadFromTheDecodedStateEqualsAFullLoad() throws {
+        let content = try TemporaryContent(Self.files)
+        // Files changed in the last second keep no stamp (`SourceState.racyWindow`).
+        Thread.sleep(forTimeInterval: 1.1)
+        let loader = ContentLoader(directory: content.root)
+        let full = try loader.load()
+        #expect(full.reread == 2)
+        #expect(full.sources.count == 2)
+        let decoded = try #require(SourceState(decoding: full.sources.encoded()))
+        #expect(decoded.encoded() == full.sources.encoded(), "the same state gives the same bytes")
+        let again = try loader.load(reusing: decoded)
+        #expect(again.reread == 0)
+        #expect(!again.sources.changed, "nothing to write when nothing moved")
+        #expect(SourceState(decoding: again.sources.encoded())?.encoded() == full.sources.encoded())
+        #expect(again.site.documents == full.site.documents)
+        #expect(again.warnings == full.warnings)
+        #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == ["xxgk/zcwj/b"], "references are resolved after loading")
+    }
+
+    @Test func anEditedDocumentIsReadAgainAndTheOthersAreNot() throws {
+        let content = try TemporaryContent(Self.files)
+        let loader = ContentLoader(directory: content.root)
+        let first = try loader.load()
+        try TemporaryContent.document("标题: 乙文件（改）\n发布日期: 2023-03-05").write(
+            to: content.root.appendingPathComponent("xxgk/zcwj/b.md"), atomically: true, encoding: .utf8)
+        let again = try loader.load(reusing: first.sources)
+        #expect(again.reread == 1)
+        #expect(again.sources.changed)
+        #expect(again.site.documents.map(\.title).sorted() == ["乙文件（改）", "甲文件"])
+        #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == [], "the removed reference is gone")
+        #expect(try loader.load().site.documents == again.site.documents)
+    }
+
+    @Test func aFileChangedJustNowIsComparedByItsBytesNextTime() throws {
+        let content = try TemporaryContent(Self.files)
+        let loader = ContentLoader(directory: content.root)
+        let first = try loader.load()
+        // Rewritten in place within the same timestamp tick: same size, maybe the same stamp.
+        let url = content.root.appendingPathComponent("xxgk/zcwj/a.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "甲文件", with: "丙文件").utf8))
+        try handle.close()
+        let again = try loader.load(reusing: first.sources)
+        #expect(again.site.documents.contains { $0.title == "丙文件" })
+        #expect(again.reread == 1)
+    }
+
+    @Test func truncatedOrScrambledStatesAreRefused() throws {
+        let content = try TemporaryContent(Self.files)
+        let bytes = try ContentLoader(directory: content.root).load().sources.encoded()
+        for cut in stride(from: 0, to: bytes.count, by: 13) {
+            #expect(SourceState(decoding: Array(bytes.prefix(cut))) == nil, "cut at \(cut)")
+        }
+        #expect(SourceState(decoding: bytes + [0]) == nil, "trailing bytes")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiSite
 import GongkaiTestSupport
+import Synchronization
 import Testing
 
 @testable import GongkaiServe
@@ -53,5 +54,25 @@ private final class Outcomes: @unchecked Sendable {
                 "build \(index) started \(all[index - 1].end.timeIntervalSince(started)) s before build \(index - 1) ended")
         }
         #expect(await session.buildCount == all.count)
+    }
+
+    /// The session keeps what it read in memory: a save reads that one file again, even with
+    /// the state file beside the output gone.
+    @Test func aSaveReadsOnlyTheSavedDocumentAgain() async throws {
+        let project = try Project(asOf: serveDay)
+        defer { project.remove() }
+        let rereads = Mutex<[Int]>([])
+        let session = PreviewSession(options: project.options()) { outcome in
+            if case .succeeded(let report, _) = outcome { rereads.withLock { $0.append(report.reread) } }
+        }
+        await session.build()
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent(".site.content"))
+        let path = "content/xxgk/fdzdgknr/zcwj/application-rules-2023.md"
+        try project.write(path, try project.read(path) + "\n预览时保存的一句。\n")
+        await session.build([project.root.appendingPathComponent(path).path])
+        let counts = rereads.withLock { $0 }
+        #expect(counts.count == 2)
+        #expect((counts.first ?? 0) > 20, "the first build reads every document")
+        #expect(counts.last == 1, "\(counts)")
     }
 }

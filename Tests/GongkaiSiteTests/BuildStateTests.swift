@@ -5,7 +5,7 @@ import Testing
 
 @testable import GongkaiSite
 
-/// The build state beside the output (`.site.cache`, `.site.search`): a rebuild reuses what did
+/// The build state beside the output (`.site.cache`, `.site.search`, `.site.content`): a rebuild reuses what did
 /// not change, a damaged state is discarded with one notice and never makes a build wrong, and
 /// after any series of edits an incremental build is byte for byte a whole build.
 @Suite(.serialized) struct BuildStateTests {
@@ -52,12 +52,9 @@ import Testing
         #expect(try Data(contentsOf: project.root.appendingPathComponent(".site.search")) == before, "a failed build changed the state")
     }
 
-    @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
-    func aDamagedStateIsDiscardedWithOneNoticeAndTheBuildIsRight(_ damage: String) throws {
-        let project = try Project()
-        defer { project.remove() }
-        let first = try SiteBuilder.build(project.options(asOf: Self.day))
-        let url = project.root.appendingPathComponent(".site.search")
+    /// Damages a state file: truncated, scrambled, empty, or marked as another program's.
+    static func damage(_ project: Project, _ file: String, _ damage: String) throws {
+        let url = project.root.appendingPathComponent(file)
         var bytes = try Data(contentsOf: url)
         switch damage {
         case "truncated": bytes = bytes.prefix(bytes.count * 2 / 3)
@@ -66,6 +63,14 @@ import Testing
         default: bytes[9] ^= 1  // the key of the program that wrote it
         }
         try bytes.write(to: url)
+    }
+
+    @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
+    func aDamagedStateIsDiscardedWithOneNoticeAndTheBuildIsRight(_ damage: String) throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.damage(project, ".site.search", damage)
         SearchIndexOutputs.forgetMemory()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏状态之后的修改。\n" }
         let report = try Self.expectSameAsWholeBuild(project, damage)
@@ -78,6 +83,128 @@ import Testing
         let next = try SiteBuilder.build(project.options(asOf: Self.day))
         #expect(next.searchAnalyzed == 1, "the state written after the discarded one is used again")
         #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
+    }
+
+    /// As a new process starts: nothing kept in memory, the state files alone.
+    static func newProcess() {
+        SearchIndexOutputs.forgetMemory()
+        SourceStateFile.forgetMemory()
+    }
+
+    @Test func anUnchangedRebuildReadsNoDocumentAgainAlsoInANewProcess() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(first.reread > 20, "a first build reads every document")
+        #expect(project.exists(".site.content"), "what was read is kept beside the output")
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "from memory")
+        Self.newProcess()
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "from .site.content")
+        // Touched, not changed: the stamp moved, the bytes hash the same.
+        let url = project.root.appendingPathComponent(IncrementalBuildTests.policy)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: url.path)
+        Self.newProcess()
+        let touched = try Self.expectSameAsWholeBuild(project, "touched")
+        #expect(touched.reread == 0)
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n一处修改。\n" }
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 1, "only the edited file")
+        Self.newProcess()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n又一处修改。\n" }
+        let report = try Self.expectSameAsWholeBuild(project, "edited, new process")
+        #expect(report.reread == 1)
+        #expect(!report.warnings.contains { $0.rule == "cache-discarded" })
+    }
+
+    /// Each step once from memory and once from the state file, compared with a whole build.
+    @Test func everyKindOfSourceChangeGivesTheWholeBuildsOutput() throws {
+        let site = ColumnFieldTests.site
+        let project = try Project(
+            files: [
+                "zcwj/gfxwj/rule.md": Project.document("标题: 管理办法\n发布日期: 2023-06-01\n复审日期: 2023-07-01\n登记编号: CSXX-2023-001"),
+                "zcjd/reading.md": Project.document("标题: 解读\n发布日期: 2023-06-02\n复审日期: 2023-07-01\n解读对象: zcwj/gfxwj/rule"),
+                "zcwj/notice.md": Project.document("标题: 通知\n发布日期: 2023-06-03", body: "通知正文。"),
+            ], site: site)
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        let steps: [(String, () throws -> Void)] = [
+            ("a body edit", { try IncrementalBuildTests.edit(project, "content/zcwj/notice.md") { $0 + "\n新增一段。\n" } }),
+            ("a front-matter edit", { try IncrementalBuildTests.edit(project, "content/zcwj/notice.md") { $0.replacingOccurrences(of: "标题: 通知", with: "标题: 改过的通知") } }),
+            (
+                "a touch",
+                {
+                    let path = project.content.appendingPathComponent("zcwj/notice.md").path
+                    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+                }
+            ),
+            (
+                "a rename",
+                {
+                    try FileManager.default.moveItem(
+                        at: project.content.appendingPathComponent("zcwj/notice.md"), to: project.content.appendingPathComponent("zcwj/notice-2023.md"))
+                }
+            ),
+            ("a new file", { try project.write("content/zcwj/added.md", Project.document("标题: 新文件\n发布日期: 2023-06-04\n文号: 测发〔2023〕9号")) }),
+            ("a deletion", { try FileManager.default.removeItem(at: project.content.appendingPathComponent("zcwj/added.md")) }),
+            (
+                "site.yml declares a field for another column",
+                {
+                    try IncrementalBuildTests.edit(project, "content/site.yml") {
+                        $0.replacingOccurrences(of: "    路径: zcjd", with: "    路径: zcjd\n    字段:\n      - 键: 复审日期\n        类型: 日期")
+                    }
+                }
+            ),
+            ("site.yml renames a field", { try IncrementalBuildTests.edit(project, "content/site.yml") { $0.replacingOccurrences(of: "名称: 合法性审核单位", with: "名称: 审核机关") } }),
+            ("a reference edited", { try IncrementalBuildTests.edit(project, "content/zcjd/reading.md") { $0.replacingOccurrences(of: "解读对象: zcwj/gfxwj/rule\n", with: "") } }),
+        ]
+        for (name, change) in steps {
+            try change()
+            _ = try Self.expectSameAsWholeBuild(project, "\(name), from memory")
+            Self.newProcess()
+            try IncrementalBuildTests.edit(project, "content/zcwj/gfxwj/rule.md") { $0 + "\n\(name)之后。\n" }
+            _ = try Self.expectSameAsWholeBuild(project, "\(name), from the file")
+        }
+        let page = try project.read("site/zcjd/reading.html")
+        #expect(page.contains("复审日期</dt>"), "the field site.yml declared for the column is shown")
+    }
+
+    @Test func aPlanEditGivesTheWholeBuildsOutput() throws {
+        let project = try Project()
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        Self.newProcess()
+        try IncrementalBuildTests.edit(project, "content/plans/hunan-2023-zwgk.yml") { $0.replacingOccurrences(of: "      状态: 推进中", with: "      状态: 已完成") }
+        let report = try Self.expectSameAsWholeBuild(project, "a plan edit")
+        #expect(report.reread == 0, "plans are read, documents are not")
+        #expect(report.changes.contains { $0.path.hasPrefix("plans/") })
+    }
+
+    @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
+    func aDamagedContentStateIsDiscardedWithOneNoticeAndTheBuildIsRight(_ damage: String) throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.damage(project, ".site.content", damage)
+        Self.newProcess()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏内容状态之后的修改。\n" }
+        let report = try Self.expectSameAsWholeBuild(project, damage)
+        let notices = report.warnings.filter { $0.rule == "cache-discarded" }
+        #expect(notices.count == 1, "\(damage): \(notices)")
+        #expect(notices.first?.file == ".site.content")
+        #expect(report.reread == first.reread, "every document is read again")
+        Self.newProcess()
+        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "the state written after the damaged one is used")
+    }
+
+    @Test func aFailedBuildLeavesTheContentStateAsItWas() throws {
+        let project = try Project(files: ["zcwj/policy.md": Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "原来的正文。")])
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        let before = try Data(contentsOf: project.root.appendingPathComponent(".site.content"))
+        try project.write("content/zcwj/policy.md", Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "新的正文。[坏链接](missing.md)"))
+        #expect(throws: DiagnosticError.self) { try SiteBuilder.build(project.options(asOf: Self.day)) }
+        #expect(try Data(contentsOf: project.root.appendingPathComponent(".site.content")) == before, "a failed build changed the state")
+        try project.write("content/zcwj/policy.md", Project.document("标题: 状态测试规定\n发布日期: 2024-01-10", body: "改好的正文。"))
+        _ = try Self.expectSameAsWholeBuild(project, "mended after the failure")
     }
 
     /// A reproducible series of random edits, renames, deletions, template and site.yml changes
@@ -143,7 +270,7 @@ import Testing
                     }
                 }
             case 8:
-                let file = random.next(below: 2) == 0 ? ".site.search" : ".site.cache"
+                let file = [".site.search", ".site.cache", ".site.content"][random.next(below: 3)]
                 name = "\(file) damaged"
                 let url = project.root.appendingPathComponent(file)
                 var bytes = (try? Data(contentsOf: url)) ?? Data()
@@ -153,11 +280,14 @@ import Testing
                     for _ in 0..<8 { bytes[random.next(below: bytes.count)] = UInt8(random.next(below: 256)) }
                 }
                 try bytes.write(to: url)
-                SearchIndexOutputs.forgetMemory()
+                Self.newProcess()
                 try IncrementalBuildTests.edit(project, documents[random.next(below: documents.count)]) { $0 + "\n损坏后第\(step)步。\n" }
             default:
-                name = "a new process, nothing changed"
-                SearchIndexOutputs.forgetMemory()
+                let path = documents[random.next(below: documents.count)]
+                name = "a new process, \(path) touched but not changed"
+                try FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSinceNow: Double(step))], ofItemAtPath: project.root.appendingPathComponent(path).path)
+                Self.newProcess()
             }
             _ = try Self.expectSameAsWholeBuild(project, "step \(step) (\(name))")
         }

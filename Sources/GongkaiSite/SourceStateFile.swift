@@ -1,0 +1,60 @@
+import Foundation
+import GongkaiContent
+import GongkaiModel
+import GongkaiOutput
+import Synchronization
+
+/// Where a build keeps what it read from `content/` (`SourceState`) for the next one: a state
+/// file beside the output (`.site.content`), and in memory between the builds of one process
+/// (`gongkai serve`), so that a save reads one file again. Kept only after a build succeeded
+/// and committed its output; a state that cannot be used is discarded with one notice.
+enum SourceStateFile {
+    /// The last state kept, by state file path, with the key it was made under.
+    private static let memo = Mutex<[String: (key: UInt64, state: SourceState)]>([:])
+
+    static func location(of output: URL) -> URL { StateFile.location(of: output, name: "content") }
+
+    /// Forgets the states kept in memory, as a new process starts (tests).
+    static func forgetMemory() { memo.withLock { $0 = [:] } }
+
+    /// The state file's key: the program that wrote it and the format of what it holds.
+    static func key(program: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("gongkai-content-state")
+        hasher.combine(program)
+        hasher.combine(SourceState.format)
+        return hasher.finalize()
+    }
+
+    /// The state of the previous build of `output` (from memory, else from its file), and the
+    /// notice when the file is there but cannot be used.
+    static func read(output: URL, program: UInt64) -> (state: SourceState?, notices: [Diagnostic]) {
+        let url = location(of: output)
+        let key = key(program: program)
+        if let kept = memo.withLock({ $0[url.path] }), kept.key == key { return (kept.state, []) }
+        switch StateFile.read(from: url, key: key) {
+        case .missing: return (nil, [])
+        case .discarded: return (nil, [discardedNotice(url)])
+        case .loaded(let bytes):
+            guard let state = SourceState(decoding: bytes) else { return (nil, [discardedNotice(url)]) }
+            return (state, [])
+        }
+    }
+
+    /// Keeps the state of a build that succeeded, in memory and, when it changed or the file is
+    /// missing, in the file. A state that cannot be written costs the next build its speed only.
+    static func keep(_ state: SourceState, output: URL, program: UInt64) {
+        let url = location(of: output)
+        let key = key(program: program)
+        memo.withLock { memo in
+            if memo.count >= 4, memo[url.path] == nil { memo.removeAll() }
+            memo[url.path] = (key, state)
+        }
+        guard state.changed || !FileManager.default.fileExists(atPath: url.path) else { return }
+        try? StateFile.write(state.encoded(), key: key, to: url)
+    }
+
+    static func discardedNotice(_ url: URL) -> Diagnostic {
+        .warning(url.lastPathComponent, "内容读取状态来自其他版本、不完整或已损坏，没有使用；这次重新读取全部内容文件。", rule: "cache-discarded")
+    }
+}
