@@ -34,10 +34,9 @@ private struct PlainView: Codable, Sendable {
             return
         }
         #expect(site.fieldOrder == ["name", "links"])
-        let tree = ViewEncoder.encode(SharingView(site: Shared(Chrome(name: "门户", links: ["a", "b"])), title: "页"))
-        let fields = (tree as? [String: Any])?["site"] as? [String: Any]
-        #expect((fields?["name"] as? Text)?.text == "门户")
-        #expect((fields?["links"] as? [Any])?.count == 2)
+        let view = SharingView(site: Shared(Chrome(name: "门户", links: ["a", "b"])), title: "页")
+        let rendered = try CompiledTemplateTests.agree("{{title}}:{{#site}}{{name}}{{#links}}[{{.}}]{{/links}}{{/site}}", view: view)
+        #expect(rendered == "页:门户[a][b]")
     }
 
     @Test func aPageFingerprintFollowsTheSharedValue() {
