@@ -148,6 +148,10 @@ public final class FileWatcher: @unchecked Sendable {
         if mask & UInt32(IN_ISDIR) != 0 {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
             if mask & UInt32(IN_MOVED_FROM) != 0 { removeTree(path) }
+        } else if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE | IN_ATTRIB) == 0 {
+            // A file being written (created, truncated, written to) counts once it is closed:
+            // a build started between an editor's truncate and its write would read half a file.
+            return nil
         }
         return path
     }

@@ -104,6 +104,25 @@ final class Recorder: @unchecked Sendable {
         #expect(await recorder.wait { $0.paths.contains(template) })
     }
 
+    @Test func aFileCountsOnceItIsClosedNotWhileItIsBeingWritten() async throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let recorder = Recorder()
+        let watcher = try FileWatcher(roots: [root.appendingPathComponent("content")]) { recorder.record($0) }
+        watcher.start()
+        defer { watcher.stop() }
+        let file = root.appendingPathComponent("content/xxgk/zcwj/a.md").path
+        // An editor's save that truncates, writes in two parts and only then closes the file.
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("---\n标题: 写".utf8))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(!recorder.paths.contains(file), "reported while still open: \(recorder.all)")
+        try handle.write(contentsOf: Data("完\n---\n".utf8))
+        try handle.close()
+        #expect(await recorder.wait { $0.paths.contains(file) })
+    }
+
     @Test func watchesFoldersCreatedLater() async throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }
