@@ -45,7 +45,10 @@ public enum FileWriter {
     /// renamed over it, so a build killed at any point leaves the old file or the new one.
     public static func replace(at url: URL, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let draft = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(draftMarker)\(getpid())")
-        try write(to: draft.path, body)
+        do { try write(to: draft.path, body) } catch {
+            unlink(draft.path)
+            throw error
+        }
         guard rename(draft.path, url.path) == 0 else {
             unlink(draft.path)
             throw POSIXError(errno, url.path)

@@ -96,13 +96,75 @@ public enum StateFile {
 
     /// Writes the file through a draft renamed over it (`FileWriter.replace`).
     public static func write(_ payload: [UInt8], key: UInt64, to url: URL) throws {
-        var trailer = ByteWriter(capacity: 8)
-        trailer.u64(checksum(payload[...]))
-        let head = header(payloadCount: payload.count, key: key)
+        try write(count: payload.count, key: key, to: url) { put in try payload.withUnsafeBytes(put) }
+    }
+
+    /// Writes a payload of `count` bytes that `body` hands to `put` in chunks, with the checksum
+    /// computed as they pass: a large state is never held as one buffer beside what it encodes.
+    /// Throws, and leaves the old file, when `body` hands over another number of bytes.
+    public static func write(
+        count: Int, key: UInt64, to url: URL, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
+        let head = header(payloadCount: count, key: key)
         try FileWriter.replace(at: url) { put in
             try head.withUnsafeBytes(put)
-            try payload.withUnsafeBytes(put)
+            var checksum = Checksum()
+            try withoutActuallyEscaping(put) { put in
+                try body { chunk in
+                    checksum.add(chunk)
+                    try put(chunk)
+                }
+            }
+            guard checksum.count == count else { throw LengthMismatch(stated: count, written: checksum.count) }
+            var trailer = ByteWriter(capacity: 8)
+            trailer.u64(checksum.finalize())
             try trailer.bytes.withUnsafeBytes(put)
+        }
+    }
+
+    /// A payload that was not as long as its header says (a bug in its encoder).
+    struct LengthMismatch: Error {
+        let stated: Int
+        let written: Int
+    }
+
+    /// `checksum(_:)` of bytes that arrive in chunks of any size: the same value as over the
+    /// whole, because whole words are combined as they complete and the tail with the total length.
+    struct Checksum {
+        private var hasher = StableHasher()
+        /// The bytes of an incomplete word, the first in the lowest byte.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        private(set) var count = 0
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            count += bytes.count
+            var index = 0
+            while pendingCount > 0, pendingCount < 8, index < bytes.count {
+                pending |= UInt64(bytes[index]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                index += 1
+            }
+            if pendingCount == 8 {
+                hasher.combine(pending)
+                pending = 0
+                pendingCount = 0
+            }
+            while index + 8 <= bytes.count {
+                hasher.combine(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            while index < bytes.count {
+                pending |= UInt64(bytes[index]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                index += 1
+            }
+        }
+
+        func finalize() -> UInt64 {
+            var hasher = hasher
+            hasher.combine(pending ^ (UInt64(count) << 56))
+            return hasher.finalize()
         }
     }
 }

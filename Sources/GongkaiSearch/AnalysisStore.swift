@@ -30,13 +30,27 @@ public struct AnalysisStore: Sendable {
     /// Bytes per term: key, hash and the three counts.
     static let termBytes = 18
 
-    public func encoded() -> [UInt8] {
-        // The exact size, texts included: a buffer that grows while the whole store is written
-        // holds the old and the new copy at once, the build's peak of memory.
-        let size = entries.values.reduce(8) { size, entry in
+    /// The length of `encoded()`, texts included.
+    public var encodedCount: Int {
+        entries.values.reduce(8) { size, entry in
             entry.otherTexts.reduce(size + 24 + entry.terms.count * Self.termBytes) { $0 + 4 + $1.utf8.count }
         }
-        var writer = ByteWriter(capacity: size)
+    }
+
+    public func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encodedCount)
+        encode { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Bytes handed to `put` at a time by `encode`.
+    static let chunkBytes = 1 << 20
+
+    /// Hands the bytes of `encoded()` to `put` in chunks of about a megabyte: a state file is
+    /// written without a second copy of the whole store in memory, the build's peak of memory.
+    public func encode(_ put: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var writer = ByteWriter(capacity: Self.chunkBytes + 64)
         writer.u64(UInt64(entries.count))
         // Sorted: the same analyses give the same bytes.
         for key in entries.keys.sorted() {
@@ -47,8 +61,12 @@ public struct AnalysisStore: Sendable {
             writer.u32(UInt32(entry.otherTexts.count))
             Self.append(entry.terms, to: &writer.bytes)
             for text in entry.otherTexts { writer.string(text) }
+            if writer.bytes.count >= Self.chunkBytes {
+                try writer.bytes.withUnsafeBytes(put)
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return writer.bytes
+        try writer.bytes.withUnsafeBytes(put)
     }
 
     /// The store in `bytes`, or nil when anything in it is out of bounds or not a term the

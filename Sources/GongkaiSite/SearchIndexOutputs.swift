@@ -140,7 +140,7 @@ struct SearchIndexOutputs: Sendable {
         }
         // A state that cannot be written costs the next build its speed, never its correctness.
         guard !made.stateFileCurrent else { return }
-        try? StateFile.write(state.encoded(), key: stateKey, to: stateURL)
+        try? StateFile.write(count: state.encodedCount, key: stateKey, to: stateURL) { put in try state.encode(put) }
     }
 
     static func discardedNotice(_ url: URL) -> Diagnostic {

@@ -58,6 +58,45 @@ import Testing
         }
     }
 
+    /// A payload handed over in chunks of any size makes the same file as the whole payload
+    /// (the checksum computed as the chunks pass is the checksum of the whole).
+    @Test func aPayloadWrittenInChunksMakesTheSameFile() throws {
+        let whole = folder.appendingPathComponent(".site.whole")
+        let chunked = folder.appendingPathComponent(".site.chunked")
+        for length in [0, 1, 7, 8, 9, 100, 1001] {
+            let payload = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            try StateFile.write(payload, key: 3, to: whole)
+            let expected = try Data(contentsOf: whole)
+            for size in [1, 3, 8, 13, 64] {
+                try StateFile.write(count: payload.count, key: 3, to: chunked) { put in
+                    for start in stride(from: 0, to: payload.count, by: size) {
+                        try payload[start..<min(payload.count, start + size)].withUnsafeBytes(put)
+                    }
+                }
+                #expect(try Data(contentsOf: chunked) == expected, "\(length) bytes in chunks of \(size)")
+            }
+            guard case .loaded(let bytes) = StateFile.read(from: chunked, key: 3) else {
+                Issue.record("the chunked state of \(length) bytes was not read back")
+                continue
+            }
+            #expect(bytes == payload)
+        }
+    }
+
+    @Test func aPayloadShorterOrLongerThanStatedIsNotWritten() throws {
+        let url = folder.appendingPathComponent(".site.search")
+        try StateFile.write(payload(), key: 1, to: url)
+        let before = try Data(contentsOf: url)
+        for count in [payload().count - 1, payload().count + 1] {
+            #expect(throws: (any Error).self) {
+                try StateFile.write(count: count, key: 1, to: url) { put in try payload().withUnsafeBytes(put) }
+            }
+        }
+        #expect(try Data(contentsOf: url) == before, "the old state is left as it was")
+        #expect(isLoaded(StateFile.read(from: url, key: 1)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [".site.search"], "no draft is left")
+    }
+
     @Test func aStringThatIsNotUTF8OrLongerThanTheRestIsRefused() {
         var writer = ByteWriter()
         writer.u32(3)
@@ -73,6 +112,11 @@ import Testing
 
     private func isMissing(_ outcome: StateFile.Outcome) -> Bool {
         if case .missing = outcome { return true }
+        return false
+    }
+
+    private func isLoaded(_ outcome: StateFile.Outcome) -> Bool {
+        if case .loaded = outcome { return true }
         return false
     }
 

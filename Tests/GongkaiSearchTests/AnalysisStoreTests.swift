@@ -32,6 +32,30 @@ import Testing
         #expect(store.document(99, metadata: metadata[0]) == nil)
     }
 
+    /// A store of several megabytes is handed over in chunks (never as one buffer) whose
+    /// concatenation is the encoding, of the length announced beforehand.
+    @Test func aLargeStoreIsEncodedInChunks() throws {
+        let analyzed = analyses()
+        var many: [(UInt64, AnalyzedDocument)] = []
+        for copy in 0..<UInt64(4_000) {
+            let (key, document) = analyzed[Int(copy % 3)]
+            many.append((key &+ copy &* 7919, document))
+        }
+        let store = AnalysisStore(many)
+        var chunks: [Int] = []
+        var bytes: [UInt8] = []
+        store.encode { chunk in
+            chunks.append(chunk.count)
+            bytes.append(contentsOf: chunk)
+        }
+        #expect(chunks.count > 1, "more than one chunk: \(bytes.count) bytes")
+        #expect(chunks.dropLast().allSatisfy { $0 >= 1 << 20 && $0 < (1 << 20) + (1 << 16) }, "chunks of about a megabyte")
+        #expect(bytes.count == store.encodedCount)
+        #expect(bytes == store.encoded())
+        let decoded = try #require(AnalysisStore.decode(bytes))
+        #expect(decoded.entries == store.entries)
+    }
+
     @Test func aDamagedOrCraftedStoreIsRefused() throws {
         let bytes = AnalysisStore(analyses()).encoded()
         for cut in [1, 8, 20, bytes.count / 2, bytes.count - 1] {
