@@ -1,5 +1,11 @@
 import GongkaiModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Drafts that `gongkai new site` writes for a unit to rewrite (公开指南, 公开制度) carry the
 /// marker 【待完善】; every check reports them until the marker is gone.
 public enum Placeholders {
@@ -26,16 +32,24 @@ public enum Placeholders {
         }.compactMap { $0 }
     }
 
-    /// Whether the UTF-8 bytes of `text` contain those of `part`.
+    /// Whether the UTF-8 bytes of `text` contain those of `part` (`memchr` and `memcmp` over the bytes in
+    /// place: the generic search over `String.UTF8View` indices was most of this check).
     static func contains(_ text: some StringProtocol, _ part: String) -> Bool {
-        let needle = Array(part.utf8)
-        guard let first = needle.first else { return true }
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle) { return true }
-            index = bytes.index(after: found)
+        var text = String(text)
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard !needle.isEmpty else { return true }
+                guard haystack.count >= needle.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return false }
+                let end = base + (haystack.count - needle.count + 1)
+                var from = base
+                while from < end, let found = memchr(from, Int32(pattern.pointee), end - from) {
+                    let start = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(start, pattern, needle.count) == 0 { return true }
+                    from = start + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }

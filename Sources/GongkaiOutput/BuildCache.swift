@@ -12,7 +12,7 @@ import GongkaiModel
 /// whenever it cannot be read, was made by another format, fails its checksum, or names a path
 /// that `OutputPath` does not accept (`../x`, `/etc/x`): a crafted cache can never make a
 /// build write or delete outside the output folder.
-public struct BuildCache: Sendable {
+public struct BuildCache: Sendable, Equatable {
     public static let header = "gongkai-cache 2"
 
     public struct Record: Sendable, Equatable {
@@ -74,21 +74,32 @@ public struct BuildCache: Sendable {
         let body = text[...last]
         let sumLine = text[text.index(after: last)...].dropLast()
         guard sumLine.hasPrefix("sum\t"), let sum = UInt64(sumLine.dropFirst(4), radix: 16),
-            sum == StableHasher.hash(String(body))
+            sum == hash(body)
         else { return nil }
         return body
     }
 
+    /// `StableHasher.hash` of the text, from its bytes in place when they are contiguous.
+    private static func hash(_ text: Substring) -> UInt64 {
+        var hasher = StableHasher()
+        guard text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) != nil else {
+            return StableHasher.hash(String(text))
+        }
+        return hasher.finalize()
+    }
+
+    /// Lines and fields are split on their bytes: a newline or tab is never part of a longer
+    /// character, and the written fields hold none (`escape`).
     private static func parse(_ text: Substring) -> BuildCache? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard lines.next() == Substring(header), let folderLine = lines.next(),
+        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: true).makeIterator()
+        guard let headerLine = lines.next(), Substring(headerLine) == Substring(header), let folderLine = lines.next().map(Substring.init),
             folderLine.hasPrefix("folder\t")
         else { return nil }
         var cache = BuildCache(folder: unescape(folderLine.dropFirst("folder\t".count)))
         cache.records.reserveCapacity(1024)
         var current: String?
         while let line = lines.next() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map(Substring.init)
             switch fields.first {
             case "P":
                 guard fields.count == 6, let fingerprint = UInt64(fields[2], radix: 16), let content = UInt64(fields[3], radix: 16),

@@ -298,7 +298,8 @@ public enum SiteBuilder {
         }
         options.committed?(!changes.isEmpty)
         // A cache that cannot be written costs the next build its speed, never its correctness.
-        try? cache.write(to: cacheURL)
+        // One that says what the file beside the output already says is not written again.
+        if cache != previous { try? cache.write(to: cacheURL) }
         clock.mark("写入构建缓存")
         searchOutputs.keep(search)
         clock.mark("保存检索分析状态")

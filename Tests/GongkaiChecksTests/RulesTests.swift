@@ -30,6 +30,22 @@ import Testing
         return document
     }
 
+    /// The 【待完善】 marker is found in a title or on its body line, and nowhere else: not in
+    /// part, not across lines, not in a document without it.
+    @Test func placeholdersAreFoundByTheirBytes() {
+        let marker = Placeholders.marker
+        let found = Placeholders.check(documents: [
+            Self.document("zcwj/a", published: "2023-01-01", title: "指南\(marker)"),
+            Self.document("zcwj/b", published: "2023-01-01", body: "第一行\n第二行\n改写\(marker)后删去"),
+            Self.document("zcwj/c", published: "2023-01-01", body: "【待完\n善】 【待完善 待完善】"),
+            Self.document("zcwj/d", published: "2023-01-01", body: ""),
+        ])
+        #expect(found.map(\.file) == ["content/zcwj/a.md", "content/zcwj/b.md"])
+        #expect(found.map(\.line) == [2, 8])
+        #expect(Placeholders.contains("abc", "") && Placeholders.contains("x【待完善】", marker) && !Placeholders.contains("", marker))
+        #expect(Placeholders.contains("ab\nc".split(separator: "\n")[1], "c") && !Placeholders.contains("ab", "abc"))
+    }
+
     static func run(_ documents: [Document], columns: [Column]? = nil, plans: [Plan] = [], reports: [AnnualReport] = []) -> CheckReport {
         let identity = SiteIdentity(
             name: "测试", baseURL: "https://t.example/", language: "zh-CN", host: "测试", operatorName: nil,

@@ -115,6 +115,29 @@ extension Array {
         #expect(seen.count == 2 && !seen[1].changed && seen[1].page)
     }
 
+    /// A rebuild that changes nothing leaves the build cache file as it is (not written again
+    /// through a new file); an edit writes it, and the next build still reuses every page.
+    @Test func aRebuildThatChangesNothingKeepsTheCacheFile() throws {
+        let project = try Project()
+        let options = project.options(asOf: Self.day)
+        let output = options.outputDirectory
+        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+        func identity() throws -> String {
+            let attributes = try FileManager.default.attributesOfItem(atPath: cache.path)
+            return "\(attributes[.systemFileNumber] ?? "") \(attributes[.modificationDate] ?? "")"
+        }
+        _ = try SiteBuilder.build(options)
+        let first = try identity()
+        let unchanged = try SiteBuilder.build(options)
+        #expect(unchanged.incremental && unchanged.rendered == 0 && unchanged.changes.isEmpty)
+        #expect(try identity() == first, "nothing changed: the cache is not written again")
+        try Self.edit(project, Self.policy) { $0 + "\n缓存应当重写。\n" }
+        #expect(try SiteBuilder.build(options).rendered == 1)
+        #expect(try identity() != first, "an edit changes a record: the cache is written")
+        let next = try SiteBuilder.build(options)
+        #expect(next.incremental && next.rendered == 0 && next.changes.isEmpty)
+    }
+
     @Test func onlyTheEditedPageIsRenderedAndWritten() throws {
         let project = try Project()
         let first = try SiteBuilder.build(project.options(asOf: Self.day))
