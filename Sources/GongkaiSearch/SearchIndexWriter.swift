@@ -255,7 +255,7 @@ public struct SearchIndexWriter: Sendable {
                 json.raw(",\"count\":\(entry.count),")
                 let ids = members[entry.value]!.map { Int32($0) }
                 if facet == .year {
-                    // Documents are numbered newest first, so a year's documents are contiguous.
+                    // Documents are numbered by date (oldest first), so a year's documents are contiguous.
                     json.raw("\"from\":\(ids.first!),\"to\":\(ids.last! + 1)}")
                 } else {
                     let path = "f/\(facet.rawValue)-\(valueIndex).json"
