@@ -82,19 +82,7 @@ import Testing
         /// URLs that have every term, best first (ties: the lower number, the newer document).
         func ranking(_ terms: [String]) -> [String] {
             guard let lists = Optional(terms.compactMap { entries[$0] }), lists.count == terms.count else { return [] }
-            var results: [(id: Int, score: Double)] = []
-            for id in urls.indices {
-                var score = 0.0
-                var ok = true
-                for list in lists {
-                    guard let q = list.scores[id] else {
-                        ok = false
-                        break
-                    }
-                    score += list.idf * Double(q)
-                }
-                if ok { results.append((id, score)) }
-            }
+            var results = scored(lists, over: urls.indices)
             results.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
             return results.map { urls[$0.id] }
         }
@@ -135,19 +123,7 @@ import Testing
                 lists.append(
                     (SearchScoring.idf(documentFrequency: postings.count, count: count), Dictionary(uniqueKeysWithValues: scores.map { ($0.id, $0.q) })))
             }
-            var results: [(id: Int, score: Double)] = []
-            for id in 0..<count {
-                var score = 0.0
-                var ok = true
-                for list in lists {
-                    guard let q = list.scores[id] else {
-                        ok = false
-                        break
-                    }
-                    score += list.idf * Double(q)
-                }
-                if ok { results.append((id, score)) }
-            }
+            var results = scored(lists, over: 0..<count)
             results.sort { $0.score != $1.score ? $0.score > $1.score : $0.id > $1.id }
             return try results.map { result in
                 let rows = try json("d/\(result.id / chunk).json") as! [[Any]]
@@ -204,5 +180,18 @@ struct Xorshift {
         state ^= state >> 7
         state ^= state << 17
         return Int(state % UInt64(bound))
+    }
+}
+
+/// The documents among `ids` that have every list's term, each with the sum of idf × q in the
+/// lists' order (the order search.js adds them in).
+private func scored(_ lists: [(idf: Double, scores: [Int: Int])], over ids: Range<Int>) -> [(id: Int, score: Double)] {
+    ids.compactMap { id in
+        var score = 0.0
+        for list in lists {
+            guard let q = list.scores[id] else { return nil }
+            score += list.idf * Double(q)
+        }
+        return (id, score)
     }
 }
