@@ -36,7 +36,7 @@ public enum StateFile {
     }
 
     /// The whole file, read with one buffer sized from `fstat`; nil when it cannot be read.
-    static func readBytes(_ path: String) -> [UInt8]? {
+    public static func readBytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -24,10 +24,7 @@ public struct AnalyzedDocument: Codable, Sendable, Hashable {
     }
 
     /// The text of `terms[index]`.
-    public func text(of index: Int) -> String {
-        let first = terms.count - otherTexts.count
-        return index < first ? AnalyzedTerm.text(ofCode: terms[index].key) : otherTexts[index - first]
-    }
+    public func text(of index: Int) -> String { AnalyzedTerm.text(of: index, in: terms, otherTexts: otherTexts) }
 
     /// The texts of all terms, in order.
     public var termTexts: [String] { terms.indices.map(text(of:)) }
@@ -66,6 +63,14 @@ public struct AnalyzedTerm: Codable, Sendable, Hashable {
     public var isCode: Bool { key >> 63 == 1 }
 
     static let codeFlag: UInt64 = 1 << 63
+
+    /// The text of `terms[index]`, where the terms that are no bigram or one character come
+    /// last and have their texts in `otherTexts`.
+    @inline(__always)
+    static func text(of index: Int, in terms: [AnalyzedTerm], otherTexts: [String]) -> String {
+        let first = terms.count - otherTexts.count
+        return index < first ? text(ofCode: terms[index].key) : otherTexts[index - first]
+    }
 
     /// The text of a bigram or one-character term from its key.
     static func text(ofCode key: UInt64) -> String {

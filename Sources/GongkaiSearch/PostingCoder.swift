@@ -53,6 +53,40 @@ enum PostingCoder {
         return output
     }
 
+    /// The value of each character of `alphabet`, 255 for any other byte.
+    static let values: [UInt8] = {
+        var values = [UInt8](repeating: 255, count: 256)
+        for (value, character) in alphabet.enumerated() { values[Int(character)] = UInt8(value) }
+        return values
+    }()
+
+    /// The postings `counts` wrote, or nil when the text is not such a list.
+    static func decodeCounts(_ text: some Collection<UInt8>) -> [(id: Int32, value: Int)]? {
+        var postings: [(id: Int32, value: Int)] = []
+        var numbers: [Int] = []
+        var number = 0
+        var shift = 0
+        for character in text {
+            let value = Int(values[Int(character)])
+            guard value < 64, shift < 35 else { return nil }
+            number |= (value & 31) << shift
+            if value & 32 != 0 {
+                shift += 5
+                continue
+            }
+            numbers.append(number)
+            number = 0
+            shift = 0
+            if numbers.count == 2 {
+                let id = (postings.last.map { Int($0.id) } ?? -1) + numbers[0] + 1
+                guard id <= Int(Int32.max) else { return nil }
+                postings.append((Int32(id), numbers[1]))
+                numbers.removeAll(keepingCapacity: true)
+            }
+        }
+        return shift == 0 && numbers.isEmpty ? postings : nil
+    }
+
     static func bitmap(_ ids: [Int32], count: Int) -> [UInt8] {
         var sextets = [UInt8](repeating: 0, count: (count + 5) / 6)
         for id in ids { sextets[Int(id) / 6] |= 1 << UInt8(Int(id) % 6) }

@@ -53,17 +53,48 @@ public struct SearchIndexWriter: Sendable {
 
     public init() {}
 
-    public func files(for analyzed: [AnalyzedDocument]) -> [SearchFile] {
-        let documents = analyzed.sorted {
-            $0.record.published != $1.record.published ? $0.record.published < $1.record.published : $0.record.id > $1.record.id
+    /// The shards' size, as the shard count is chosen from it: the bytes of every term's
+    /// `"term":"postings"`, plus one each (for the comma or brace).
+    public struct Layout: Sendable, Equatable {
+        public let shardCount: Int
+        public let fragmentBytes: Int
+
+        public init(shardCount: Int, fragmentBytes: Int) {
+            self.shardCount = shardCount
+            self.fragmentBytes = fragmentBytes
         }
-        let count = documents.count
-        let totalLength = documents.reduce(0) { $0 + $1.bodyLength }
-        // Terms go to 2^14 fine buckets by hash; each fine bucket is encoded on its own (in
-        // parallel), then the shard count is chosen from the encoded size and fine buckets are
-        // merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1).
-        let fineCount = 1 << 14
-        let fineMask = UInt32(fineCount - 1)
+    }
+
+    /// Terms go to 2^14 fine buckets by hash; each fine bucket is encoded on its own (in
+    /// parallel), then the shard count is chosen from the encoded size and fine buckets are
+    /// merged into shards: shard = hash & (shards - 1) = fine bucket & (shards - 1). In a shard,
+    /// terms are therefore in the order of (fine bucket, hash, key).
+    static let fineCount = 1 << 14
+    static let fineMask = UInt32(fineCount - 1)
+
+    /// The shard count for terms of `fragmentBytes`: a power of two, shards of `shardBytes` or less.
+    public func shardCount(fragmentBytes: Int) -> Int {
+        var shardCount = 1
+        while shardCount < Self.fineCount && shardCount * shardBytes < fragmentBytes { shardCount *= 2 }
+        return shardCount
+    }
+
+    /// Indexes of `records` in the order of their ids: oldest first, ties newest id first.
+    public static func order(_ records: [SearchRecord]) -> [Int] {
+        records.indices.sorted {
+            let a = records[$0]
+            let b = records[$1]
+            return a.published != b.published ? a.published < b.published : a.id > b.id
+        }
+    }
+
+    public func files(for analyzed: [AnalyzedDocument]) -> [SearchFile] { index(for: analyzed).files }
+
+    /// Every file of the index, and the layout of its shards.
+    public func index(for analyzed: [AnalyzedDocument]) -> (files: [SearchFile], layout: Layout) {
+        let documents = Self.order(analyzed.map(\.record)).map { analyzed[$0] }
+        let fineCount = Self.fineCount
+        let fineMask = Self.fineMask
         // Occurrences are scattered into fine buckets by slices of documents in parallel; each
         // fine bucket then gathers its part of every slice. This is done in passes over ranges
         // of fine buckets, so that only a fraction of all occurrences (ten million for ten
@@ -118,8 +149,7 @@ public struct SearchIndexWriter: Sendable {
         }
         let fragmentsByBucket = fragments
         let totalBytes = fragmentsByBucket.reduce(0) { $0 + $1.reduce(0) { $0 + $1.json.count + 1 } }
-        var shardCount = 1
-        while shardCount < fineCount && shardCount * shardBytes < totalBytes { shardCount *= 2 }
+        let shardCount = shardCount(fragmentBytes: totalBytes)
         let step = shardCount
         let shards = (0..<shardCount).map { $0 }.parallelMap { shard -> SearchFile in
             var members: [(term: String, json: [UInt8])] = []
@@ -134,38 +164,65 @@ public struct SearchIndexWriter: Sendable {
             json.raw("}\n")
             return SearchFile(path: "t/\(shard).json", bytes: json.bytes)
         }
-        var files = shards
-        files += stride(from: 0, to: count, by: chunkSize).map { start in
-            displayChunk(documents[start..<min(count, start + chunkSize)], number: start / chunkSize)
+        let rest = documentFiles(documents.map(\.record), lengths: documents.map(\.bodyLength))
+        let files = shards + rest.files
+        let manifest = manifest(
+            documents: documents.count, totalLength: documents.reduce(0) { $0 + $1.bodyLength }, shardCount: shardCount,
+            facets: rest.facets, build: Self.build(of: files.map { ($0.path, Self.contentHash($0.bytes)) }))
+        return ([manifest] + files, Layout(shardCount: shardCount, fragmentBytes: totalBytes))
+    }
+
+    /// The files made from the documents' metadata and lengths alone (in id order): display
+    /// chunks, facet files, body lengths; and the facets' part of the manifest. Cheap, so a
+    /// patched index makes them all again and keeps those whose bytes did not change.
+    public func documentFiles(_ records: [SearchRecord], lengths: [Int]) -> (files: [SearchFile], facets: [UInt8]) {
+        let count = records.count
+        var files = stride(from: 0, to: count, by: chunkSize).map { start in
+            displayChunk(records[start..<min(count, start + chunkSize)], number: start / chunkSize)
         }
-        let facets = facetFiles(documents.map(\.record))
+        let facets = facetFiles(records)
         files += facets.files
         files += stride(from: 0, to: count, by: lengthChunkSize).map { start in
             var json = JSONText(capacity: lengthChunkSize * 3 + 4)
             var numbers: [UInt8] = []
-            for document in documents[start..<min(count, start + lengthChunkSize)] {
-                PostingCoder.appendNumber(document.bodyLength, to: &numbers)
+            for length in lengths[start..<min(count, start + lengthChunkSize)] {
+                PostingCoder.appendNumber(length, to: &numbers)
             }
             json.quoted(numbers)
             json.raw("\n")
             return SearchFile(path: "l/\(start / lengthChunkSize).json", bytes: json.bytes)
         }
-        var fingerprint = FNV1a.offset64
-        for file in files {
-            FNV1a.hash64(file.path.utf8, into: &fingerprint)
-            FNV1a.hash64(file.bytes, into: &fingerprint)
+        return (files, facets.manifest)
+    }
+
+    /// The hash of a file's bytes, as the build cache records it (`StableHasher` of its text).
+    public static func contentHash(_ bytes: [UInt8]) -> UInt64 { StableHasher.hash(String(decoding: bytes, as: UTF8.self)) }
+
+    /// The manifest's `build`, which search.js appends to every file it fetches (so a browser
+    /// never mixes files of two builds): a hash of every other file's path and content hash,
+    /// in path order. A patched index has it from the hashes the build cache keeps of the files
+    /// it did not touch, without reading them.
+    public static func build(of files: [(path: String, content: UInt64)]) -> UInt64 {
+        var hasher = StableHasher()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hasher.combine(file.path)
+            hasher.combine(file.content)
         }
+        return hasher.finalize()
+    }
+
+    public func manifest(documents count: Int, totalLength: Int, shardCount: Int, facets: [UInt8], build: UInt64) -> SearchFile {
         var manifest = JSONText()
         manifest.raw("{\"format\":\(Self.format),\"build\":")
-        let hex = String(fingerprint, radix: 16)
+        let hex = String(build, radix: 16)
         manifest.string(String(repeating: "0", count: 16 - hex.count) + hex)
         manifest.raw(",\"documents\":\(count),\"length\":\(totalLength),\"shards\":\(shardCount),\"chunk\":\(chunkSize)")
         manifest.raw(",\"lengthChunk\":\(lengthChunkSize),\"stop\":")
         manifest.string(SearchText.stopCharacters)
         manifest.raw(",\"facets\":")
-        manifest.raw(facets.manifest)
+        manifest.raw(facets)
         manifest.raw("}\n")
-        return [SearchFile(path: "manifest.json", bytes: manifest.bytes)] + files
+        return SearchFile(path: "manifest.json", bytes: manifest.bytes)
     }
 
     /// `"term":"postings"` for every term of a fine bucket.
@@ -213,11 +270,10 @@ public struct SearchIndexWriter: Sendable {
         return fragments
     }
 
-    private func displayChunk(_ slice: ArraySlice<AnalyzedDocument>, number: Int) -> SearchFile {
+    private func displayChunk(_ slice: ArraySlice<SearchRecord>, number: Int) -> SearchFile {
         var json = JSONText(capacity: slice.count * 256)
         json.raw("[")
-        for (index, document) in slice.enumerated() {
-            let record = document.record
+        for (index, record) in slice.enumerated() {
             if index > 0 { json.raw(",\n") }
             json.raw("[")
             for (field, text) in [record.title, record.url, record.docNumber ?? "", record.date, record.validity ?? ""].enumerated() {

@@ -60,8 +60,11 @@ public struct BuildReport: Sendable {
     /// False when no document's search record changed and the index files were kept as they were.
     public let searchIndexRebuilt: Bool
     /// Documents segmented for the search index in this build; the others' analyses came from
-    /// the state file beside the output (or from memory in `gongkai serve`).
+    /// the state beside the output.
     public let searchAnalyzed: Int
+    /// True when the search index was patched (only the shards of changed terms rewritten),
+    /// not merged whole.
+    public var searchPatched = false
     /// Documents read and parsed in this build; the others came from the state beside the
     /// output (`.site.content`) or from memory in `gongkai serve`.
     public let reread: Int
@@ -308,13 +311,15 @@ public enum SiteBuilder {
         changes.sort { $0.path < $1.path }
         let warnings = Diagnostic.ordered(prepared.warnings + renderWarnings)
         clock.mark("整理结果")
-        return BuildReport(
+        var report = BuildReport(
             pages: pages.count, rendered: written.filter(\.rendered).count, incremental: reusable != nil,
             searchIndexRebuilt: search.rebuilt, searchAnalyzed: search.analyzed, reread: content.reread, changes: changes,
             copied: copies.count, published: plan.factory.published.documents.count,
             withheld: plan.factory.published.withheld.map { ($0.document.file, $0.reason) },
             warnings: warnings, inspection: prepared.inspection,
             seconds: Date().timeIntervalSince(start), basePath: plan.routes.basePath, phases: clock.phases)
+        report.searchPatched = search.patched
+        return report
     }
 
     /// What a whole build changed compared with the previous output: by content hash when the

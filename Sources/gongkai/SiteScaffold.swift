@@ -168,10 +168,9 @@ struct SiteScaffold {
 
     var gitignore: String {
         """
-        # 生成的网站和构建缓存，不要提交
+        # 生成的网站和它旁边的构建状态（.site.cache、.site.content、.site.search…），不要提交
         site/
-        .site.cache
-        .site.search
+        .site.*
         changes.txt
         upload.txt
 
@@ -190,7 +189,7 @@ struct SiteScaffold {
           image: debian:bookworm
           cache:
             key: gongkai-site
-            paths: [site/, .site.cache, .site.search]
+            paths: [site/, .site.*]
           script:
             - apt-get update && apt-get install -y curl rsync openssh-client
             - curl -fsSL "$GONGKAI_DEB" -o gongkai.deb && apt-get install -y ./gongkai.deb

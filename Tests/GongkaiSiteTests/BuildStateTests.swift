@@ -34,11 +34,10 @@ import Testing
         #expect(project.exists(".site.search"), "the analyses are kept beside the output")
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n状态测试新增的一句。\n" }
         #expect(try SiteBuilder.build(project.options(asOf: Self.day)).searchAnalyzed == 1)
-        // As a new process would: nothing in memory, the state file alone.
-        SearchIndexOutputs.forgetMemory()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n又一句。\n" }
         let report = try Self.expectSameAsWholeBuild(project, "after a new process")
         #expect(report.searchAnalyzed == 1, "the analyses of the other documents come from .site.search")
+        #expect(report.searchPatched, "only the shards of the terms that changed were rewritten")
         #expect(!report.warnings.contains { $0.rule == "cache-discarded" })
     }
 
@@ -71,23 +70,50 @@ import Testing
         defer { project.remove() }
         let first = try SiteBuilder.build(project.options(asOf: Self.day))
         try Self.damage(project, ".site.search", damage)
-        SearchIndexOutputs.forgetMemory()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏状态之后的修改。\n" }
         let report = try Self.expectSameAsWholeBuild(project, damage)
         let notices = report.warnings.filter { $0.rule == "cache-discarded" }
         #expect(notices.count == 1, "\(damage): \(notices)")
         #expect(notices.first?.file == ".site.search")
         #expect(report.searchAnalyzed == first.searchAnalyzed, "every document is analysed again")
-        SearchIndexOutputs.forgetMemory()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n再改一次。\n" }
         let next = try SiteBuilder.build(project.options(asOf: Self.day))
         #expect(next.searchAnalyzed == 1, "the state written after the discarded one is used again")
         #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
     }
 
+    /// The log of analyses beside `.site.search`: `.site.search-<generation>`, one generation.
+    static func searchLog(_ project: Project) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".site.search-") }
+        #expect(names.count == 1, "one generation of the log: \(names)")
+        return try #require(names.first)
+    }
+
+    @Test(arguments: ["truncated", "scrambled", "empty", "another program"])
+    func aDamagedLogOfAnalysesNeverMakesABuildWrong(_ damage: String) throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        try Self.damage(project, try Self.searchLog(project), damage)
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n日志损坏之后的修改。\n" }
+        let report = try Self.expectSameAsWholeBuild(project, damage)
+        let notices = report.warnings.filter { $0.rule == "cache-discarded" }
+        #expect(notices.count <= 1, "\(damage): \(notices)")
+        if damage != "truncated" {
+            // The edited document's old analysis cannot be read: nothing in the log is trusted.
+            #expect(notices.count == 1 && notices.first?.file == ".site.search", "\(damage): \(notices)")
+            #expect(report.searchAnalyzed == first.searchAnalyzed, "\(damage): every document is analysed again")
+        }
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n再改一次。\n" }
+        let next = try Self.expectSameAsWholeBuild(project, "\(damage), then an edit")
+        #expect(next.searchAnalyzed == 1)
+        #expect(next.searchPatched)
+        #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
+        _ = try Self.searchLog(project)
+    }
+
     /// As a new process starts: nothing kept in memory, the state files alone.
     static func newProcess() {
-        SearchIndexOutputs.forgetMemory()
         SourceStateFile.forgetMemory()
     }
 
@@ -270,7 +296,7 @@ import Testing
                     }
                 }
             case 8:
-                let file = [".site.search", ".site.cache", ".site.content"][random.next(below: 3)]
+                let file = [".site.search", try Self.searchLog(project), ".site.cache", ".site.content"][random.next(below: 4)]
                 name = "\(file) damaged"
                 let url = project.root.appendingPathComponent(file)
                 var bytes = (try? Data(contentsOf: url)) ?? Data()
