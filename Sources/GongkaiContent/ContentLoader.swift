@@ -158,6 +158,7 @@ public struct ContentLoader: Sendable {
         var drafts: [DocumentDraft] = []
         var broken = BrokenTargets(contentDisplay: display)
         var state = SourceState()
+        state.generation = previous?.generation
         state.documents.reserveCapacity(documentPaths.count)
         state.changed = previous == nil || kept.count != documentPaths.count
         var reread = 0

@@ -32,12 +32,10 @@ enum SourceStateFile {
         let url = location(of: output)
         let key = key(program: program)
         if let kept = memo.withLock({ $0[url.path] }), kept.key == key { return (kept.state, []) }
-        switch StateFile.read(from: url, key: key) {
+        switch SourceState.read(from: url, key: key) {
         case .missing: return (nil, [])
         case .discarded: return (nil, [discardedNotice(url)])
-        case .loaded(let bytes):
-            guard let state = SourceState(decoding: bytes) else { return (nil, [discardedNotice(url)]) }
-            return (state, [])
+        case .loaded(let state): return (state, [])
         }
     }
 
@@ -46,12 +44,15 @@ enum SourceStateFile {
     static func keep(_ state: SourceState, output: URL, program: UInt64) {
         let url = location(of: output)
         let key = key(program: program)
+        var state = state
+        if state.changed || !FileManager.default.fileExists(atPath: url.path) {
+            // Entries that could not be written keep no location and are written next time.
+            try? state.write(to: url, key: key)
+        }
         memo.withLock { memo in
             if memo.count >= 4, memo[url.path] == nil { memo.removeAll() }
             memo[url.path] = (key, state)
         }
-        guard state.changed || !FileManager.default.fileExists(atPath: url.path) else { return }
-        try? StateFile.write(state.encoded(), key: key, to: url)
     }
 
     static func discardedNotice(_ url: URL) -> Diagnostic {

@@ -219,12 +219,17 @@ import Testing
         let full = try loader.load()
         #expect(full.reread == 2)
         #expect(full.sources.count == 2)
-        let decoded = try #require(SourceState(decoding: full.sources.encoded()))
-        #expect(decoded.encoded() == full.sources.encoded(), "the same state gives the same bytes")
+        var written = full.sources
+        let url = content.root.appendingPathComponent(".site.content")
+        try written.write(to: url, key: 5)
+        guard case .loaded(let decoded) = SourceState.read(from: url, key: 5) else {
+            Issue.record("the state written was not read back")
+            return
+        }
+        #expect(decoded.count == 2)
         let again = try loader.load(reusing: decoded)
         #expect(again.reread == 0)
         #expect(!again.sources.changed, "nothing to write when nothing moved")
-        #expect(SourceState(decoding: again.sources.encoded())?.encoded() == full.sources.encoded())
         #expect(again.site.documents == full.site.documents)
         #expect(again.warnings == full.warnings)
         #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == ["xxgk/zcwj/b"], "references are resolved after loading")
@@ -259,12 +264,44 @@ import Testing
         #expect(again.reread == 1)
     }
 
-    @Test func truncatedOrScrambledStatesAreRefused() throws {
+    @Test func anEditAppendsOneEntryAndDamagedStatesAreRefused() throws {
         let content = try TemporaryContent(Self.files)
-        let bytes = try ContentLoader(directory: content.root).load().sources.encoded()
-        for cut in stride(from: 0, to: bytes.count, by: 13) {
-            #expect(SourceState(decoding: Array(bytes.prefix(cut))) == nil, "cut at \(cut)")
+        let loader = ContentLoader(directory: content.root)
+        let url = content.root.appendingPathComponent(".site.content")
+        var state = try loader.load().sources
+        try state.write(to: url, key: 5)
+        func log() throws -> URL {
+            let names = try FileManager.default.contentsOfDirectory(atPath: content.root.path).filter { $0.hasPrefix(".site.content-") }
+            #expect(names.count == 1, "one generation of the log: \(names)")
+            return content.root.appendingPathComponent(try #require(names.first))
         }
-        #expect(SourceState(decoding: bytes + [0]) == nil, "trailing bytes")
+        let size = try Data(contentsOf: log()).count
+        try TemporaryContent.document("标题: 乙文件（改）\n发布日期: 2023-03-05").write(
+            to: content.root.appendingPathComponent("xxgk/zcwj/b.md"), atomically: true, encoding: .utf8)
+        var edited = try loader.load(reusing: state).sources
+        try edited.write(to: url, key: 5)
+        let grown = try Data(contentsOf: log())
+        #expect(grown.count > size && grown.count < size * 2, "the edited document's entry is appended, the other is not written again")
+        guard case .loaded(let reread) = SourceState.read(from: url, key: 5) else {
+            Issue.record("the state after an edit was not read back")
+            return
+        }
+        #expect(try loader.load(reusing: reread).site.documents == loader.load().site.documents)
+        if case .loaded = SourceState.read(from: url, key: 6) { Issue.record("another key was trusted") }
+        // The log cut short or changed: the entries it holds are refused, so the whole state is.
+        let directory = try Data(contentsOf: url)
+        for cut in stride(from: 0, to: grown.count, by: 97) {
+            try grown.prefix(cut).write(to: log())
+            if case .loaded = SourceState.read(from: url, key: 5) { Issue.record("a log cut at \(cut) was trusted") }
+        }
+        var scrambled = grown
+        scrambled[grown.count - 3] ^= 0x41
+        try scrambled.write(to: log())
+        if case .loaded = SourceState.read(from: url, key: 5) { Issue.record("a changed byte in the log was trusted") }
+        try grown.write(to: log())
+        for cut in stride(from: 0, to: directory.count, by: 13) {
+            try directory.prefix(cut).write(to: url)
+            if case .loaded = SourceState.read(from: url, key: 5) { Issue.record("a directory cut at \(cut) was trusted") }
+        }
     }
 }

@@ -82,9 +82,9 @@ import Testing
         #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
     }
 
-    /// The log of analyses beside `.site.search`: `.site.search-<generation>`, one generation.
-    static func searchLog(_ project: Project) throws -> String {
-        let names = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".site.search-") }
+    /// The log beside a state's directory (`.site.search` → `.site.search-<generation>`): one generation.
+    static func log(_ project: Project, of directory: String = ".site.search") throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(directory + "-") }
         #expect(names.count == 1, "one generation of the log: \(names)")
         return try #require(names.first)
     }
@@ -94,7 +94,7 @@ import Testing
         let project = try Project()
         defer { project.remove() }
         let first = try SiteBuilder.build(project.options(asOf: Self.day))
-        try Self.damage(project, try Self.searchLog(project), damage)
+        try Self.damage(project, try Self.log(project), damage)
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n日志损坏之后的修改。\n" }
         let report = try Self.expectSameAsWholeBuild(project, damage)
         let notices = report.warnings.filter { $0.rule == "cache-discarded" }
@@ -109,7 +109,7 @@ import Testing
         #expect(next.searchAnalyzed == 1)
         #expect(next.searchPatched)
         #expect(!next.warnings.contains { $0.rule == "cache-discarded" })
-        _ = try Self.searchLog(project)
+        _ = try Self.log(project)
     }
 
     /// As a new process starts: nothing kept in memory, the state files alone.
@@ -209,16 +209,21 @@ import Testing
         let project = try Project()
         defer { project.remove() }
         let first = try SiteBuilder.build(project.options(asOf: Self.day))
-        try Self.damage(project, ".site.content", damage)
-        Self.newProcess()
-        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏内容状态之后的修改。\n" }
-        let report = try Self.expectSameAsWholeBuild(project, damage)
-        let notices = report.warnings.filter { $0.rule == "cache-discarded" }
-        #expect(notices.count == 1, "\(damage): \(notices)")
-        #expect(notices.first?.file == ".site.content")
-        #expect(report.reread == first.reread, "every document is read again")
-        Self.newProcess()
-        #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "the state written after the damaged one is used")
+        // The directory, then its log of entries.
+        for damagesLog in [false, true] {
+            let file = damagesLog ? try Self.log(project, of: ".site.content") : ".site.content"
+            try Self.damage(project, file, damage)
+            Self.newProcess()
+            try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏\(file)之后的修改。\n" }
+            let report = try Self.expectSameAsWholeBuild(project, "\(file) \(damage)")
+            let notices = report.warnings.filter { $0.rule == "cache-discarded" }
+            #expect(notices.count == 1, "\(file) \(damage): \(notices)")
+            #expect(notices.first?.file == ".site.content")
+            #expect(report.reread == first.reread, "every document is read again")
+            Self.newProcess()
+            #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "the state written after the damaged one is used")
+            _ = try Self.log(project, of: ".site.content")
+        }
     }
 
     @Test func aFailedBuildLeavesTheContentStateAsItWas() throws {
@@ -296,7 +301,8 @@ import Testing
                     }
                 }
             case 8:
-                let file = [".site.search", try Self.searchLog(project), ".site.cache", ".site.content"][random.next(below: 4)]
+                let file = [".site.search", try Self.log(project), ".site.cache", ".site.content", try Self.log(project, of: ".site.content")][
+                    random.next(below: 5)]
                 name = "\(file) damaged"
                 let url = project.root.appendingPathComponent(file)
                 var bytes = (try? Data(contentsOf: url)) ?? Data()
