@@ -91,31 +91,47 @@ public struct BuildCache: Sendable, Equatable {
     /// Lines and fields are split on their bytes: a newline or tab is never part of a longer
     /// character, and the written fields hold none (`escape`).
     private static func parse(_ text: Substring) -> BuildCache? {
-        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: true).makeIterator()
-        guard let headerLine = lines.next(), Substring(headerLine) == Substring(header), let folderLine = lines.next().map(Substring.init),
-            folderLine.hasPrefix("folder\t")
+        text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
+    }
+
+    private typealias Field = Slice<UnsafeBufferPointer<UInt8>>
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> BuildCache? {
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: true).makeIterator()
+        guard let headerLine = lines.next(), headerLine.elementsEqual(header.utf8), let folderLine = lines.next(),
+            folderLine.starts(with: "folder\t".utf8)
         else { return nil }
-        var cache = BuildCache(folder: unescape(folderLine.dropFirst("folder\t".count)))
+        var cache = BuildCache(folder: unescape(folderLine.dropFirst("folder\t".utf8.count)))
         cache.records.reserveCapacity(1024)
         var current: String?
+        var fields: [Field] = []
         while let line = lines.next() {
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map(Substring.init)
-            switch fields.first {
-            case "P":
-                guard fields.count == 6, let fingerprint = UInt64(fields[2], radix: 16), let content = UInt64(fields[3], radix: 16),
-                    let size = Int(fields[4]), let modified = Int64(fields[5])
+            fields.removeAll(keepingCapacity: true)
+            var start = line.startIndex
+            for index in line.indices where line[index] == 9 {
+                fields.append(line[start..<index])
+                start = index + 1
+            }
+            fields.append(line[start..<line.endIndex])
+            switch fields[0].count == 1 ? fields[0].first! : 0 {
+            case UInt8(ascii: "P"):
+                guard fields.count == 6, let fingerprint = UInt64(text(fields[2]), radix: 16),
+                    let content = UInt64(text(fields[3]), radix: 16), let size = Int(text(fields[4])),
+                    let modified = Int64(text(fields[5]))
                 else { return nil }
                 let path = unescape(fields[1])
                 guard OutputPath.isSafe(path), cache.records[path] == nil else { return nil }
                 cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified)
                 current = path
-            case "L":
+            case UInt8(ascii: "L"):
                 guard fields.count == 2, let path = current else { return nil }
                 cache.records[path]?.links.append(unescape(fields[1]))
-            case "W":
-                guard fields.count == 6, let path = current, let severity = Diagnostic.Severity(rawValue: String(fields[1])) else { return nil }
+            case UInt8(ascii: "W"):
+                guard fields.count == 6, let path = current, let severity = Diagnostic.Severity(rawValue: text(fields[1])) else {
+                    return nil
+                }
                 let diagnostic = Diagnostic(
-                    severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(fields[3]),
+                    severity, file: fields[2].isEmpty ? nil : unescape(fields[2]), line: Int(text(fields[3])),
                     unescape(fields[5]), rule: fields[4].isEmpty ? nil : unescape(fields[4]))
                 cache.records[path]?.warnings.append(diagnostic)
             default:
@@ -124,6 +140,8 @@ public struct BuildCache: Sendable, Equatable {
         }
         return cache
     }
+
+    private static func text(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
 
     // MARK: Writing
 
@@ -161,25 +179,28 @@ public struct BuildCache: Sendable, Equatable {
         return out
     }
 
-    static func unescape(_ text: Substring) -> String {
-        guard text.utf8.contains(92) else { return String(text) }
-        var out = ""
+    /// The field with `\\`, `\t`, `\n` and `\r` read back (a backslash before anything else
+    /// stands for what follows it).
+    private static func unescape(_ field: Field) -> String {
+        guard field.contains(92) else { return text(field) }
+        var out: [UInt8] = []
+        out.reserveCapacity(field.count)
         var escaped = false
-        for character in text.unicodeScalars {
+        for byte in field {
             if escaped {
-                switch character {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(character)
+                switch byte {
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "r"): out.append(13)
+                default: out.append(byte)
                 }
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == 92 {
                 escaped = true
             } else {
-                out.unicodeScalars.append(character)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -17,12 +17,26 @@ public enum OutputPath {
         for byte in path.utf8 where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") {
             return "含有控制字符或反斜杠"
         }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if segment.isEmpty { return "含有空的路径段（//）" }
-            if segment == "." || segment == ".." { return "含有 . 或 .. 路径段" }
-            if segment.utf8.count > 255 { return "文件名过长" }
+        // Segments by their bytes, as the file system splits the path: the length and the dots of each.
+        var length = 0
+        var dots = 0
+        func segmentProblem() -> String? {
+            if length == 0 { return "含有空的路径段（//）" }
+            if dots == length && length <= 2 { return "含有 . 或 .. 路径段" }
+            if length > 255 { return "文件名过长" }
+            return nil
         }
-        return nil
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if let problem = segmentProblem() { return problem }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentProblem()
     }
 
     public static func isSafe(_ path: String) -> Bool { problem(path) == nil }

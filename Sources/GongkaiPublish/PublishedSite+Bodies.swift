@@ -5,7 +5,12 @@ extension PublishedSite {
     /// The column that lists a body's annual reports: the first whose title names them, in
     /// the body's own columns (the site's 年报 column for a body without a folder).
     public func reportsColumn(of body: DisclosingBody) -> Column? {
-        site.columns.first { Site.isWithin($0.path, body.columnRoot) && Self.listsReports($0) }
+        if let known = reportsColumnOfBody[body.slug], known.root == body.columnRoot { return known.column }
+        return Self.reportsColumn(of: body, in: site)
+    }
+
+    static func reportsColumn(of body: DisclosingBody, in site: Site) -> Column? {
+        site.columns.first { Site.isWithin($0.path, body.columnRoot) && listsReports($0) }
     }
 
     static func listsReports(_ column: Column) -> Bool {

@@ -31,6 +31,11 @@ public struct PublishedSite: Sendable {
     private let publishedIDs: Set<String>
     /// The questions whose answers rest on a document, by its id.
     private let faqsByDocument: [String: [FAQEntry]]
+    /// The column that lists the annual reports: the one whose title names them (…年报,
+    /// …年度报告). Found once: every column page asks.
+    public let reportsColumn: Column?
+    /// `reportsColumn(of:)` of each body of the site, by its slug, with the column root it was found under.
+    let reportsColumnOfBody: [String: (root: String, column: Column?)]
 
     public init(site loaded: Site, rule: PublicationRule) {
         let site = loaded.mappingDocuments { ValidityDerivation.derive($0, asOf: rule.asOf) }
@@ -86,6 +91,11 @@ public struct PublishedSite: Sendable {
         self.faqTopics = topics.map { ($0, byTopic[$0]!) }
         self.faqsByDocument = byDocument
         self.reports = site.reports.filter { $0.published.date <= rule.asOf }
+        self.reportsColumn = site.columns.first {
+            Self.listsReports($0) && (site.bodies.isEmpty || !Site.isWithin($0.path, DisclosingBody.root))
+        }
+        self.reportsColumnOfBody = Dictionary(
+            site.bodies.map { ($0.slug, ($0.columnRoot, Self.reportsColumn(of: $0, in: site))) }, uniquingKeysWith: { first, _ in first })
         self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
         let bodies = bodyOfColumn
@@ -120,12 +130,6 @@ public struct PublishedSite: Sendable {
     /// Pages a listing of `count` documents takes (at least one, empty or not).
     public func pageCount(listing count: Int) -> Int {
         max(1, (count + site.identity.pageSize - 1) / site.identity.pageSize)
-    }
-
-    /// The column that lists the annual reports: the one whose title names them (…年报,
-    /// …年度报告).
-    public var reportsColumn: Column? {
-        site.columns.first { Self.listsReports($0) && (site.bodies.isEmpty || !Site.isWithin($0.path, DisclosingBody.root)) }
     }
 
     /// The questions whose answers rest on a document (相关问答 on its page).

@@ -67,7 +67,7 @@ public struct Routes: Sendable {
     /// The output file for a URL: `/xxgk/` → `xxgk/index.html`.
     public func file(for url: String) -> String {
         let relative = String(url.dropFirst(basePath.count))
-        var path = relative.contains("%") ? relative.removingPercentEncoding ?? relative : relative
+        var path = relative.utf8.contains(UInt8(ascii: "%")) ? relative.removingPercentEncoding ?? relative : relative
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path
     }

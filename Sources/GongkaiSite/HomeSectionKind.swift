@@ -34,6 +34,9 @@ extension HomeSectionKind {
 public struct HomeSectionRegistry: Sendable {
     public let kinds: [any HomeSectionKind]
 
+    /// The schemas of `kinds`, derived once per registry: they depend on the program alone.
+    private let schemaMemo = Memo<Int, Result<[(template: String, schema: ViewSchema)], any Error>>()
+
     public init(_ kinds: [any HomeSectionKind]) {
         self.kinds = kinds
     }
@@ -50,10 +53,15 @@ public struct HomeSectionRegistry: Sendable {
     /// columns marked `首页: 是`.
     static let builtIn = [HomeSectionSetting(name: "工作要点落实情况", line: 1), HomeSectionSetting(name: "首页栏目", line: 1)]
 
-    /// Partial and view schema of every kind, for `TemplateSet.validate`.
+    /// Partial and view schema of every kind, for `TemplateSet.validate`; made the first time
+    /// they are asked for.
     public func schemas() throws -> [(template: String, schema: ViewSchema)] {
-        let builder = SchemaBuilder()
-        return try kinds.map { ($0.partial, try $0.schema(builder)) }
+        try schemaMemo.value(0) {
+            Result {
+                let builder = SchemaBuilder()
+                return try kinds.map { ($0.partial, try $0.schema(builder)) }
+            }
+        }.get()
     }
 
     /// The kind a setting names: by one of its names, else a column named by title or path

@@ -2,7 +2,8 @@ import Synchronization
 
 /// Values that many pages of one build share (the chrome of each part of the site, what a
 /// column holds), made once on first use. A memo belongs to one `PageFactory`, which is made
-/// for one build from its published site, so a value never outlives what it was made from.
+/// for one build from its published site, or to one registry (its kinds' view schemas), so a
+/// value never outlives what it was made from.
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let values = Mutex<[Key: Value]>([:])
 

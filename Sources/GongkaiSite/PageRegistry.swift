@@ -7,6 +7,9 @@ public struct PageRegistry: Sendable {
     /// The kinds of block the home page may show (`首页:` in site.yml).
     public let homeSections: HomeSectionRegistry
 
+    /// The schemas of `kinds`, derived once per registry: they depend on the program alone.
+    private let schemaMemo = Memo<Int, Result<[(template: String, schema: ViewSchema)], any Error>>()
+
     public init(_ kinds: [any PageKind], homeSections: HomeSectionRegistry = .standard) {
         self.kinds = kinds
         self.homeSections = homeSections
@@ -32,9 +35,14 @@ public struct PageRegistry: Sendable {
         PageRegistry(kinds, homeSections: homeSections.adding(kind))
     }
 
-    /// Template and view schema of every kind, for `TemplateSet.validate`.
+    /// Template and view schema of every kind, for `TemplateSet.validate`; made the first time
+    /// they are asked for (a preview server's rebuilds reuse them).
     public func schemas() throws -> [(template: String, schema: ViewSchema)] {
-        let builder = SchemaBuilder()
-        return try kinds.map { ($0.template, try $0.schema(builder)) }
+        try schemaMemo.value(0) {
+            Result {
+                let builder = SchemaBuilder()
+                return try kinds.map { ($0.template, try $0.schema(builder)) }
+            }
+        }.get()
     }
 }

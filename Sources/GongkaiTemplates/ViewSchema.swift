@@ -24,12 +24,15 @@ public indirect enum ViewSchema: Sendable {
 /// The fields of one view-model type. A class so that recursive types (a column tree) can refer
 /// to their own schema.
 public final class ObjectSchema: @unchecked Sendable {
-    public let typeName: String
+    /// The view-model type. (Its name is made only when asked for: `String(describing:)` looks
+    /// for conformances of each type it meets, which costs more than the schema itself.)
+    public let type: Any.Type
+    public var typeName: String { String(describing: type) }
     public private(set) var fields: [String: ViewSchema] = [:]
     public private(set) var fieldOrder: [String] = []
 
-    init(typeName: String) {
-        self.typeName = typeName
+    init(type: Any.Type) {
+        self.type = type
     }
 
     func record(_ name: String, _ schema: ViewSchema) {

@@ -45,9 +45,41 @@ private struct Scratch {
         #expect(BuildCache.read(from: URL(fileURLWithPath: scratch.path("missing"))) == nil)
     }
 
+    /// A cache whose checksum matches but whose records are wrong is refused as a whole.
+    @Test func refusesAChecksummedCacheWithABadRecord() {
+        func signed(_ body: String) -> Data { Data((body + "sum\t\(String(StableHasher.hash(body), radix: 16))\n").utf8) }
+        let good = "\(BuildCache.header)\nfolder\t1:2\nP\ta.html\tff\t10\t3\t-4\nL\tx\\\\y\\tz\nW\twarning\t\t\t\t多行\\n说明\n"
+        let read = BuildCache.decode(signed(good))
+        #expect(
+            read?.records["a.html"]
+                == BuildCache.Record(fingerprint: 255, content: 16, size: 3, modified: -4, links: ["x\\y\tz"], warnings: [.warning(nil, "多行\n说明")]))
+        for bad in [
+            "P\ta.html\tzz\t1\t2\t3\n", "P\ta.html\t1\t1\t2\n", "P\t../a.html\t1\t1\t2\t3\n", "P\ta.html\t1\t1\t2\t3\nP\ta.html\t1\t1\t2\t3\n",
+            "L\tx\n", "P\ta.html\t1\t1\t2\t3\nW\tloud\t\t\t\tx\n", "X\n",
+        ] {
+            #expect(BuildCache.decode(signed("\(BuildCache.header)\nfolder\t1:2\n" + bad)) == nil, "\(bad)")
+        }
+        #expect(BuildCache.decode(signed("gongkai-cache 1\nfolder\t1:2\n")) == nil)
+    }
+
     @Test func livesBesideTheOutputFolder() {
         let location = BuildCache.location(of: URL(fileURLWithPath: "/tmp/x/site"))
         #expect(location.path == "/tmp/x/.site.cache")
+    }
+}
+
+@Suite struct OutputPathTests {
+    @Test func acceptsRelativePathsAndNamesWhatIsWrongWithOthers() {
+        for path in ["a.html", "文件/第1号.html", "a/.well-known/b", "a/...", "x..y/z"] {
+            #expect(OutputPath.problem(path) == nil, "\(path)")
+        }
+        let problems: [(String, String)] = [
+            ("", "路径为空"), ("/etc/passwd", "是绝对路径"), ("a\\b", "含有控制字符或反斜杠"), ("a\nb", "含有控制字符或反斜杠"),
+            ("a//b", "含有空的路径段（//）"), ("a/", "含有空的路径段（//）"), ("../x", "含有 . 或 .. 路径段"),
+            ("a/./b", "含有 . 或 .. 路径段"), ("a/..", "含有 . 或 .. 路径段"), (String(repeating: "长", count: 86) + "/a", "文件名过长"),
+        ]
+        for (path, problem) in problems { #expect(OutputPath.problem(path) == problem, "\(path)") }
+        #expect(OutputPath.problem(String(repeating: "长", count: 85) + "/a") == nil, "255 bytes is a file name's limit")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
 import GongkaiSite
+import GongkaiTemplates
 import GongkaiTestSupport
 import Testing
 
@@ -35,6 +36,28 @@ struct ToyPages: PageKind {
         #expect(try project.read("site/toy/index.html") == "<p>示例：1 篇</p>\n")
         #expect(try project.read("site/sitemap.xml").contains("<loc>https://test.example/portal/toy/</loc>"))
         #expect(try project.read("site/zcwj/a.html").contains("href=\"/portal/toy/\""), "the menu lists the new kind")
+    }
+
+    /// A registry derives its kinds' schemas once; a registry with one more kind has its own.
+    @Test func schemasAreMadeOncePerRegistry() throws {
+        let registry = PageRegistry.standard.adding(ToyPages())
+        let first = try registry.schemas()
+        let again = try registry.schemas()
+        #expect(first.map(\.template) == again.map(\.template))
+        #expect(first.last?.template == "toy")
+        guard case .object(let made) = first.last?.schema, case .object(let reused) = again.last?.schema else {
+            Issue.record("the toy view is an object")
+            return
+        }
+        #expect(made === reused, "the second call reuses the first one's schemas")
+        #expect(made.fieldOrder == ["title", "count"])
+        #expect(try PageRegistry.standard.schemas().count == first.count - 1)
+        let parts = try registry.homeSections.schemas()
+        guard case .object(let part) = parts.first?.schema, case .object(let partAgain) = try registry.homeSections.schemas().first?.schema else {
+            Issue.record("a home block's view is an object")
+            return
+        }
+        #expect(part === partAgain)
     }
 
     @Test func itsTemplateIsValidatedAgainstItsView() throws {

@@ -25,6 +25,12 @@ private struct TestView: Codable, Sendable {
     let tree: Listing<Node>?
 }
 
+private struct Wrappers: Codable, Sendable {
+    let optionals: [Item?]
+    let nested: [[Item]]
+    let shared: Shared<Item>
+}
+
 @Suite struct SchemaBuilderTests {
     @Test func derivesFieldsFromTheTypeAlone() throws {
         let schema = try SchemaBuilder().schema(for: TestView.self)
@@ -47,6 +53,22 @@ private struct TestView: Codable, Sendable {
             Issue.record("HTML")
             return
         }
+    }
+
+    /// Lists of optionals, lists of lists and `Shared` values show their elements' and values' fields.
+    @Test func seesThroughOptionalsListsAndSharedValues() throws {
+        let schema = try SchemaBuilder().schema(for: Wrappers.self)
+        guard case .object(let object) = schema, case .list(.object(let item)) = object.fields["optionals"],
+            case .list(.list(.object(let inner))) = object.fields["nested"], case .object(let shared) = object.fields["shared"]
+        else {
+            Issue.record("shape")
+            return
+        }
+        #expect(item.fieldOrder == ["title", "url"])
+        #expect(inner === item, "one schema per type")
+        #expect(shared.fieldOrder == ["title", "url"])
+        #expect(shared.typeName == "Shared<Item>")
+        #expect(item.typeName == "Item")
     }
 
     @Test func handlesRecursiveTypes() throws {
