@@ -7,7 +7,7 @@ import Foundation
 /// What a killed build leaves behind, removed by the next build of any kind: temporary files
 /// `.gk-writing-<pid>-<name>` inside the output folder (an incremental build), staging folders
 /// `.site.building-<pid>-…`, and drafts of the state beside it (`..site.cache.tmp-<pid>`,
-/// `..site.search.tmp-<pid>`).
+/// `..site.search.tmp-<pid>`, a new generation of a log `..site.search-<generation>.tmp-<pid>`).
 /// Only leftovers of processes that no longer run are removed, so two builds started at the
 /// same time do not remove each other's files.
 public enum BuildLeftovers {

@@ -163,16 +163,15 @@ public struct StateLog: Sendable {
         return (log, locations)
     }
 
-    /// Deletes every generation of this directory's log but this one, and drafts left by killed builds.
+    /// Deletes every generation of this directory's log but this one. (Drafts of killed builds
+    /// are `BuildLeftovers`' to remove: only those of processes that no longer run.)
     public func removeOtherGenerations() {
         let folder = base.deletingLastPathComponent()
         let prefix = base.lastPathComponent + "-"
         let current = url.lastPathComponent
-        let draftPrefix = "." + prefix
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            let isGeneration = name.hasPrefix(prefix) && name.count == prefix.count + 16
-            let isDraft = name.hasPrefix(draftPrefix) && name.contains(FileWriter.draftMarker)
-            if (isGeneration || isDraft) && name != current { unlink(folder.appendingPathComponent(name).path) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && name.count == prefix.count + 16 && name != current {
+            unlink(folder.appendingPathComponent(name).path)
         }
     }
 
