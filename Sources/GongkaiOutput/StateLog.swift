@@ -136,7 +136,7 @@ public struct StateLog: Sendable {
             offset += UInt64(entry.count)
             pending += entry
         }
-        try pending.withUnsafeBytes { try Self.write(descriptor, $0, path: url.path) }
+        try pending.withUnsafeBytes { try FileWriter.writeAll(descriptor, $0, path: url.path) }
         return locations
     }
 
@@ -198,18 +198,5 @@ public struct StateLog: Sendable {
             }
         }
         return failed ? nil : bytes
-    }
-
-    private static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, base.advanced(by: offset), bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileWriter.POSIXError(errno, path)
-            }
-            offset += written
-        }
     }
 }
