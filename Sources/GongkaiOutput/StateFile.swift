@@ -81,7 +81,7 @@ public enum StateFile {
     /// `StableHasher` over the bytes, eight at a time.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hasher = StableHasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        bytes.withUnsafeBytes { hasher.combineWords(bytes: $0) }
         return hasher.finalize()
     }
 
