@@ -213,3 +213,16 @@ extension ByteReader {
             indicator: indicatorName.map { Indicator($0, order: order) })
     }
 }
+
+extension Document {
+    /// A stable hash of every field, over the bytes `ByteWriter.document` writes (which the
+    /// build state reads back field for field): equal documents have equal digests, and a
+    /// change to any field, the body included, changes it.
+    public var digest: UInt64 {
+        var writer = ByteWriter(capacity: 512 + fields.body.utf8.count)
+        writer.document(self)
+        var hasher = StableHasher()
+        writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+}

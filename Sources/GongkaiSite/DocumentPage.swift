@@ -45,6 +45,31 @@ public struct DocumentView: Codable, Sendable {
     var qrCode: HTML?
 }
 
+/// What every document page of a column shows alike: its chrome, breadcrumb, the column's
+/// meta tags and link, and the site's name (page titles) and host (信息来源 when no 发文机关).
+struct DocumentColumnContext: Encodable {
+    let site: SiteView
+    let breadcrumb: [Crumb]
+    let meta: [MetaTag]
+    let column: LinkView
+    let siteName: String
+    let host: String
+}
+
+/// What a document page shows beyond its own fields and its column: its addresses, the
+/// documents it relates to (their summaries; the newer versions are also the validity notice's),
+/// the plans it publishes, the questions and consultations that name it, its 公开主体.
+struct DocumentNeighbours: Encodable {
+    let url: String
+    let absoluteURL: String
+    let attachments: [LinkView]
+    let relations: [RelationGroup]
+    let plans: [PlanSummary]
+    let faqs: [LinkView]
+    let consultations: [ConsultationLink]
+    let body: String?
+}
+
 public struct MetadataRow: Codable, Sendable {
     let label: String
     let value: String
@@ -72,8 +97,34 @@ extension PageFactory {
         return (made.view, made.warnings)
     }
 
-    /// Everything the page shows except the rendered body and the QR code: cheap to make, so
-    /// an incremental build makes it for every document to see whether the page changed.
+    /// Adds to `hasher` everything `documentShell` reads, which is cheaper than the shell
+    /// itself: a build hashes it for every document to find the pages that changed. Keep the
+    /// two together: what the shell shows comes from the document (its `digest`, every field),
+    /// from its column and the site (`DocumentColumnContext`, once per column), or from other
+    /// documents, plans, questions and consultations (`DocumentNeighbours`).
+    func fingerprintShellInputs(of document: Document, into hasher: inout StableHasher) {
+        hasher.combine(
+            shared.documentContexts.value(document.columnPath) {
+                let column = site.column(document.columnPath)!
+                let context = DocumentColumnContext(
+                    site: siteView(currentColumn: column.path), breadcrumb: breadcrumb(column: column.path, current: "正文"),
+                    meta: metaTags(column: column), column: LinkView(title: column.title, url: routes.column(column.path)),
+                    siteName: site.identity.name, host: site.identity.host)
+                var contextHasher = StableHasher()
+                FingerprintEncoder.fingerprint(context, into: &contextHasher)
+                return contextHasher.finalize()
+            })
+        hasher.combine(document.digest)
+        let url = routes.document(document)
+        let neighbours = DocumentNeighbours(
+            url: url, absoluteURL: routes.absolute(url),
+            attachments: document.attachments.map { LinkView(title: $0.title, url: routes.contentFile($0.path)) },
+            relations: relations(of: document), plans: planBook.plans(ofNotice: document).map(planSummary),
+            faqs: faqs(about: document), consultations: consultationLinks(of: document), body: published.body(of: document)?.name)
+        FingerprintEncoder.fingerprint(neighbours, into: &hasher)
+    }
+
+    /// Everything the page shows except the rendered body and the QR code.
     func documentShell(_ document: Document) -> DocumentPageView {
         let column = site.column(document.columnPath)!
         let url = routes.document(document)
@@ -189,9 +240,10 @@ extension PageFactory {
     }
 }
 
-/// Each published document. Its fingerprint is the view without the body (the shell), the
-/// Markdown source and where each link of the body leads now, so the costly part, rendering
-/// Markdown and the QR code, is done only when one of those changed.
+/// Each published document. Its fingerprint is what the view is made from, not the view: the
+/// inputs of the shell (`fingerprintShellInputs`: the document's digest, its column's context,
+/// its neighbours) and where each link of the body leads now. Neither the view nor the Markdown
+/// is made for a page whose inputs did not change.
 struct DocumentPages: PageKind {
     let template = "document"
     func pages(in site: PageFactory) -> [String] { site.published.documents.map(\.id) }

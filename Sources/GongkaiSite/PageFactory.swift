@@ -54,6 +54,8 @@ public struct PageFactory: Sendable {
         let summaries = Memo<String, DocumentSummary>()
         /// Each search record's summary, by its URL.
         let recordSummaries = Memo<String, DocumentSummary>()
+        /// The fingerprint of what every document page of a column shows alike, by column path.
+        let documentContexts = Memo<String, UInt64>()
     }
 
     struct ChromeKey: Hashable, Sendable {

@@ -47,21 +47,18 @@ public struct PageRenderer: Sendable {
                 modified: 0, warnings: made.warnings), text: text)
     }
 
-    /// A document page, fingerprinted by its shell, its Markdown and where its links lead.
+    /// A document page, fingerprinted by the inputs of its shell (the document itself with its
+    /// Markdown, its column, what it relates to) and where the links of its body lead.
     func makeDocument(_ document: Document, template: String, path: String, base: StableHasher) -> OutputFile {
         let factory = plan.factory
-        let shell = factory.documentShell(document)
         var hasher = base
-        FingerprintEncoder.fingerprint(shell, into: &hasher)
-        hasher.combine(document.file)
-        hasher.combine(document.bodyLine)
-        hasher.combine(document.body)
+        factory.fingerprintShellInputs(of: document, into: &hasher)
         let resolver = LinkResolver(factory: factory, document: document)
         if let record = previous?.records[path] {
             let fingerprint = Self.adding(links: record.links, resolver: resolver, to: hasher)
             if let kept = reusable(path, fingerprint) { return OutputFile(path: path, record: kept, text: nil) }
         }
-        let made = factory.completeDocumentPage(shell, document: document)
+        let made = factory.completeDocumentPage(factory.documentShell(document), document: document)
         let text = plan.templates.render(made.view, template: template)
         let fingerprint = Self.adding(links: made.links, resolver: resolver, to: hasher)
         return OutputFile(

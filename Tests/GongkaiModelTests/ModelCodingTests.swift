@@ -37,6 +37,30 @@ import Testing
         #expect(decoded?.published.minuteOfDay == 570)
     }
 
+    /// A document page's fingerprint rests on `digest`: a change to any field, those the derive
+    /// stage sets included, changes it.
+    @Test func theDigestChangesWithEveryField() {
+        let base = Self.full
+        let changes: [(String, (inout Document) -> Void)] = [
+            ("title", { $0.title = "乙文件" }), ("indexNumber", { $0.indexNumber = "000-2023-002" }),
+            ("interpretedBy", { $0.interpretedBy = ["d", "h"] }), ("replacedBy", { $0.replacedBy = ["f"] }),
+            ("validityLapsed", { $0.validityLapsed = false }), ("notYetInForce", { $0.notYetInForce = false }),
+            ("published", { $0.published = DateTime(date: CalendarDate(year: 2024, month: 2, day: 29)!, minuteOfDay: 571) }),
+            ("attachments", { $0.attachments = [Attachment(title: "附件二", path: "xxgk/zcwj/x.pdf")] }),
+            ("extra label", { $0.extra = [ExtraField(key: "联系人", value: "张三", line: 9)] }),
+            ("body", { $0.body += " " }), ("bodyLine", { $0.bodyLine = 15 }), ("file", { $0.file = "content/xxgk/zcwj/b.md" }),
+        ]
+        var seen: Set<UInt64> = [base.digest]
+        for (name, change) in changes {
+            var changed = base
+            change(&changed)
+            #expect(changed.digest != base.digest, "\(name)")
+            seen.insert(changed.digest)
+        }
+        #expect(seen.count == changes.count + 1)
+        #expect(Self.roundTrip(base)?.digest == base.digest, "an equal document has an equal digest")
+    }
+
     @Test func aDocumentWithEveryOptionalUnsetComesBackEqual() {
         let document = Document(
             id: "a", file: "content/a.md", columnPath: "", slug: "a", title: "", indexNumber: "", indexNumberGenerated: true,

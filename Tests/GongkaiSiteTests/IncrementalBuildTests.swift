@@ -31,6 +31,16 @@ extension Array {
         try project.write(path, transform(try project.read(path)))
     }
 
+    struct NotFound: Error { let text: String }
+
+    /// Replaces `old` in the file, and fails when the file does not hold it (a step that would
+    /// change nothing).
+    static func replace(_ project: Project, _ path: String, _ old: String, with new: String) throws {
+        let text = try project.read(path)
+        guard text.contains(old) else { throw NotFound(text: "\(path): \(old)") }
+        try project.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
     static let steps: [Step] = [
         Step(name: "nothing changed") { _ in },
         Step(name: "a sentence added to a body") { project in
@@ -55,6 +65,18 @@ extension Array {
         },
         Step(name: "a document deleted") { project in
             try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/xxgk/fdzdgknr/zcwj/added-2024.md"))
+        },
+        // What a document page shows of other inputs than its own file.
+        Step(name: "a question reworded (the documents it rests on list it)") { project in
+            try replace(project, "content/faq/online-application.md", "问题: 政府信息公开申请可以在网上办理吗？", with: "问题: 依申请公开能否在网上办理？")
+        },
+        Step(name: "a consultation retitled (its draft and feedback documents link to it)") { project in
+            try replace(project, "content/consultations/elderly-care-2024.md", "标题: 关于《演示市居家养老服务补贴办法", with: "标题: 关于《演示市居家养老服务补贴实施办法")
+        },
+        Step(name: "a column described in site.yml (its documents' meta tags show it)") { project in
+            try replace(
+                project, "content/site.yml", "      - 标题: 政府信息公开指南\n        路径: gkzn\n",
+                with: "      - 标题: 政府信息公开指南\n        路径: gkzn\n        说明: 如何申请政府信息公开。\n")
         },
         Step(name: "plan progress recorded") { project in
             try edit(project, "content/plans/hunan-2023-zwgk.yml") { $0.replacingOccurrences(of: "      状态: 推进中", with: "      状态: 已完成") }
