@@ -2,7 +2,7 @@ import GongkaiModel
 
 /// The part of the site that reaches the output, indexed the ways pages need it: only
 /// documents the publication rule lets through, newest first, per column and its descendants.
-public struct PublishedSite: Sendable {
+public final class PublishedSite: Sendable {
     public let site: Site
     public let rule: PublicationRule
     public let routes: Routes
@@ -120,7 +120,8 @@ public struct PublishedSite: Sendable {
 
     /// The published documents among `ids`, newest first.
     public func published(_ ids: [String]) -> [Document] {
-        ids.filter(isPublished).compactMap(site.document).sorted(by: Document.newestFirst)
+        if ids.isEmpty { return [] }
+        return ids.filter { isPublished($0) }.compactMap { site.document($0) }.sorted(by: Document.newestFirst)
     }
 
     public func pageCount(of columnPath: String) -> Int {
