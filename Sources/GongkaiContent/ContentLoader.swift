@@ -13,6 +13,11 @@ public struct LoadedContent: Sendable {
     public var sources = SourceState()
     /// Documents read and parsed by this load (the others came from the state it was given).
     public var reread = 0
+    /// A hash of everything read from `content/` except the documents: the path of every file,
+    /// and the bytes of every file that is neither a document nor an attachment (site.yml, the
+    /// data folders). With the documents' fields but their bodies (`Document.outlineDigest`)
+    /// it covers all that a page other than a document's own can show (`SitePlan.outline`).
+    public var outline: UInt64 = 0
 }
 
 /// Reads `content/` into a `Site`: `site.yml`, then every document in parallel, then the checks
@@ -295,7 +300,30 @@ public struct ContentLoader: Sendable {
         site.contentDisplay = display
         site.consultations = consultations
         site.bodies = bodies
-        return LoadedContent(site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics), sources: state, reread: reread)
+        return LoadedContent(
+            site: site, assets: assets, warnings: Diagnostic.ordered(diagnostics), sources: state, reread: reread,
+            outline: outline(files: files, documents: Set(documentPaths), assets: Set(assets)))
+    }
+
+    /// `LoadedContent.outline`: the file list, and the bytes of the files that are read whole
+    /// into the site (all but documents and attachments), in the list's sorted order.
+    private func outline(files: [String], documents: Set<String>, assets: Set<String>) -> UInt64 {
+        let root = directory
+        let hashes = files.filter { !documents.contains($0) && !assets.contains($0) }.parallelMap { path -> (String, UInt64) in
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return (path, 0) }
+            var hasher = StableHasher()
+            data.withUnsafeBytes { hasher.combine(bytes: $0) }
+            return (path, hasher.finalize())
+        }
+        var hasher = StableHasher()
+        hasher.combine(SourceState.format)
+        hasher.combine(display)
+        for path in files { hasher.combine(path) }
+        for (path, hash) in hashes {
+            hasher.combine(path)
+            hasher.combine(hash)
+        }
+        return hasher.finalize()
     }
 
     /// What reading a document of `folder` depends on besides its file: the fields the column

@@ -39,7 +39,9 @@ extension ByteWriter {
         u8(UInt8(date.day))
     }
 
-    public mutating func document(_ document: Document) {
+    /// Every field of `document`; without `body`, every field but the Markdown body (what
+    /// pages other than the document's own show of it).
+    public mutating func document(_ document: Document, body: Bool = true) {
         let fields = document.fields
         string(fields.id)
         string(fields.file)
@@ -80,7 +82,7 @@ extension ByteWriter {
             int(extra.line)
             optionalString(extra.label)
         }
-        string(fields.body)
+        if body { string(fields.body) }
         int(fields.bodyLine)
         // Sorted: the same document gives the same bytes.
         u32(UInt32(fields.fieldLines.count))
@@ -221,6 +223,16 @@ extension Document {
     public var digest: UInt64 {
         var writer = ByteWriter(capacity: 512 + fields.body.utf8.count)
         writer.document(self)
+        var hasher = StableHasher()
+        writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    /// The same hash of every field but the Markdown body: what listings, relations and links
+    /// of other pages can show of the document. A body edit leaves it as it was.
+    public var outlineDigest: UInt64 {
+        var writer = ByteWriter(capacity: 512)
+        writer.document(self, body: false)
         var hasher = StableHasher()
         writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()

@@ -13,7 +13,7 @@ import GongkaiModel
 /// that `OutputPath` does not accept (`../x`, `/etc/x`): a crafted cache can never make a
 /// build write or delete outside the output folder.
 public struct BuildCache: Sendable, Equatable {
-    public static let header = "gongkai-cache 2"
+    public static let header = "gongkai-cache 3"
 
     public struct Record: Sendable, Equatable {
         /// Hash of everything the output was made from.
@@ -25,12 +25,16 @@ public struct BuildCache: Sendable, Equatable {
         public var modified: Int64
         /// Addresses of the links in a document body, resolved again to see if a target moved.
         public var links: [String] = []
+        /// Hash of what the page was made from at all (the site's outline and the bodies it
+        /// shows), checked before the fingerprint, which needs the view; 0 when not known.
+        public var inputs: UInt64 = 0
         public var warnings: [Diagnostic] = []
 
         public init(
             fingerprint: UInt64, content: UInt64, size: Int, modified: Int64, links: [String] = [],
-            warnings: [Diagnostic] = []
+            warnings: [Diagnostic] = [], inputs: UInt64 = 0
         ) {
+            self.inputs = inputs
             self.fingerprint = fingerprint
             self.content = content
             self.size = size
@@ -115,13 +119,13 @@ public struct BuildCache: Sendable, Equatable {
             fields.append(line[start..<line.endIndex])
             switch fields[0].count == 1 ? fields[0].first! : 0 {
             case UInt8(ascii: "P"):
-                guard fields.count == 6, let fingerprint = UInt64(text(fields[2]), radix: 16),
+                guard fields.count == 7, let fingerprint = UInt64(text(fields[2]), radix: 16),
                     let content = UInt64(text(fields[3]), radix: 16), let size = Int(text(fields[4])),
-                    let modified = Int64(text(fields[5]))
+                    let modified = Int64(text(fields[5])), let inputs = UInt64(text(fields[6]), radix: 16)
                 else { return nil }
                 let path = unescape(fields[1])
                 guard OutputPath.isSafe(path), cache.records[path] == nil else { return nil }
-                cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified)
+                cache.records[path] = Record(fingerprint: fingerprint, content: content, size: size, modified: modified, inputs: inputs)
                 current = path
             case UInt8(ascii: "L"):
                 guard fields.count == 2, let path = current else { return nil }
@@ -148,7 +152,7 @@ public struct BuildCache: Sendable, Equatable {
     public func text() -> String {
         var out = "\(Self.header)\nfolder\t\(Self.escape(folder))\n"
         for (path, record) in records.sorted(by: { $0.key < $1.key }) {
-            out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\n"
+            out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\t\(String(record.inputs, radix: 16))\n"
             for link in record.links { out += "L\t\(Self.escape(link))\n" }
             for warning in record.warnings {
                 out +=

@@ -260,6 +260,7 @@ struct DocumentPages: PageKind {
             SitemapEntry(loc: site.routes.absolute(site.routes.document($0)), lastmod: $0.published.date.iso)
         }
     }
+    func bodiesShown(by key: String, in site: PageFactory) -> [Document] { [site.site.document(key)!] }
     func make(_ key: String, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
         renderer.makeDocument(renderer.plan.factory.site.document(key)!, template: template, path: path, base: base)
     }

@@ -28,11 +28,16 @@ public protocol PageKind: Sendable {
     /// Makes one page for a build, or finds the previous file still right. The default
     /// fingerprint is the whole view; a kind whose view is costly to make declares cheaper inputs.
     func make(_ key: Key, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile
+    /// The documents whose Markdown body the page shows (a document page: its own). Everything
+    /// else a view is made from is in the plan's `outline`, so a page is left as it was, without
+    /// making its view, while the outline and these bodies are what they were (default: none).
+    func bodiesShown(by key: Key, in site: PageFactory) -> [Document]
 }
 
 extension PageKind {
     public func sitemapEntries(in site: PageFactory) -> [SitemapEntry] { [] }
     public func menuEntry(in site: PageFactory) -> MenuEntry? { nil }
+    public func bodiesShown(by key: Key, in site: PageFactory) -> [Document] { [] }
     public func make(_ key: Key, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
         renderer.make(view(of: key, in: renderer.plan.factory), template: template, path: path, base: base)
     }
@@ -135,5 +140,6 @@ extension PageKind {
     func erasedMake(_ key: PageKey, path: String, renderer: PageRenderer, base: StableHasher) -> OutputFile {
         make(key.base as! Key, path: path, renderer: renderer, base: base)
     }
+    func erasedBodiesShown(_ key: PageKey, in site: PageFactory) -> [Document] { bodiesShown(by: key.base as! Key, in: site) }
     func schema(_ builder: SchemaBuilder) throws -> ViewSchema { try builder.schema(for: View.self) }
 }

@@ -21,7 +21,17 @@ public struct PageRenderer: Sendable {
         hasher.combine(buildKey)
         hasher.combine(kind.template)
         hasher.combine(path)
-        return kind.erasedMake(page.key, path: path, renderer: self, base: hasher)
+        guard let outline = plan.outline else { return kind.erasedMake(page.key, path: path, renderer: self, base: hasher) }
+        // What the page is made from at all: the outline and the bodies it shows. Unchanged,
+        // the previous file stands without its view being made.
+        var inputs = hasher
+        inputs.combine(outline)
+        for document in kind.erasedBodiesShown(page.key, in: plan.factory) { inputs.combine(document.digest) }
+        let key = inputs.finalize()
+        if let kept = reusable(path, inputs: key) { return OutputFile(path: path, record: kept, text: nil) }
+        var made = kind.erasedMake(page.key, path: path, renderer: self, base: hasher)
+        made.record.inputs = key
+        return made
     }
 
     /// A page fingerprinted by its whole view.
@@ -88,9 +98,20 @@ public struct PageRenderer: Sendable {
     /// The previous record of `path` when its fingerprint is unchanged and the file on disk is
     /// still the one that build wrote.
     func reusable(_ path: String, _ fingerprint: UInt64) -> BuildCache.Record? {
-        guard let outputPath, let record = previous?.records[path], record.fingerprint == fingerprint,
-            let stamp = FileStamp(path: outputPath + "/" + path),
-            stamp.size == record.size, stamp.version == record.modified
+        guard let record = previous?.records[path], record.fingerprint == fingerprint else { return nil }
+        return stillWritten(path, record)
+    }
+
+    /// The previous record of `path` when it was made from the same `inputs` (`make`) and the
+    /// file on disk is still the one that build wrote.
+    private func reusable(_ path: String, inputs: UInt64) -> BuildCache.Record? {
+        guard let record = previous?.records[path], record.inputs == inputs else { return nil }
+        return stillWritten(path, record)
+    }
+
+    private func stillWritten(_ path: String, _ record: BuildCache.Record) -> BuildCache.Record? {
+        guard let outputPath, let stamp = FileStamp(path: outputPath + "/" + path), stamp.size == record.size,
+            stamp.version == record.modified
         else { return nil }
         return record
     }

@@ -55,6 +55,10 @@ public struct BuildReport: Sendable {
     public let pages: Int
     /// Pages rendered in this build (the others were unchanged and kept).
     public let rendered: Int
+    /// Pages whose view was made to compare its fingerprint, because what it is made from at
+    /// all (the site's outline, the bodies it shows) changed since the previous build; the
+    /// others were kept without making their views (all of them on a whole build).
+    public var compared = 0
     /// True when the output folder was updated in place from the previous build's cache.
     public let incremental: Bool
     /// False when no document's search record changed and the index files were kept as they were.
@@ -146,7 +150,9 @@ public enum SiteBuilder {
         let check = Checker.run(published, configFile: content.site.configFile)
         diagnostics += check.diagnostics
         clock.mark("检查内容")
-        let plan = SitePlan(published: published, templates: templates, assets: Set(content.assets), registry: options.registry)
+        let plan = SitePlan(
+            published: published, templates: templates, assets: Set(content.assets), registry: options.registry,
+            contentOutline: content.outline)
         diagnostics += plan.collisions
         // content/assets/ (网站标志 and other site-wide images) shares assets/ with the theme's files.
         let themeAssets = Set(options.templateLayers.resolved(under: "assets").map { "assets/" + $0.0 })
@@ -319,6 +325,7 @@ public enum SiteBuilder {
             warnings: warnings, inspection: prepared.inspection,
             seconds: Date().timeIntervalSince(start), basePath: plan.routes.basePath, phases: clock.phases)
         report.searchPatched = search.patched
+        report.compared = reusable.map { before in written.count(where: { before.records[$0.path]?.inputs != $0.record.inputs }) } ?? pages.count
         return report
     }
 

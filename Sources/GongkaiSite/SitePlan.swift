@@ -15,10 +15,16 @@ public struct SitePlan: Sendable {
     public let paths: [String]
     /// Errors: outputs claimed by two inputs.
     public let collisions: [Diagnostic]
+    /// A hash of everything the views are made from except the documents' Markdown bodies:
+    /// the content's outline (`LoadedContent.outline`), the build day, every document's fields
+    /// but its body, the attachments and the page paths. A page whose kind shows no body but a
+    /// document's own (`PageKind.bodiesShown`) is the same while this and those bodies are;
+    /// nil when the plan was made without the content's outline.
+    public let outline: UInt64?
 
     public init(
         published: PublishedSite, templates: TemplateSet, assets: Set<String> = [],
-        registry: PageRegistry = .standard
+        registry: PageRegistry = .standard, contentOutline: UInt64? = nil
     ) {
         // Pages and their paths do not depend on the files pages may link to; links do.
         let bare = PageFactory(published: published, registry: registry)
@@ -47,6 +53,18 @@ public struct SitePlan: Sendable {
         self.pages = pages
         self.paths = paths
         self.collisions = claims.collisions
+        self.outline = contentOutline.map { Self.outline(content: $0, published: published, assets: assets, paths: paths) }
+    }
+
+    private static func outline(content: UInt64, published: PublishedSite, assets: Set<String>, paths: [String]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(content)
+        hasher.combine(published.rule.asOf.iso)
+        // The documents as the build day derives them (validity), in id order.
+        for digest in published.site.documents.parallelMap { $0.outlineDigest } { hasher.combine(digest) }
+        for asset in assets.sorted() { hasher.combine(asset) }
+        for path in paths { hasher.combine(path) }
+        return hasher.finalize()
     }
 
     var routes: Routes { factory.routes }

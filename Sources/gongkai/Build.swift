@@ -69,7 +69,7 @@ struct Build: ParsableCommand {
                 report.phases.map {
                     "  \($0.name)：\(String(format: "%.3f", $0.seconds)) 秒（处理器 \(String(format: "%.3f", $0.processor)) 秒，内存峰值 \($0.peakMemory / 1_048_576) MB）"
                 }
-                + ["  重新读取的文件：\(report.reread) 个"]
+                + ["  重新读取的文件：\(report.reread) 个", "  重新比对的页面：\(report.compared) 个"]
             FileHandle.standardError.write(Data((["各阶段用时："] + lines).joined(separator: "\n").appending("\n").utf8))
         }
         guard !quiet else { return }

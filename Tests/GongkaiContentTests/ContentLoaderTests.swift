@@ -235,6 +235,30 @@ import Testing
         #expect(again.site.documents.first { $0.id == "xxgk/zcwj/a" }?.interpretedBy == ["xxgk/zcwj/b"], "references are resolved after loading")
     }
 
+    /// The outline stands for all of content/ but the documents' bodies: a body edit leaves it,
+    /// an edit to site.yml or a data file, or a file added, moves it.
+    @Test func theOutlineMovesWithEverythingButADocumentsBody() throws {
+        let content = try TemporaryContent(Self.files.merging(["faq/q.md": "---\n问题: 怎么办？\n主题: 测试\n答复日期: 2023-03-01\n---\n这样办。\n"]) { $1 })
+        let loader = ContentLoader(directory: content.root)
+        let first = try loader.load().outline
+        #expect(try loader.load().outline == first, "the same content gives the same outline")
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: content.root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        try write("xxgk/zcwj/b.md", TemporaryContent.document("标题: 乙文件\n发布日期: 2023-03-05\n解读对象: 测政发〔2023〕1号\n未知键: 值", body: "改过的正文。"))
+        let bodyEdited = try loader.load()
+        #expect(bodyEdited.site.document("xxgk/zcwj/b")?.body.contains("改过的正文") == true)
+        #expect(bodyEdited.outline == first, "a document's body is not part of the outline")
+        var outlines: Set<UInt64> = [first]
+        try write("faq/q.md", "---\n问题: 怎么办才好？\n主题: 测试\n答复日期: 2023-03-01\n---\n这样办。\n")
+        #expect(outlines.insert(try loader.load().outline).inserted, "a question's file")
+        try write("xxgk/zcwj/note.txt", "附件")
+        #expect(outlines.insert(try loader.load().outline).inserted, "an attachment added")
+        let site = try String(contentsOf: content.root.appendingPathComponent("site.yml"), encoding: .utf8)
+        try write("site.yml", site.replacingOccurrences(of: "\n", with: "\n\n", options: [], range: site.range(of: "\n")))
+        #expect(outlines.insert(try loader.load().outline).inserted, "site.yml")
+    }
+
     @Test func anEditedDocumentIsReadAgainAndTheOthersAreNot() throws {
         let content = try TemporaryContent(Self.files)
         let loader = ContentLoader(directory: content.root)

@@ -48,18 +48,18 @@ private struct Scratch {
     /// A cache whose checksum matches but whose records are wrong is refused as a whole.
     @Test func refusesAChecksummedCacheWithABadRecord() {
         func signed(_ body: String) -> Data { Data((body + "sum\t\(String(StableHasher.hash(body), radix: 16))\n").utf8) }
-        let good = "\(BuildCache.header)\nfolder\t1:2\nP\ta.html\tff\t10\t3\t-4\nL\tx\\\\y\\tz\nW\twarning\t\t\t\t多行\\n说明\n"
+        let good = "\(BuildCache.header)\nfolder\t1:2\nP\ta.html\tff\t10\t3\t-4\t9\nL\tx\\\\y\\tz\nW\twarning\t\t\t\t多行\\n说明\n"
         let read = BuildCache.decode(signed(good))
         #expect(
             read?.records["a.html"]
-                == BuildCache.Record(fingerprint: 255, content: 16, size: 3, modified: -4, links: ["x\\y\tz"], warnings: [.warning(nil, "多行\n说明")]))
+                == BuildCache.Record(fingerprint: 255, content: 16, size: 3, modified: -4, links: ["x\\y\tz"], warnings: [.warning(nil, "多行\n说明")], inputs: 9))
         for bad in [
-            "P\ta.html\tzz\t1\t2\t3\n", "P\ta.html\t1\t1\t2\n", "P\t../a.html\t1\t1\t2\t3\n", "P\ta.html\t1\t1\t2\t3\nP\ta.html\t1\t1\t2\t3\n",
-            "L\tx\n", "P\ta.html\t1\t1\t2\t3\nW\tloud\t\t\t\tx\n", "X\n",
+            "P\ta.html\tzz\t1\t2\t3\t0\n", "P\ta.html\t1\t1\t2\t3\tzz\n", "P\ta.html\t1\t1\t2\t3\n", "P\t../a.html\t1\t1\t2\t3\t0\n",
+            "P\ta.html\t1\t1\t2\t3\t0\nP\ta.html\t1\t1\t2\t3\t0\n", "L\tx\n", "P\ta.html\t1\t1\t2\t3\t0\nW\tloud\t\t\t\tx\n", "X\n",
         ] {
             #expect(BuildCache.decode(signed("\(BuildCache.header)\nfolder\t1:2\n" + bad)) == nil, "\(bad)")
         }
-        #expect(BuildCache.decode(signed("gongkai-cache 1\nfolder\t1:2\n")) == nil)
+        #expect(BuildCache.decode(signed("gongkai-cache 2\nfolder\t1:2\nP\ta.html\t1\t1\t2\t3\n")) == nil)
     }
 
     @Test func livesBesideTheOutputFolder() {

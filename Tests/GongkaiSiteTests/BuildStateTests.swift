@@ -193,6 +193,27 @@ import Testing
         #expect(page.contains("复审日期</dt>"), "the field site.yml declared for the column is shown")
     }
 
+    /// Pages are compared by their views only when what they are made from at all moved: after
+    /// a body edit, the edited document's page alone; after a data file's edit, every page.
+    @Test func aBodyEditMakesTheViewOfItsOwnPageAlone() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let first = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(first.compared == first.pages)
+        let unchanged = try SiteBuilder.build(project.options(asOf: Self.day))
+        #expect(unchanged.compared == 0, "nothing changed, no view made")
+        #expect(unchanged.rendered == 0)
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n只改正文的一句。\n" }
+        let body = try Self.expectSameAsWholeBuild(project, "a body edit")
+        #expect(body.compared == 1, "only the edited document's page made its view")
+        #expect(body.rendered == 1)
+        Self.newProcess()
+        try IncrementalBuildTests.edit(project, "content/faq/online-application.md") { $0 + "\n补充的回答。\n" }
+        let question = try Self.expectSameAsWholeBuild(project, "a question's answer edited")
+        #expect(question.compared == question.pages, "a data file moves the outline: every page is compared")
+        #expect(question.rendered < question.pages / 2, "and only the pages that show it are rendered")
+    }
+
     @Test func aPlanEditGivesTheWholeBuildsOutput() throws {
         let project = try Project()
         defer { project.remove() }

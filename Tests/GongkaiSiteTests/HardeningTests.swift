@@ -114,7 +114,7 @@ import Testing
         let victim = project.root.appendingPathComponent("victim.txt")
         try Data("keep me".utf8).write(to: victim)
         let path = form == "VICTIM" ? victim.path : form
-        try Self.craftCache(project, adding: "P\t\(path)\t1\t2\t7\t1")
+        try Self.craftCache(project, adding: "P\t\(path)\t1\t2\t7\t1\t0")
         try project.write("content/zcwj/policy.md", HostileInputTests.policy(body: "改过的正文。"))
         let result = try Self.build(project, ["--changed-list", "changes.txt"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -133,7 +133,7 @@ import Testing
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: outside.appendingPathComponent("victim.txt"))
         try FileManager.default.createSymbolicLink(at: project.site.appendingPathComponent("linked"), withDestinationURL: outside)
-        try Self.craftCache(project, adding: "P\tlinked/victim.txt\t1\t2\t7\t1")
+        try Self.craftCache(project, adding: "P\tlinked/victim.txt\t1\t2\t7\t1\t0")
         let result = try Self.build(project)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("victim.txt").path), "followed a symbolic link out of site/")
