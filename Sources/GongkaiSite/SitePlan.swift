@@ -61,7 +61,7 @@ public struct SitePlan: Sendable {
         hasher.combine(content)
         hasher.combine(published.rule.asOf.iso)
         // The documents as the build day derives them (validity), in id order.
-        for digest in published.site.documents.parallelMap { $0.outlineDigest } { hasher.combine(digest) }
+        for digest in published.site.documents.parallelMap({ $0.outlineDigest }) { hasher.combine(digest) }
         for asset in assets.sorted() { hasher.combine(asset) }
         for path in paths { hasher.combine(path) }
         return hasher.finalize()
