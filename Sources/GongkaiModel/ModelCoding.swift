@@ -220,19 +220,15 @@ extension Document {
     /// A stable hash of every field, over the bytes `ByteWriter.document` writes (which the
     /// build state reads back field for field): equal documents have equal digests, and a
     /// change to any field, the body included, changes it.
-    public var digest: UInt64 {
-        var writer = ByteWriter(capacity: 512 + fields.body.utf8.count)
-        writer.document(self)
-        var hasher = StableHasher()
-        writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
-    }
+    public var digest: UInt64 { hash(body: true) }
 
     /// The same hash of every field but the Markdown body: what listings, relations and links
     /// of other pages can show of the document. A body edit leaves it as it was.
-    public var outlineDigest: UInt64 {
-        var writer = ByteWriter(capacity: 512)
-        writer.document(self, body: false)
+    public var outlineDigest: UInt64 { hash(body: false) }
+
+    private func hash(body: Bool) -> UInt64 {
+        var writer = ByteWriter(capacity: 512 + (body ? fields.body.utf8.count : 0))
+        writer.document(self, body: body)
         var hasher = StableHasher()
         writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
