@@ -155,9 +155,10 @@ public struct ContentLoader: Sendable {
         let keys = Dictionary(uniqueKeysWithValues: Set(documentPaths.map(PathText.parent)).map { ($0, readerKey(documentReader, folder: $0)) })
         let kept = previous?.documents ?? [:]
         let now = SourceState.now()
+        let rootPath = root.path
         let results = documentPaths.parallelMap { path in
             SourceState.document(
-                path, root: root, display: "\(contentDisplay)/\(path)", key: keys[PathText.parent(path)]!,
+                path, root: rootPath, display: "\(contentDisplay)/\(path)", key: keys[PathText.parent(path)]!,
                 previous: kept[path], reader: reader, now: now)
         }
         var drafts: [DocumentDraft] = []

@@ -185,7 +185,7 @@ extension SourceState {
     /// The clock file times are set from, in nanoseconds since 1970.
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000_000) }
 
-    /// The document at `path` under `root`: the state's entry when the file is the one it
+    /// The document at `path` under the folder `root`: the state's entry when the file is the one it
     /// describes and was read with the same `key`, else the file read and parsed by `reader`.
     /// Returns the new entry too (nil when the file could not be made a document: those are
     /// always read again, since they fail the build).
@@ -194,16 +194,17 @@ extension SourceState {
     /// timestamp tick (file times move in kernel ticks, not nanoseconds) without its stamp
     /// moving: its entry keeps no stamp, so the next load compares its bytes.
     static func document(
-        _ path: String, root: URL, display: String, key: UInt64, previous: Entry?, reader: DocumentReader, now: Int64
+        _ path: String, root: String, display: String, key: UInt64, previous: Entry?, reader: DocumentReader, now: Int64
     ) -> (draft: DocumentDraft?, diagnostics: [Diagnostic], entry: Entry?, source: Source) {
-        let url = root.appendingPathComponent(path)
-        let stamp = FileStamp(path: url.path)
+        // A path string, not `URL.appendingPathComponent`: this runs for every document of every build.
+        let file = root + "/" + path
+        let stamp = FileStamp(path: file)
         if let previous, let stamp, previous.key == key, previous.hasStamp(stamp) {
             return (previous.draft, previous.diagnostics, previous, .kept)
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             return (nil, [.error(display, "无法读取文件：\(error.localizedDescription)")], nil, .parsed)
         }

@@ -49,6 +49,10 @@ public enum BuildLeftovers {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
+            // The entry's type as the folder records it; a stat only where the file system does
+            // not say (DT_UNKNOWN): a walk of the whole output on every build, so no stat per page.
+            let recorded = entry.pointee.d_type
+            guard recorded == UInt8(DT_DIR) || recorded == UInt8(DT_UNKNOWN) || name.hasPrefix(writingPrefix) else { continue }
             let path = directory + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
