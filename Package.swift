@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "GongkaiOutputTests", dependencies: ["GongkaiOutput", "GongkaiModel"]),
         .testTarget(
             name: "GongkaiSiteTests",
-            dependencies: ["GongkaiSite", "GongkaiPublish", "GongkaiTemplates", "GongkaiContent", "GongkaiTestSupport", "gongkai"]
+            dependencies: ["GongkaiSite", "GongkaiPublish", "GongkaiTemplates", "GongkaiContent", "GongkaiOutput", "GongkaiTestSupport", "gongkai"]
         ),
         // The program as an editor runs it: commands, exit codes, messages, the bad-input matrix.
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiTestSupport", "GongkaiModel", "GongkaiTheme", "gongkai"]),

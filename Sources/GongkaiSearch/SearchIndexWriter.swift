@@ -90,8 +90,8 @@ public struct SearchIndexWriter: Sendable {
 
     public func files(for analyzed: [AnalyzedDocument]) -> [SearchFile] { index(for: analyzed).files }
 
-    /// Every file of the index, and the layout of its shards.
-    public func index(for analyzed: [AnalyzedDocument]) -> (files: [SearchFile], layout: Layout) {
+    /// Every file of the index, the layout of its shards, and the facets' part of the manifest.
+    public func index(for analyzed: [AnalyzedDocument]) -> (files: [SearchFile], layout: Layout, facets: [UInt8]) {
         let documents = Self.order(analyzed.map(\.record)).map { analyzed[$0] }
         let fineCount = Self.fineCount
         let fineMask = Self.fineMask
@@ -169,20 +169,33 @@ public struct SearchIndexWriter: Sendable {
         let manifest = manifest(
             documents: documents.count, totalLength: documents.reduce(0) { $0 + $1.bodyLength }, shardCount: shardCount,
             facets: rest.facets, build: Self.build(of: files.map { ($0.path, Self.contentHash($0.bytes)) }))
-        return ([manifest] + files, Layout(shardCount: shardCount, fragmentBytes: totalBytes))
+        return ([manifest] + files, Layout(shardCount: shardCount, fragmentBytes: totalBytes), rest.facets)
     }
 
     /// The files made from the documents' metadata and lengths alone (in id order): display
-    /// chunks, facet files, body lengths; and the facets' part of the manifest. Cheap, so a
-    /// patched index makes them all again and keeps those whose bytes did not change.
+    /// chunks, facet files, body lengths; and the facets' part of the manifest. A patched index
+    /// makes the metadata's files again only when some document's metadata moved (a body edit
+    /// leaves them as they were), and keeps those whose bytes did not change.
     public func documentFiles(_ records: [SearchRecord], lengths: [Int]) -> (files: [SearchFile], facets: [UInt8]) {
+        let metadata = metadataFiles(records)
+        return (metadata.files + lengthFiles(lengths), metadata.facets)
+    }
+
+    /// The files made from the documents' metadata alone (in id order): display chunks and facet
+    /// files; and the facets' part of the manifest.
+    public func metadataFiles(_ records: [SearchRecord]) -> (files: [SearchFile], facets: [UInt8]) {
         let count = records.count
-        var files = stride(from: 0, to: count, by: chunkSize).map { start in
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { start in
             displayChunk(records[start..<min(count, start + chunkSize)], number: start / chunkSize)
         }
         let facets = facetFiles(records)
-        files += facets.files
-        files += stride(from: 0, to: count, by: lengthChunkSize).map { start in
+        return (chunks + facets.files, facets.manifest)
+    }
+
+    /// The files of the documents' body lengths (in id order).
+    public func lengthFiles(_ lengths: [Int]) -> [SearchFile] {
+        let count = lengths.count
+        return stride(from: 0, to: count, by: lengthChunkSize).map { start in
             var json = JSONText(capacity: lengthChunkSize * 3 + 4)
             var numbers: [UInt8] = []
             for length in lengths[start..<min(count, start + lengthChunkSize)] {
@@ -192,7 +205,6 @@ public struct SearchIndexWriter: Sendable {
             json.raw("\n")
             return SearchFile(path: "l/\(start / lengthChunkSize).json", bytes: json.bytes)
         }
-        return (files, facets.manifest)
     }
 
     /// The hash of a file's bytes, as the build cache records it (`StableHasher` of its text).

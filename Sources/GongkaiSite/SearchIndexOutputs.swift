@@ -14,7 +14,8 @@ import GongkaiTemplates
 /// renumbered (an edit, a document added after the newest, the newest removed), only the changed
 /// documents are segmented, their old analyses are read from the log, and only the shards of the
 /// terms whose counts changed are rewritten, from their own bytes (checked against the build
-/// cache), with the manifest and the small per-document files that changed. When the patch
+/// cache), with the manifest and the small per-document files that changed (the display
+/// chunks and facet files only when some record's metadata moved: not after a body edit). When the patch
 /// cannot be made (documents renumbered, many changed, the shard count would change, a shard not
 /// as recorded), the index is merged whole from every analysis: those of unchanged sources come
 /// from the log, the others are segmented. Either way the files are byte for byte a whole build's.
@@ -42,6 +43,8 @@ struct SearchIndexOutputs: Sendable {
         let state: Pending?
         /// Whether the index was patched rather than merged whole.
         var patched = false
+        /// Whether the patch kept the display chunks and facet files (no record's metadata moved).
+        var metadataKept = false
     }
 
     /// The state `keep` writes: per document its entry in the log (kept or new), and what the
@@ -56,6 +59,9 @@ struct SearchIndexOutputs: Sendable {
         let documents: [(identity: UInt64, source: UInt64, bodyLength: Int, entry: Entry)]
         let layout: SearchIndexWriter.Layout
         let manifest: UInt64
+        /// See `SearchIndexState.metadata` and `facets`.
+        let metadata: UInt64
+        let facets: [UInt8]
         /// The directory as read in this build, if it was: one that says the same is not written again.
         let read: SearchIndexState?
     }
@@ -63,13 +69,17 @@ struct SearchIndexOutputs: Sendable {
     func make() -> Made {
         let factory = renderer.plan.factory
         let sources = factory.published.searchSources()
-        let keys = sources.parallelMap { source -> UInt64 in
+        let sourceKeys = sources.parallelMap { source -> (metadata: UInt64, source: UInt64) in
             var hasher = StableHasher()
             FingerprintEncoder.fingerprint(source.metadata, into: &hasher)
+            let metadata = hasher.finalize()
+            hasher = StableHasher()
+            hasher.combine(metadata)
             hasher.combine(source.markdown)
             hasher.combine(source.appended)
-            return hasher.finalize()
+            return (metadata, hasher.finalize())
         }
+        let keys = sourceKeys.map(\.source)
         var hasher = StableHasher()
         hasher.combine(programKey)
         hasher.combine(SearchAnalyzer.version)
@@ -85,6 +95,7 @@ struct SearchIndexOutputs: Sendable {
             return Made(files: kept.map { OutputFile(path: $0.0, record: $0.1, text: nil) }, rebuilt: false, analyzed: 0, warnings: [], state: nil)
         }
         let order = SearchIndexWriter.order(sources.map(\.metadata))
+        let metadata = Self.metadataKey(order.map { sourceKeys[$0].metadata })
         var warnings: [Diagnostic] = []
         var state: (directory: SearchIndexState, log: StateLog)? = nil
         if readState, let stateURL {
@@ -100,7 +111,10 @@ struct SearchIndexOutputs: Sendable {
             }
         }
         if let current = state, intact {
-            switch patch(sources, keys: keys, order: order, fingerprint: fingerprint, state: current, kept: Dictionary(uniqueKeysWithValues: kept)) {
+            switch patch(
+                sources, keys: keys, order: order, metadata: metadata, fingerprint: fingerprint, state: current,
+                kept: Dictionary(uniqueKeysWithValues: kept))
+            {
             case .made(let made): return made
             case .declined: break
             case .damaged:
@@ -108,7 +122,17 @@ struct SearchIndexOutputs: Sendable {
                 state = nil
             }
         }
-        return merge(sources, keys: keys, order: order, fingerprint: fingerprint, state: state, warnings: warnings)
+        return merge(sources, keys: keys, order: order, metadata: metadata, fingerprint: fingerprint, state: state, warnings: warnings)
+    }
+
+    /// The key of every record's metadata (its fingerprint, in index order): what the display
+    /// chunks and facet files are made from.
+    static func metadataKey(_ keys: [UInt64]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("search-metadata")
+        hasher.combine(keys.count)
+        for key in keys { hasher.combine(key) }
+        return hasher.finalize()
     }
 
     private enum Patch {
@@ -121,8 +145,8 @@ struct SearchIndexOutputs: Sendable {
 
     /// The index patched from the state (see the type's comment).
     private func patch(
-        _ sources: [SearchSource], keys: [UInt64], order: [Int], fingerprint: UInt64, state: (directory: SearchIndexState, log: StateLog),
-        kept: [String: BuildCache.Record]
+        _ sources: [SearchSource], keys: [UInt64], order: [Int], metadata: UInt64, fingerprint: UInt64,
+        state: (directory: SearchIndexState, log: StateLog), kept: [String: BuildCache.Record]
     ) -> Patch {
         let routes = renderer.plan.factory.routes
         let old = state.directory.documents
@@ -164,9 +188,16 @@ struct SearchIndexOutputs: Sendable {
         guard writer.shardCount(fragmentBytes: fragmentBytes) == layout.shardCount else { return .declined }
 
         let lengths = order.indices.map { after[$0]?.bodyLength ?? old[$0].bodyLength }
-        let rest = writer.documentFiles(order.map { sources[$0].metadata }, lengths: lengths)
+        // No record's metadata moved (a body edit): the display chunks and facet files stand as
+        // the build cache recorded them, and only the lengths are made again.
+        let metadataStands = metadata == state.directory.metadata
+        let rest =
+            metadataStands
+            ? (files: writer.lengthFiles(lengths), facets: state.directory.facets)
+            : writer.documentFiles(order.map { sources[$0].metadata }, lengths: lengths)
+        let standing = (["t/"] + (metadataStands ? ["d/", "f/"] : [])).map { routes.searchDataFile($0) }
         var contents: [String: (hash: UInt64, text: String?)] = [:]
-        for (path, record) in kept where path.hasPrefix(routes.searchDataFile("t/")) { contents[path] = (record.content, nil) }
+        for (path, record) in kept where standing.contains(where: path.hasPrefix) { contents[path] = (record.content, nil) }
         let made: [(path: String, bytes: [UInt8])] = patched.map { ($0!.path, $0!.bytes) } + rest.files.map { (routes.searchDataFile($0.path), $0.bytes) }
         for file in made {
             let hash = SearchIndexWriter.contentHash(file.bytes)
@@ -192,15 +223,16 @@ struct SearchIndexOutputs: Sendable {
         }
         let pending = Pending(
             log: state.log, documents: documents, layout: SearchIndexWriter.Layout(shardCount: layout.shardCount, fragmentBytes: fragmentBytes),
-            manifest: manifestHash, read: state.directory)
-        return .made(Made(files: files, rebuilt: true, analyzed: fresh.count, warnings: [], state: pending, patched: true))
+            manifest: manifestHash, metadata: metadata, facets: rest.facets, read: state.directory)
+        return .made(
+            Made(files: files, rebuilt: true, analyzed: fresh.count, warnings: [], state: pending, patched: true, metadataKept: metadataStands))
     }
 
     /// The index merged whole from every document's analysis: from the state's log when its
     /// source did not change, otherwise segmented now.
     private func merge(
-        _ sources: [SearchSource], keys: [UInt64], order: [Int], fingerprint: UInt64, state: (directory: SearchIndexState, log: StateLog)?,
-        warnings: [Diagnostic]
+        _ sources: [SearchSource], keys: [UInt64], order: [Int], metadata: UInt64, fingerprint: UInt64,
+        state: (directory: SearchIndexState, log: StateLog)?, warnings: [Diagnostic]
     ) -> Made {
         var warnings = warnings
         let log = state.flatMap { $0.log.readAll() }
@@ -236,7 +268,7 @@ struct SearchIndexOutputs: Sendable {
         let analyzed = entries.filter { $0.1 == nil }.count
         let pending = Pending(
             log: damaged ? nil : state?.log, documents: documents, layout: index.layout, manifest: manifestHash,
-            read: damaged ? nil : state?.directory)
+            metadata: metadata, facets: index.facets, read: damaged ? nil : state?.directory)
         return Made(files: files, rebuilt: true, analyzed: analyzed, warnings: warnings, state: pending)
     }
 
@@ -245,7 +277,7 @@ struct SearchIndexOutputs: Sendable {
         var hasher = StableHasher()
         hasher.combine(programKey)
         hasher.combine(SearchAnalyzer.version)
-        hasher.combine("search-index-state 1")
+        hasher.combine("search-index-state 2")
         return hasher.finalize()
     }
 
@@ -295,7 +327,8 @@ struct SearchIndexOutputs: Sendable {
             log = created.log
         }
         let directory = SearchIndexState(
-            generation: log!.generation, manifest: pending.manifest, layout: pending.layout,
+            generation: log!.generation, manifest: pending.manifest, layout: pending.layout, metadata: pending.metadata,
+            facets: pending.facets,
             documents: zip(pending.documents, locations).map { document, location in
                 SearchIndexState.Document(identity: document.identity, source: document.source, bodyLength: document.bodyLength, location: location!)
             })

@@ -69,6 +69,9 @@ public struct BuildReport: Sendable {
     /// True when the search index was patched (only the shards of changed terms rewritten),
     /// not merged whole.
     public var searchPatched = false
+    /// True when the patch found no record's metadata moved (a body edit) and kept the index's
+    /// display chunks and facet files without making them.
+    public var searchMetadataKept = false
     /// Documents read and parsed in this build; the others came from the state beside the
     /// output (`.site.content`) or from memory in `gongkai serve`.
     public let reread: Int
@@ -325,6 +328,7 @@ public enum SiteBuilder {
             warnings: warnings, inspection: prepared.inspection,
             seconds: Date().timeIntervalSince(start), basePath: plan.routes.basePath, phases: clock.phases)
         report.searchPatched = search.patched
+        report.searchMetadataKept = search.metadataKept
         report.compared = reusable.map { before in written.count(where: { before.records[$0.path]?.inputs != $0.record.inputs }) } ?? pages.count
         return report
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiModel
+import GongkaiOutput
 import GongkaiTestSupport
 import Testing
 
@@ -39,6 +40,23 @@ import Testing
         #expect(report.searchAnalyzed == 1, "the analyses of the other documents come from .site.search")
         #expect(report.searchPatched, "only the shards of the terms that changed were rewritten")
         #expect(!report.warnings.contains { $0.rule == "cache-discarded" })
+    }
+
+    @Test func aBodyEditKeepsTheSearchDisplayAndFacetFilesAndATitleEditMakesThem() throws {
+        let project = try Project()
+        defer { project.remove() }
+        _ = try SiteBuilder.build(project.options(asOf: Self.day))
+        Self.newProcess()
+        try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n只改正文的一句。\n" }
+        let body = try Self.expectSameAsWholeBuild(project, "a body edit")
+        #expect(body.searchPatched && body.searchMetadataKept, "no record's metadata moved: display chunks and facets kept")
+        let searchFiles = body.changes.map(\.path).filter { $0.hasPrefix(IncrementalBuildTests.searchData) }
+        #expect(!searchFiles.isEmpty && searchFiles.allSatisfy { !$0.contains("/d/") && !$0.contains("/f/") }, "\(searchFiles)")
+        Self.newProcess()
+        try IncrementalBuildTests.replace(project, IncrementalBuildTests.policy, "\n标题: ", with: "\n标题: 修订后的")
+        let title = try Self.expectSameAsWholeBuild(project, "a title edit")
+        #expect(title.searchPatched && !title.searchMetadataKept, "a title is in the display chunk: it is made again")
+        #expect(title.changes.contains { $0.path.hasPrefix(IncrementalBuildTests.searchData + "d/") }, "\(title.changes.map(\.path))")
     }
 
     @Test func aFailedBuildLeavesTheStateAsItWas() throws {
@@ -115,6 +133,7 @@ import Testing
     /// As a new process starts: nothing kept in memory, the state files alone.
     static func newProcess() {
         SourceStateFile.forgetMemory()
+        BuildCache.forgetMemory()
     }
 
     @Test func anUnchangedRebuildReadsNoDocumentAgainAlsoInANewProcess() throws {
