@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "GongkaiPlans", dependencies: ["GongkaiModel"]),
         // Derive: what is published, where every output lives, how things are grouped.
         .target(name: "GongkaiPublish", dependencies: ["GongkaiModel", "GongkaiPlans", "GongkaiMarkdown"]),
-        .target(name: "GongkaiChecks", dependencies: ["GongkaiModel", "GongkaiPublish"]),
+        .target(name: "GongkaiChecks", dependencies: ["GongkaiModel", "GongkaiPublish", "CLinux"]),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiModel", "GongkaiPublish", "CICU"]),
         // Typed Mustache: templates validated against view types, rendering, view fingerprints.
         .target(

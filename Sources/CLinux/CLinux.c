@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
+#include <string.h>
 #include "CLinux.h"
 
 int gk_rename_exchange(const char *from, const char *to) {
@@ -15,4 +16,8 @@ static int remove_entry(const char *path, const struct stat *info, int flag, str
 
 int gk_remove_tree(const char *path) {
     return nftw(path, remove_entry, 64, FTW_DEPTH | FTW_PHYS);
+}
+
+int gk_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length) != NULL;
 }

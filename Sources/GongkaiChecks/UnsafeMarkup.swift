@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Markup that could run code in a reader's browser: `<script>`, event-handler attributes
 /// (`onclick=`…) and `javascript:` URLs. Gongkai never outputs raw HTML from content, but such
 /// text in a document means something was pasted that should not be there. Scans bytes.
@@ -16,6 +22,10 @@ public enum UnsafeMarkup {
     /// The scan over the text's UTF-8 bytes in place (it runs over every document's body on
     /// every build): lines are counted only up to a finding.
     static func find(in bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        // Most bodies have neither a `<` nor an ASCII `:` (a Chinese text's colon is `：`).
+        guard let base = bytes.baseAddress,
+            memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: ":")), bytes.count) != nil
+        else { return [] }
         var findings: [Finding] = []
         var line = 0
         var counted = 0
