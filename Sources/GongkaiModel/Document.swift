@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A published or publishable government document: front matter fields plus its Markdown body.
 /// Relations (`interprets`, `replaces`, `replacedBy`) hold ids of other documents, resolved at load.
 ///
@@ -110,6 +112,8 @@ public struct Document: Sendable, Hashable {
     final class Box: @unchecked Sendable {
         // Written only while uniquely referenced (see the subscript), so sharing is safe.
         @usableFromInline var fields: Fields
+        /// `outlineDigest` once made (0: not yet), cleared whenever a field is written.
+        @usableFromInline let outlineDigest = Atomic<UInt64>(0)
         @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -119,7 +123,11 @@ public struct Document: Sendable, Hashable {
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }
         set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            if isKnownUniquelyReferenced(&box) {
+                box.outlineDigest.store(0, ordering: .relaxed)
+            } else {
+                box = Box(box.fields)
+            }
             box.fields[keyPath: keyPath] = newValue
         }
     }

@@ -217,20 +217,28 @@ extension ByteReader {
 }
 
 extension Document {
-    /// A stable hash of every field, over the bytes `ByteWriter.document` writes (which the
-    /// build state reads back field for field): equal documents have equal digests, and a
-    /// change to any field, the body included, changes it.
-    public var digest: UInt64 { hash(body: true) }
+    /// A stable hash of every field: `outlineDigest` and the Markdown body. Equal documents
+    /// have equal digests, and a change to any field, the body included, changes it.
+    public var digest: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(outlineDigest)
+        hasher.combine(fields.body)
+        return hasher.finalize()
+    }
 
-    /// The same hash of every field but the Markdown body: what listings, relations and links
-    /// of other pages can show of the document. A body edit leaves it as it was.
-    public var outlineDigest: UInt64 { hash(body: false) }
-
-    private func hash(body: Bool) -> UInt64 {
-        var writer = ByteWriter(capacity: 512 + (body ? fields.body.utf8.count : 0))
-        writer.document(self, body: body)
+    /// A stable hash of every field but the Markdown body, over the bytes `ByteWriter.document`
+    /// writes (which the build state reads back field for field): what listings, relations and
+    /// links of other pages can show of the document. A body edit leaves it as it was. Made
+    /// once per document value (kept in its storage until a field is written).
+    public var outlineDigest: UInt64 {
+        let kept = box.outlineDigest.load(ordering: .relaxed)
+        if kept != 0 { return kept }
+        var writer = ByteWriter(capacity: 512)
+        writer.document(self, body: false)
         var hasher = StableHasher()
         writer.bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        let made = hasher.finalize()
+        box.outlineDigest.store(made, ordering: .relaxed)
+        return made
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiContent
 import GongkaiModel
 import Mustache
+import Synchronization
 
 /// The templates of a site: every `*.mustache` under `templates/layouts/` and
 /// `templates/partials/`, registered by file name without the extension (`document`,
@@ -26,11 +27,8 @@ public struct TemplateSet: Sendable {
     public static func load(layers: [TemplateLayer]) throws -> TemplateSet {
         let display = layers.first?.display ?? "templates"
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var sources: [String: String] = [:]
-        var trees: [String: TemplateValidator.Template] = [:]
-        var parsed: [String: MustacheTemplate] = [:]
         var seen: [String: String] = [:]
+        var read: [Source] = []
         for folder in ["layouts", "partials"] {
             for (file, layer) in layers.resolved(under: folder) where file.hasSuffix(".mustache") {
                 let name = String(file.dropLast(".mustache".count))
@@ -43,31 +41,55 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 seen[name] = fileDisplay
-                let text: String
                 switch layer.text("\(folder)/\(file)") {
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    continue
-                case .success(let value): text = value
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let text): read.append(Source(name: name, display: fileDisplay, text: text))
                 }
-                do {
-                    _ = HTMLEscaping.registered
-                    let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
-                    library.register(template, named: name)
-                    parsed[name] = template
-                    trees[name] = .init(display: fileDisplay, nodes: try TemplateTree.parse(text))
-                    sources[name] = text
-                } catch let error as MustacheTemplate.ParserError {
-                    // Minus the line of the escaping pragma put before the text.
-                    diagnostics.append(
-                        .error(
-                            fileDisplay, line: error.context.lineNumber - 1,
-                            "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
-                } catch let error as TemplateSyntaxError {
-                    diagnostics.append(.error(fileDisplay, line: error.line, "模板语法错误：\(error.message)"))
-                } catch {
-                    diagnostics.append(.error(fileDisplay, "模板无法解析：\(error)"))
-                }
+            }
+        }
+        // The same texts under the same names as the last set this process loaded (`gongkai
+        // serve` builds after every save): that set, without parsing and compiling again.
+        if diagnostics.isEmpty, let kept = kept.withLock({ $0 }), kept.sources == read, kept.display == display { return kept.set }
+        let set = try parse(read, display: display, diagnostics: diagnostics)
+        kept.withLock { $0 = (read, display, set) }
+        return set
+    }
+
+    /// A template file as read: its name, where it came from, its text.
+    struct Source: Sendable, Equatable {
+        let name: String
+        let display: String
+        let text: String
+    }
+
+    /// The last set loaded, with the files it was made from.
+    private static let kept = Mutex<(sources: [Source], display: String, set: TemplateSet)?>(nil)
+
+    private static func parse(_ read: [Source], display: String, diagnostics: [Diagnostic]) throws -> TemplateSet {
+        var diagnostics = diagnostics
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        var trees: [String: TemplateValidator.Template] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
+        for source in read {
+            let (name, fileDisplay, text) = (source.name, source.display, source.text)
+            do {
+                _ = HTMLEscaping.registered
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                library.register(template, named: name)
+                parsed[name] = template
+                trees[name] = .init(display: fileDisplay, nodes: try TemplateTree.parse(text))
+                sources[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                // Minus the line of the escaping pragma put before the text.
+                diagnostics.append(
+                    .error(
+                        fileDisplay, line: error.context.lineNumber - 1,
+                        "模板语法错误（\(Self.describe(error.error))）：\(error.context.line.trimmed)"))
+            } catch let error as TemplateSyntaxError {
+                diagnostics.append(.error(fileDisplay, line: error.line, "模板语法错误：\(error.message)"))
+            } catch {
+                diagnostics.append(.error(fileDisplay, "模板无法解析：\(error)"))
             }
         }
         if trees.isEmpty && diagnostics.isEmpty {

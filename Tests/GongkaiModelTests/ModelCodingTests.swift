@@ -61,6 +61,24 @@ import Testing
         #expect(Self.roundTrip(base)?.digest == base.digest, "an equal document has an equal digest")
     }
 
+    /// The outline digest is kept in the document's storage once made: a field written in
+    /// place (the storage not shared) or on a copy (shared) is never hidden by the kept value.
+    @Test func aWrittenFieldIsNeverHiddenByTheKeptOutlineDigest() throws {
+        var alone = try #require(Self.roundTrip(Self.full))
+        let before = alone.outlineDigest
+        #expect(alone.outlineDigest == before, "the same value twice")
+        alone.title = "丙文件"
+        #expect(alone.outlineDigest != before, "written in place")
+        #expect(alone.outlineDigest == Self.roundTrip(alone)?.outlineDigest, "the digest a fresh value makes")
+        let shared = alone
+        var copy = shared
+        copy.issuer = "另一机关"
+        #expect(copy.outlineDigest != shared.outlineDigest, "written on a copy")
+        #expect(shared.outlineDigest == Self.roundTrip(alone)?.outlineDigest)
+        copy.body += "正文另加一句。"
+        #expect(copy.outlineDigest == Self.roundTrip(copy)?.outlineDigest, "a body edit leaves the outline as a fresh value has it")
+    }
+
     @Test func aDocumentWithEveryOptionalUnsetComesBackEqual() {
         let document = Document(
             id: "a", file: "content/a.md", columnPath: "", slug: "a", title: "", indexNumber: "", indexNumberGenerated: true,

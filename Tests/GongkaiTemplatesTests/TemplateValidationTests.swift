@@ -143,6 +143,26 @@ private struct Wrappers: Codable, Sendable {
         #expect(try problems("{{uppercased(title)}}").count == 1)
     }
 
+    /// The set is kept between loads of the same texts (`gongkai serve`): an edit, an error
+    /// and a repair are each seen on the next load.
+    @Test func aLoadSeesEveryEditSinceTheLastOne() throws {
+        let project = try Project(files: [:])
+        try FileManager.default.removeItem(at: project.templates)
+        try project.write("templates/layouts/page.mustache", "<h1>{{title}}</h1>{{>footer}}")
+        try project.write("templates/partials/footer.mustache", "<footer>一</footer>")
+        #expect(try TemplateSet.load(from: project.templates).sources["footer"] == "<footer>一</footer>")
+        #expect(try TemplateSet.load(from: project.templates).sources["footer"] == "<footer>一</footer>")
+        try project.write("templates/partials/footer.mustache", "<footer>二</footer>")
+        #expect(try TemplateSet.load(from: project.templates).sources["footer"] == "<footer>二</footer>")
+        try project.write("templates/partials/footer.mustache", "<footer>{{#items}}</footer>")
+        #expect(throws: DiagnosticError.self) { try TemplateSet.load(from: project.templates) }
+        try project.write("templates/partials/footer.mustache", "<footer>二</footer>")
+        let repaired = try TemplateSet.load(from: project.templates)
+        #expect(repaired.sources == ["page": "<h1>{{title}}</h1>{{>footer}}", "footer": "<footer>二</footer>"])
+        try FileManager.default.removeItem(at: project.templates.appendingPathComponent("partials/footer.mustache"))
+        #expect(try TemplateSet.load(from: project.templates).sources.keys.sorted() == ["page"], "a removed partial is gone")
+    }
+
     @Test func reportsSyntaxErrorsWithTheFile() throws {
         let project = try Project(files: [:])
         try project.write("templates/layouts/page.mustache", "<p>\n{{#items}}\n</p>\n")
