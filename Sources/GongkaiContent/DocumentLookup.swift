@@ -34,7 +34,13 @@ struct DocumentLookup {
     }
 
     /// 文号 compared without bracket style or spaces: 湘政办发〔2023〕11号 = 湘政办发[2023]11号.
+    /// Runs for every document of every build: over the scalars, not the characters (each
+    /// left out is one scalar).
     static func normalisedNumber(_ number: String) -> String {
-        String(number.filter { !" 　〔〕[]［］()（）【】".contains($0) })
+        var kept = String.UnicodeScalarView()
+        for scalar in number.unicodeScalars where !ignored.contains(scalar.value) { kept.append(scalar) }
+        return String(kept)
     }
+
+    private static let ignored: Set<UInt32> = Set(" 　〔〕[]［］()（）【】".unicodeScalars.map(\.value))
 }

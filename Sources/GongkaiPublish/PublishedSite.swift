@@ -24,6 +24,9 @@ public final class PublishedSite: Sendable {
     public let consultationBook: ConsultationBook
     /// Documents and questions by search facet: the library, the search page's filters.
     public let facets: Facets
+    /// `SearchData.metadataRecord` of each of `documents`, in its order: what the facets group
+    /// and the search index shows.
+    let documentRecords: [SearchRecord]
     /// Published documents of each 公开主体 by its path, newest first (empty without bodies).
     public let documentsByBody: [String: [Document]]
     /// The 公开主体 of each column that holds a published document (empty without bodies): looked up once per column, not per document.
@@ -99,9 +102,9 @@ public final class PublishedSite: Sendable {
         self.consultationBook = ConsultationBook(consultations: site.consultations, asOf: rule.asOf)
         let routes = self.routes
         let bodies = bodyOfColumn
-        self.facets = Facets(
-            documents: published.parallelMap { SearchData.metadataRecord($0, routes: routes, discloser: bodies[$0.columnPath]?.name) },
-            faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
+        let records = published.parallelMap { SearchData.metadataRecord($0, routes: routes, discloser: bodies[$0.columnPath]?.name) }
+        self.documentRecords = records
+        self.facets = Facets(documents: records, faqs: faqs.map { SearchData.source($0, routes: routes).metadata })
     }
 
     /// The 公开主体 a published document belongs to (nil without bodies), found once per column.
@@ -112,7 +115,8 @@ public final class PublishedSite: Sendable {
     /// What the search index is made from: every published document (with the text of the
     /// plans it publishes), then every answered question; `record` of each is what it indexes.
     public func searchSources() -> [SearchSource] {
-        documents.parallelMap { SearchData.source($0, published: self) } + faqs.map { SearchData.source($0, routes: routes) }
+        Array(zip(documents, documentRecords)).parallelMap { SearchData.source($0, metadata: $1, published: self) }
+            + faqs.map { SearchData.source($0, routes: routes) }
             + consultationBook.consultations.map { SearchData.source($0, book: consultationBook, routes: routes) }
     }
 

@@ -29,13 +29,14 @@ public struct SearchSource: Sendable {
 public enum SearchData {
     /// What the index knows of a published document.
     public static func record(_ document: Document, published: PublishedSite) -> SearchRecord {
-        source(document, published: published).record
+        let metadata = metadataRecord(document, routes: published.routes, discloser: published.body(of: document)?.name)
+        return source(document, metadata: metadata, published: published).record
     }
 
-    /// A published document before its Markdown is read.
-    public static func source(_ document: Document, published: PublishedSite) -> SearchSource {
+    /// A published document before its Markdown is read, with its `metadataRecord`.
+    static func source(_ document: Document, metadata: SearchRecord, published: PublishedSite) -> SearchSource {
         let plans = published.planBook.plans(ofNotice: document).map { "\n" + planText($0) }.joined()
-        return SearchSource(metadata: metadataRecord(document, routes: published.routes, discloser: published.body(of: document)?.name), markdown: document.body, appended: plans)
+        return SearchSource(metadata: metadata, markdown: document.body, appended: plans)
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the
