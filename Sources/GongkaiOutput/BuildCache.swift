@@ -169,22 +169,69 @@ public struct BuildCache: Sendable, Equatable {
 
     // MARK: Writing
 
-    public func text() -> String {
-        var out = "\(Self.header)\nfolder\t\(Self.escape(folder))\n"
-        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
-            out += "P\t\(Self.escape(path))\t\(String(record.fingerprint, radix: 16))\t\(String(record.content, radix: 16))\t\(record.size)\t\(record.modified)\t\(String(record.inputs, radix: 16))\n"
-            for link in record.links { out += "L\t\(Self.escape(link))\n" }
-            for warning in record.warnings {
-                out +=
-                    "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
+    /// The file's bytes, written field by field into one buffer (13,000 records at ten thousand
+    /// documents: interpolated strings were most of the cost).
+    public func bytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + records.count * 128)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func hex(_ value: UInt64) {
+            guard value != 0 else { return out.append(UInt8(ascii: "0")) }
+            let digits = (64 - value.leadingZeroBitCount + 3) / 4
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                let digit = UInt8(truncatingIfNeeded: value >> (UInt64(index) * 4)) & 15
+                out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
             }
         }
-        return out + "sum\t\(String(StableHasher.hash(out), radix: 16))\n"
+        func decimal(_ value: Int64) {
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = out.count
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            out[start...].reverse()
+        }
+        put("\(Self.header)\nfolder\t")
+        put(Self.escape(folder))
+        put("\n")
+        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
+            put("P\t")
+            put(Self.escape(path))
+            put("\t")
+            hex(record.fingerprint)
+            put("\t")
+            hex(record.content)
+            put("\t")
+            decimal(Int64(record.size))
+            put("\t")
+            decimal(record.modified)
+            put("\t")
+            hex(record.inputs)
+            put("\n")
+            for link in record.links {
+                put("L\t")
+                put(Self.escape(link))
+                put("\n")
+            }
+            for warning in record.warnings {
+                put(
+                    "W\t\(warning.severity.rawValue)\t\(Self.escape(warning.file ?? ""))\t\(warning.line.map(String.init) ?? "")\t\(Self.escape(warning.rule ?? ""))\t\(Self.escape(warning.message))\n"
+                )
+            }
+        }
+        var hasher = StableHasher()
+        out.withUnsafeBytes { hasher.combine(bytes: $0) }
+        put("sum\t")
+        hex(hasher.finalize())
+        put("\n")
+        return out
     }
 
     /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.
     public func write(to url: URL) throws {
-        let data = Data(text().utf8)
+        let data = Data(bytes())
         try FileWriter.replace(at: url) { put in try data.withUnsafeBytes { try put($0) } }
         Self.keep(self, data: data, at: url)
     }
