@@ -22,7 +22,7 @@ public struct Facets: Sendable {
         var groups: [SearchFacet: [Group]] = [:]
         for facet in SearchFacet.allCases {
             let members = facet.members(in: records)
-            groups[facet] = facet.values(in: records).map { entry in
+            groups[facet] = facet.values(of: members).map { entry in
                 Group(facet: facet, value: entry.value, entries: members[entry.value]!.map { records[$0] })
             }
         }

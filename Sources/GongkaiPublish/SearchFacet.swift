@@ -42,11 +42,11 @@ extension SearchFacet {
         return members
     }
 
-    /// The values of this facet among `records` with their counts: years newest first, the
-    /// others most common first, ties by name. The search page's filters, the library page's
-    /// lists and the index manifest all use this order.
-    public func values(in records: [SearchRecord]) -> [(value: String, count: Int)] {
-        let pairs = members(in: records).map { (value: $0.key, count: $0.value.count) }
+    /// The values of this facet among records with their counts, from the records'
+    /// `members(in:)`: years newest first, the others most common first, ties by name. The
+    /// search page's filters, the library page's lists and the index manifest all use this order.
+    public func values(of members: [String: [Int]]) -> [(value: String, count: Int)] {
+        let pairs = members.map { (value: $0.key, count: $0.value.count) }
         if self == .year { return pairs.sorted { $0.value > $1.value } }
         return pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
     }

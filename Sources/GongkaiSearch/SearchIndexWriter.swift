@@ -316,7 +316,7 @@ public struct SearchIndexWriter: Sendable {
             json.string(facet.label)
             json.raw(",\"values\":[")
             let members = facet.members(in: records)
-            for (valueIndex, entry) in facet.values(in: records).enumerated() {
+            for (valueIndex, entry) in facet.values(of: members).enumerated() {
                 if valueIndex > 0 { json.raw(",") }
                 json.raw("{\"value\":")
                 json.string(entry.value)
