@@ -84,7 +84,7 @@ public struct ContentLoader: Sendable {
         var assets: [String] = []
         for path in files {
             let directoryPath = PathText.parent(path)
-            let top = path.split(separator: "/").first.map(String.init) ?? ""
+            let top = path.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? path
             if directoryPath == "plans" && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 planPaths.append(path)
                 continue

@@ -4,7 +4,8 @@
 public enum PathText {
     /// Everything before the last `/`: `a/b/c.md` → `a/b`, `c.md` → ``.
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        // Over the UTF-8 bytes: a `/` is never part of another character (runs for every file of every build).
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 }
