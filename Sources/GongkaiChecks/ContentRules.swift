@@ -4,8 +4,8 @@ import GongkaiModel
 /// (front matter and body) and every published plan. (Personal data is checked on the output.)
 enum ContentRules {
     static func check(documents: [Document], plans: [Plan], catalogues: [Catalogue] = [], faqs: [FAQEntry] = []) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for document in documents {
+        // Every published document's body on every build: side by side, in the documents' order.
+        var diagnostics = documents.parallelMap { document -> [Diagnostic] in
             var texts: [(text: String, firstLine: Int)] = [(document.body, document.bodyLine)]
             let fields: [(String, String?)] = [
                 ("title", document.title), ("issuer", document.issuer), ("doc_no", document.docNumber),
@@ -16,10 +16,10 @@ enum ContentRules {
             }
             texts += document.tags.map { ($0, document.fieldLines["tags"] ?? 1) }
             texts += document.extra.map { ($0.value, $0.line) }
-            for (text, firstLine) in texts {
-                diagnostics += scan(text, file: document.file, firstLine: firstLine, personalDataAllowed: document.allowsPersonalData)
+            return texts.flatMap { text, firstLine in
+                scan(text, file: document.file, firstLine: firstLine, personalDataAllowed: document.allowsPersonalData)
             }
-        }
+        }.flatMap { $0 }
         for catalogue in catalogues {
             diagnostics += scan(catalogue.title, file: catalogue.file, firstLine: catalogue.fieldLines["title"] ?? 1, personalDataAllowed: false)
             for row in catalogue.rows {
