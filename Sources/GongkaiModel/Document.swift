@@ -112,8 +112,9 @@ public struct Document: Sendable, Hashable {
     final class Box: @unchecked Sendable {
         // Written only while uniquely referenced (see the subscript), so sharing is safe.
         @usableFromInline var fields: Fields
-        /// `outlineDigest` once made (0: not yet), cleared whenever a field is written.
+        /// `outlineDigest` and `digest` once made (0: not yet), cleared whenever a field is written.
         @usableFromInline let outlineDigest = Atomic<UInt64>(0)
+        @usableFromInline let digest = Atomic<UInt64>(0)
         @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -125,6 +126,7 @@ public struct Document: Sendable, Hashable {
         set {
             if isKnownUniquelyReferenced(&box) {
                 box.outlineDigest.store(0, ordering: .relaxed)
+                box.digest.store(0, ordering: .relaxed)
             } else {
                 box = Box(box.fields)
             }

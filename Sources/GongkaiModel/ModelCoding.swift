@@ -218,12 +218,17 @@ extension ByteReader {
 
 extension Document {
     /// A stable hash of every field: `outlineDigest` and the Markdown body. Equal documents
-    /// have equal digests, and a change to any field, the body included, changes it.
+    /// have equal digests, and a change to any field, the body included, changes it. Kept in
+    /// the document's storage like `outlineDigest`.
     public var digest: UInt64 {
+        let kept = box.digest.load(ordering: .relaxed)
+        if kept != 0 { return kept }
         var hasher = StableHasher()
         hasher.combine(outlineDigest)
         hasher.combine(fields.body)
-        return hasher.finalize()
+        let made = hasher.finalize()
+        box.digest.store(made, ordering: .relaxed)
+        return made
     }
 
     /// A stable hash of every field but the Markdown body, over the bytes `ByteWriter.document`

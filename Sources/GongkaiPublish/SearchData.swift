@@ -11,6 +11,10 @@ public struct SearchSource: Sendable {
     public let metadata: SearchRecord
     public let markdown: String
     public let appended: String
+    /// For a document: its `outlineDigest` and `digest`, which stand for everything `metadata`
+    /// and `markdown` are made from besides the record's address and 公开主体 (so a key of the
+    /// source need not hash the record and the Markdown again). Nil for others.
+    public var document: (outline: UInt64, digest: UInt64)? = nil
 
     /// The record the index segments: the body as a reader sees it.
     public var record: SearchRecord {
@@ -36,7 +40,9 @@ public enum SearchData {
     /// A published document before its Markdown is read, with its `metadataRecord`.
     static func source(_ document: Document, metadata: SearchRecord, published: PublishedSite) -> SearchSource {
         let plans = published.planBook.plans(ofNotice: document).map { "\n" + planText($0) }.joined()
-        return SearchSource(metadata: metadata, markdown: document.body, appended: plans)
+        var source = SearchSource(metadata: metadata, markdown: document.body, appended: plans)
+        source.document = (document.outlineDigest, document.digest)
+        return source
     }
 
     /// A 常见问题 entry as the index sees it: found by its question and answer, filtered as the

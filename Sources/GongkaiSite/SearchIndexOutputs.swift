@@ -69,16 +69,7 @@ struct SearchIndexOutputs: Sendable {
     func make() -> Made {
         let factory = renderer.plan.factory
         let sources = factory.published.searchSources()
-        let sourceKeys = sources.parallelMap { source -> (metadata: UInt64, source: UInt64) in
-            var hasher = StableHasher()
-            FingerprintEncoder.fingerprint(source.metadata, into: &hasher)
-            let metadata = hasher.finalize()
-            hasher = StableHasher()
-            hasher.combine(metadata)
-            hasher.combine(source.markdown)
-            hasher.combine(source.appended)
-            return (metadata, hasher.finalize())
-        }
+        let sourceKeys = sources.parallelMap(Self.keys)
         let keys = sourceKeys.map(\.source)
         var hasher = StableHasher()
         hasher.combine(programKey)
@@ -125,7 +116,33 @@ struct SearchIndexOutputs: Sendable {
         return merge(sources, keys: keys, order: order, metadata: metadata, fingerprint: fingerprint, state: state, warnings: warnings)
     }
 
-    /// The key of every record's metadata (its fingerprint, in index order): what the display
+    /// The keys of a source: of its record's metadata, and of everything it is analysed from.
+    /// A document's come from its digests, the record's address and 公开主体 (the rest of the
+    /// record is made from the document's fields); any other's from the record and the texts.
+    static func keys(_ source: SearchSource) -> (metadata: UInt64, source: UInt64) {
+        var hasher = StableHasher()
+        if let document = source.document {
+            hasher.combine("document")
+            hasher.combine(document.outline)
+            hasher.combine(source.metadata.url)
+            hasher.combine(source.metadata.discloser != nil)
+            hasher.combine(source.metadata.discloser ?? "")
+        } else {
+            FingerprintEncoder.fingerprint(source.metadata, into: &hasher)
+        }
+        let metadata = hasher.finalize()
+        hasher = StableHasher()
+        hasher.combine(metadata)
+        if let document = source.document {
+            hasher.combine(document.digest)
+        } else {
+            hasher.combine(source.markdown)
+        }
+        hasher.combine(source.appended)
+        return (metadata, hasher.finalize())
+    }
+
+    /// The key of every record's metadata (`keys(_:)`, in index order): what the display
     /// chunks and facet files are made from.
     static func metadataKey(_ keys: [UInt64]) -> UInt64 {
         var hasher = StableHasher()
@@ -277,7 +294,7 @@ struct SearchIndexOutputs: Sendable {
         var hasher = StableHasher()
         hasher.combine(programKey)
         hasher.combine(SearchAnalyzer.version)
-        hasher.combine("search-index-state 2")
+        hasher.combine("search-index-state 3")
         return hasher.finalize()
     }
 

@@ -61,9 +61,9 @@ import Testing
         #expect(Self.roundTrip(base)?.digest == base.digest, "an equal document has an equal digest")
     }
 
-    /// The outline digest is kept in the document's storage once made: a field written in
-    /// place (the storage not shared) or on a copy (shared) is never hidden by the kept value.
-    @Test func aWrittenFieldIsNeverHiddenByTheKeptOutlineDigest() throws {
+    /// The digests are kept in the document's storage once made: a field written in place (the
+    /// storage not shared) or on a copy (shared) is never hidden by a kept value.
+    @Test func aWrittenFieldIsNeverHiddenByTheKeptDigests() throws {
         var alone = try #require(Self.roundTrip(Self.full))
         let before = alone.outlineDigest
         #expect(alone.outlineDigest == before, "the same value twice")
@@ -75,8 +75,11 @@ import Testing
         copy.issuer = "另一机关"
         #expect(copy.outlineDigest != shared.outlineDigest, "written on a copy")
         #expect(shared.outlineDigest == Self.roundTrip(alone)?.outlineDigest)
+        let digest = copy.digest
         copy.body += "正文另加一句。"
         #expect(copy.outlineDigest == Self.roundTrip(copy)?.outlineDigest, "a body edit leaves the outline as a fresh value has it")
+        #expect(copy.digest != digest, "the kept digest is cleared by a body written in place")
+        #expect(copy.digest == Self.roundTrip(copy)?.digest)
     }
 
     @Test func aDocumentWithEveryOptionalUnsetComesBackEqual() {
