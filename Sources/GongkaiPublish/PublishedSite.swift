@@ -54,9 +54,7 @@ public final class PublishedSite: Sendable {
                 published.append(document)
             }
         }
-        // `Document.newestFirst`, by keys read once per document rather than per comparison.
-        published = published.map { (published: $0.published, id: $0.id, document: $0) }
-            .sorted { $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id }.map(\.document)
+        published = Document.newestFirst(published)
         self.documents = published
         self.withheld = withheld
         self.publishedIDs = Set(published.map(\.id))
@@ -127,7 +125,7 @@ public final class PublishedSite: Sendable {
     /// The published documents among `ids`, newest first.
     public func published(_ ids: [String]) -> [Document] {
         if ids.isEmpty { return [] }
-        return ids.filter { isPublished($0) }.compactMap { site.document($0) }.sorted(by: Document.newestFirst)
+        return Document.newestFirst(ids.filter { isPublished($0) }.compactMap { site.document($0) })
     }
 
     public func pageCount(of columnPath: String) -> Int {
