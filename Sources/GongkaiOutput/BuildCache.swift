@@ -1,6 +1,5 @@
 import Foundation
 import GongkaiModel
-import Synchronization
 
 /// What the previous build wrote, kept beside the output folder (`site/` → `.site.cache`): for
 /// every output file the fingerprint of the inputs it was made from, the hash, size and
@@ -62,28 +61,9 @@ public struct BuildCache: Sendable, Equatable {
 
     // MARK: Reading
 
-    /// The cache in the file at `url`. The last cache this process read or wrote there is kept
-    /// with the file's bytes: when the file still holds exactly those bytes it is not parsed
-    /// again (`gongkai serve` builds after every save). Any other bytes are parsed and verified.
+    /// The cache in the file at `url`, parsed and verified.
     public static func read(from url: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        if let kept = kept.withLock({ $0[url.path] }), kept.data == data { return kept.cache }
-        guard let cache = decode(data) else { return nil }
-        keep(cache, data: data, at: url)
-        return cache
-    }
-
-    /// Forgets the caches kept in memory, as a new process starts (tests).
-    public static func forgetMemory() { kept.withLock { $0 = [:] } }
-
-    /// The caches kept in memory by file path, with the bytes they were read from or written as.
-    private static let kept = Mutex<[String: (data: Data, cache: BuildCache)]>([:])
-
-    private static func keep(_ cache: BuildCache, data: Data, at url: URL) {
-        kept.withLock { kept in
-            if kept.count >= 4, kept[url.path] == nil { kept.removeAll() }
-            kept[url.path] = (data, cache)
-        }
+        FileManager.default.contents(atPath: url.path).flatMap(decode)
     }
 
     /// The cache in `data`, or nil when it is damaged, crafted or of another format.
@@ -230,10 +210,11 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// Writes the cache through a temporary file, so a crash leaves the old one or the new one.
-    public func write(to url: URL) throws {
+    /// Returns the bytes written.
+    @discardableResult public func write(to url: URL) throws -> Data {
         let data = Data(bytes())
         try FileWriter.replace(at: url) { put in try data.withUnsafeBytes { try put($0) } }
-        Self.keep(self, data: data, at: url)
+        return data
     }
 
     static func escape(_ text: String) -> String {

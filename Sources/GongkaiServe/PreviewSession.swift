@@ -30,7 +30,11 @@ public actor PreviewSession {
     /// Builds finished in this session, good or failed.
     public private(set) var buildCount = 0
 
+    /// The session's builds share one `BuildMemory` (the options' own, else a new one): a save
+    /// reads the saved file again, not every state file.
     public init(options: BuildOptions, live: LiveReload = LiveReload(), onBuild: @escaping @Sendable (Outcome) -> Void = { _ in }) {
+        var options = options
+        if options.memory == nil { options.memory = BuildMemory() }
         self.options = options
         self.live = live
         self.onBuild = onBuild

@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
     /// cache and the search state are written, with whether any output file changed:
     /// `gongkai serve` reloads the open pages then, not after the state files.
     public var committed: (@Sendable (_ changed: Bool) -> Void)?
+    /// What the builds before this one in the same process kept (`gongkai serve`); nil: the
+    /// state files beside the output alone, as a new process has.
+    public var memory: BuildMemory?
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, asOf: CalendarDate,
@@ -192,6 +195,16 @@ public enum SiteBuilder {
         return diagnostics
     }
 
+    /// The previous build's cache: the one in `memory` while the file holds the bytes it was
+    /// kept with, else the file's, parsed and verified.
+    static func readCache(_ url: URL, memory: BuildMemory?) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        if let kept = memory?.cache(at: url, data: data) { return kept }
+        let cache = BuildCache.decode(data)
+        if let cache { memory?.keep(cache, data: data, at: url) }
+        return cache
+    }
+
     /// Builds the site. With the previous build's cache and output folder, only pages whose
     /// inputs changed are rendered and only files whose bytes changed are written, in place;
     /// otherwise (first build, `full`, unreadable cache) everything is written to a staging
@@ -200,7 +213,7 @@ public enum SiteBuilder {
         let start = Date()
         var clock = PhaseClock()
         let program = programKey()
-        let (sources, sourceNotices) = options.full ? (nil, []) : SourceStateFile.read(output: options.outputDirectory, program: program)
+        let (sources, sourceNotices) = options.full ? (nil, []) : SourceStateFile.read(output: options.outputDirectory, program: program, memory: options.memory)
         clock.mark("读取内容状态")
         let prepared = try prepare(options, sources: sources, clock: &clock)
         let plan = prepared.plan
@@ -209,7 +222,7 @@ public enum SiteBuilder {
         try output.checkTarget()
         BuildLeftovers.remove(for: output)
         let cacheURL = BuildCache.location(of: output.target)
-        let previous = BuildCache.read(from: cacheURL)
+        let previous = readCache(cacheURL, memory: options.memory)
         // A cache that fails its checksum or names a path outside the output is not used at all.
         let cacheWarnings: [Diagnostic] =
             sourceNotices
@@ -311,11 +324,11 @@ public enum SiteBuilder {
         options.committed?(!changes.isEmpty)
         // A cache that cannot be written costs the next build its speed, never its correctness.
         // One that says what the file beside the output already says is not written again.
-        if cache != previous { try? cache.write(to: cacheURL) }
+        if cache != previous, let data = try? cache.write(to: cacheURL) { options.memory?.keep(cache, data: data, at: cacheURL) }
         clock.mark("写入构建缓存")
         searchOutputs.keep(search)
         clock.mark("保存检索分析状态")
-        SourceStateFile.keep(content.sources, output: options.outputDirectory, program: program)
+        SourceStateFile.keep(content.sources, output: options.outputDirectory, program: program, memory: options.memory)
         clock.mark("保存内容读取状态")
         changes.sort { $0.path < $1.path }
         let warnings = Diagnostic.ordered(prepared.warnings + renderWarnings)

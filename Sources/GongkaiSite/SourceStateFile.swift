@@ -2,20 +2,13 @@ import Foundation
 import GongkaiContent
 import GongkaiModel
 import GongkaiOutput
-import Synchronization
 
 /// Where a build keeps what it read from `content/` (`SourceState`) for the next one: a state
-/// file beside the output (`.site.content`), and in memory between the builds of one process
+/// file beside the output (`.site.content`), and in the builder's `BuildMemory` when it has one
 /// (`gongkai serve`), so that a save reads one file again. Kept only after a build succeeded
 /// and committed its output; a state that cannot be used is discarded with one notice.
 enum SourceStateFile {
-    /// The last state kept, by state file path, with the key it was made under.
-    private static let memo = Mutex<[String: (key: UInt64, state: SourceState)]>([:])
-
     static func location(of output: URL) -> URL { StateFile.location(of: output, name: "content") }
-
-    /// Forgets the states kept in memory, as a new process starts (tests).
-    static func forgetMemory() { memo.withLock { $0 = [:] } }
 
     /// The state file's key: the program that wrote it and the format of what it holds.
     static func key(program: UInt64) -> UInt64 {
@@ -28,10 +21,10 @@ enum SourceStateFile {
 
     /// The state of the previous build of `output` (from memory, else from its file), and the
     /// notice when the file is there but cannot be used.
-    static func read(output: URL, program: UInt64) -> (state: SourceState?, notices: [Diagnostic]) {
+    static func read(output: URL, program: UInt64, memory: BuildMemory?) -> (state: SourceState?, notices: [Diagnostic]) {
         let url = location(of: output)
         let key = key(program: program)
-        if let kept = memo.withLock({ $0[url.path] }), kept.key == key { return (kept.state, []) }
+        if let kept = memory?.sources(at: url, key: key) { return (kept, []) }
         switch SourceState.read(from: url, key: key) {
         case .missing: return (nil, [])
         case .discarded: return (nil, [discardedNotice(url)])
@@ -39,9 +32,9 @@ enum SourceStateFile {
         }
     }
 
-    /// Keeps the state of a build that succeeded, in memory and, when it changed or the file is
+    /// Keeps the state of a build that succeeded, in `memory` and, when it changed or the file is
     /// missing, in the file. A state that cannot be written costs the next build its speed only.
-    static func keep(_ state: SourceState, output: URL, program: UInt64) {
+    static func keep(_ state: SourceState, output: URL, program: UInt64, memory: BuildMemory?) {
         let url = location(of: output)
         let key = key(program: program)
         var state = state
@@ -49,10 +42,7 @@ enum SourceStateFile {
             // Entries that could not be written keep no location and are written next time.
             try? state.write(to: url, key: key)
         }
-        memo.withLock { memo in
-            if memo.count >= 4, memo[url.path] == nil { memo.removeAll() }
-            memo[url.path] = (key, state)
-        }
+        memory?.keep(state, at: url, key: key)
     }
 
     static func discardedNotice(_ url: URL) -> Diagnostic {

@@ -46,13 +46,13 @@ import Testing
         let project = try Project()
         defer { project.remove() }
         _ = try SiteBuilder.build(project.options(asOf: Self.day))
-        Self.newProcess()
+        project.newProcess()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n只改正文的一句。\n" }
         let body = try Self.expectSameAsWholeBuild(project, "a body edit")
         #expect(body.searchPatched && body.searchMetadataKept, "no record's metadata moved: display chunks and facets kept")
         let searchFiles = body.changes.map(\.path).filter { $0.hasPrefix(IncrementalBuildTests.searchData) }
         #expect(!searchFiles.isEmpty && searchFiles.allSatisfy { !$0.contains("/d/") && !$0.contains("/f/") }, "\(searchFiles)")
-        Self.newProcess()
+        project.newProcess()
         try IncrementalBuildTests.replace(project, IncrementalBuildTests.policy, "\n标题: ", with: "\n标题: 修订后的")
         let title = try Self.expectSameAsWholeBuild(project, "a title edit")
         #expect(title.searchPatched && !title.searchMetadataKept, "a title is in the display chunk: it is made again")
@@ -130,12 +130,6 @@ import Testing
         _ = try Self.log(project)
     }
 
-    /// As a new process starts: nothing kept in memory, the state files alone.
-    static func newProcess() {
-        SourceStateFile.forgetMemory()
-        BuildCache.forgetMemory()
-    }
-
     @Test func anUnchangedRebuildReadsNoDocumentAgainAlsoInANewProcess() throws {
         let project = try Project()
         defer { project.remove() }
@@ -143,17 +137,17 @@ import Testing
         #expect(first.reread > 20, "a first build reads every document")
         #expect(project.exists(".site.content"), "what was read is kept beside the output")
         #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "from memory")
-        Self.newProcess()
+        project.newProcess()
         #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "from .site.content")
         // Touched, not changed: the stamp moved, the bytes hash the same.
         let url = project.root.appendingPathComponent(IncrementalBuildTests.policy)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: url.path)
-        Self.newProcess()
+        project.newProcess()
         let touched = try Self.expectSameAsWholeBuild(project, "touched")
         #expect(touched.reread == 0)
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n一处修改。\n" }
         #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 1, "only the edited file")
-        Self.newProcess()
+        project.newProcess()
         try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n又一处修改。\n" }
         let report = try Self.expectSameAsWholeBuild(project, "edited, new process")
         #expect(report.reread == 1)
@@ -204,7 +198,7 @@ import Testing
         for (name, change) in steps {
             try change()
             _ = try Self.expectSameAsWholeBuild(project, "\(name), from memory")
-            Self.newProcess()
+            project.newProcess()
             try IncrementalBuildTests.edit(project, "content/zcwj/gfxwj/rule.md") { $0 + "\n\(name)之后。\n" }
             _ = try Self.expectSameAsWholeBuild(project, "\(name), from the file")
         }
@@ -226,7 +220,7 @@ import Testing
         let body = try Self.expectSameAsWholeBuild(project, "a body edit")
         #expect(body.compared == 1, "only the edited document's page made its view")
         #expect(body.rendered == 1)
-        Self.newProcess()
+        project.newProcess()
         try IncrementalBuildTests.edit(project, "content/faq/online-application.md") { $0 + "\n补充的回答。\n" }
         let question = try Self.expectSameAsWholeBuild(project, "a question's answer edited")
         #expect(question.compared == question.pages, "a data file moves the outline: every page is compared")
@@ -237,7 +231,7 @@ import Testing
         let project = try Project()
         defer { project.remove() }
         _ = try SiteBuilder.build(project.options(asOf: Self.day))
-        Self.newProcess()
+        project.newProcess()
         try IncrementalBuildTests.edit(project, "content/plans/hunan-2023-zwgk.yml") { $0.replacingOccurrences(of: "      状态: 推进中", with: "      状态: 已完成") }
         let report = try Self.expectSameAsWholeBuild(project, "a plan edit")
         #expect(report.reread == 0, "plans are read, documents are not")
@@ -253,14 +247,14 @@ import Testing
         for damagesLog in [false, true] {
             let file = damagesLog ? try Self.log(project, of: ".site.content") : ".site.content"
             try Self.damage(project, file, damage)
-            Self.newProcess()
+            project.newProcess()
             try IncrementalBuildTests.edit(project, IncrementalBuildTests.policy) { $0 + "\n损坏\(file)之后的修改。\n" }
             let report = try Self.expectSameAsWholeBuild(project, "\(file) \(damage)")
             let notices = report.warnings.filter { $0.rule == "cache-discarded" }
             #expect(notices.count == 1, "\(file) \(damage): \(notices)")
             #expect(notices.first?.file == ".site.content")
             #expect(report.reread == first.reread, "every document is read again")
-            Self.newProcess()
+            project.newProcess()
             #expect(try SiteBuilder.build(project.options(asOf: Self.day)).reread == 0, "the state written after the damaged one is used")
             _ = try Self.log(project, of: ".site.content")
         }
@@ -352,14 +346,14 @@ import Testing
                     for _ in 0..<8 { bytes[random.next(below: bytes.count)] = UInt8(random.next(below: 256)) }
                 }
                 try bytes.write(to: url)
-                Self.newProcess()
+                project.newProcess()
                 try IncrementalBuildTests.edit(project, documents[random.next(below: documents.count)]) { $0 + "\n损坏后第\(step)步。\n" }
             default:
                 let path = documents[random.next(below: documents.count)]
                 name = "a new process, \(path) touched but not changed"
                 try FileManager.default.setAttributes(
                     [.modificationDate: Date(timeIntervalSinceNow: Double(step))], ofItemAtPath: project.root.appendingPathComponent(path).path)
-                Self.newProcess()
+                project.newProcess()
             }
             _ = try Self.expectSameAsWholeBuild(project, "step \(step) (\(name))")
         }

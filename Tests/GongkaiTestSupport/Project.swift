@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiModel
 import GongkaiSite
+import Synchronization
 
 /// A Gongkai project in a temporary directory: `content/`, `templates/` and `site/`. Shared by
 /// every test target that builds a site or runs the program.
@@ -33,6 +34,13 @@ public struct Project: FixtureFolder {
     public var content: URL { root.appendingPathComponent("content") }
     public var templates: URL { root.appendingPathComponent("templates") }
     public var site: URL { root.appendingPathComponent("site") }
+    /// What this project's builds into `site/` keep between them, as one `gongkai serve`'s do;
+    /// `newProcess()` forgets it, as a new process starts with the state files alone.
+    private let kept = Kept()
+
+    private final class Kept: Sendable {
+        let memory = Mutex(BuildMemory())
+    }
 
     /// A project with the repository's templates and either its demo content or the given files.
     public init(files: [String: String]? = nil, site siteYAML: String = Project.smallSite, asOf: CalendarDate = Project.demoDay) throws {
@@ -50,7 +58,15 @@ public struct Project: FixtureFolder {
     }
 
     public func options(output: URL? = nil, asOf: CalendarDate? = nil) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? site, asOf: asOf ?? self.asOf)
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output ?? site, asOf: asOf ?? self.asOf)
+        // The memory stands for `site/`: a build into another folder keeps nothing there.
+        options.memory = output == nil ? kept.memory.withLock { $0 } : nil
+        return options
+    }
+
+    /// Forgets what earlier builds kept in memory: the next build reads the state files alone.
+    public func newProcess() {
+        kept.memory.withLock { $0 = BuildMemory() }
     }
 
     @discardableResult
