@@ -74,33 +74,112 @@ public enum PersonalDataScanner {
         "sup", "time", "u", "var", "wbr", "tt", "big", "nobr",
     ]
 
+    /// What `Reader.tag` looks for in the bytes of a tag, by byte: 0 for most (letters,
+    /// `/`, spaces), so they are passed over with one look.
+    enum TagByte {
+        /// An ASCII digit, `&` (a reference), `%` (an encoded byte) or the first byte of a
+        /// multi-byte character that is no CJK one (E3–E9: no decimal digit lies in U+3000–U+9FFF).
+        static let mayBeDigit: UInt8 = 1
+        static let quote: UInt8 = 2
+        /// `>`, `=` and the newline.
+        static let other: UInt8 = 4
+    }
+
+    static let tagByte: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        var kind: UInt8 = 0
+        if (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "%") || (byte >= 0xC0 && (byte < 0xE3 || byte > 0xE9)) {
+            kind |= TagByte.mayBeDigit
+        }
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { kind |= TagByte.quote }
+        if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == 10 { kind |= TagByte.other }
+        return kind
+    }
+
+    /// What an ASCII byte reads as in every format (`Reader.ascii`), or `notPlain` for the
+    /// bytes some format reads otherwise: the newline, `<`, `&`, the backslash and Markdown's `*_~` and `` ` ``.
+    static let plainByte: [UInt8] = (0..<128).map { value in
+        let byte = UInt8(value)
+        return [10, UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`")]
+            .contains(byte) ? notPlain : Reader.ascii(byte)
+    }
+    static let notPlain: UInt8 = 0xFF
+
+    /// The fewest digits a number `Matcher` finds is made of (a mobile number's eleven).
+    static let fewestDigits = 11
+
+    /// The inline tag names, lowercased and packed a byte each into a number (none is longer
+    /// than eight letters): a page's hundreds of tags are looked up without making a string.
+    static let inlineTagKeys = Set(inlineTags.compactMap { packed(Array($0.utf8)[...]) })
+
+    /// Letters and digits packed a byte each, letters lowercased; nil for more than eight.
+    static func packed(_ name: ArraySlice<UInt8>) -> UInt64? {
+        guard name.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for byte in name { key = key << 8 | UInt64(byte | 0x20) }
+        return key
+    }
+
+    /// Whether a tag name (ASCII letters and digits, any case) is an inline tag.
+    static func isInlineTag(_ name: ArraySlice<UInt8>) -> Bool {
+        packed(name).map(inlineTagKeys.contains) ?? false
+    }
+
     /// Office XML tags that end a piece of text: paragraphs, table cells and rows, breaks,
     /// tabs, spreadsheet cells and shared strings, slides' paragraphs.
     static let officeBoundaries: Set<String> = ["p", "tc", "tr", "br", "cr", "tab", "c", "row", "si", "v", "h", "sp", "txbody", "table-cell", "table-row", "line-break"]
 
     struct Reader {
         let format: Format
-        var out: [UInt8] = []
+        /// The normalised text, once `read` has run.
+        private(set) var out: [UInt8] = []
         /// Line of each byte of `out` is found by counting: the out offsets where lines start.
         var lineOfByte: [Int] = [0]
         var attributes: [(bytes: [UInt8], line: Int)] = []
         var line = 1
+        /// Where `read` writes `out`: no byte read makes more than one byte of it, so `out`
+        /// is made once at the size of the input and filled without growing or copying.
+        private var sink: UnsafeMutablePointer<UInt8>?
+        private var capacity = 0
+        private var written = 0
 
         init(format: Format) { self.format = format }
 
+        mutating func put(_ byte: UInt8) {
+            assert(written < capacity, "the normalised text outgrew its input")
+            sink.unsafelyUnwrapped[written] = byte
+            written += 1
+        }
+
         mutating func newline() {
             line += 1
-            out.append(10)
-            lineOfByte.append(out.count)
+            put(10)
+            lineOfByte.append(written)
         }
 
         mutating func read(_ bytes: [UInt8]) {
-            out.reserveCapacity(bytes.count)
+            let read = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, initialized in
+                (sink, capacity, written) = (buffer.baseAddress, buffer.count, 0)
+                readInto(bytes)
+                initialized = written
+                (sink, capacity) = (nil, 0)
+            }
+            out = read
+        }
+
+        private mutating func readInto(_ bytes: [UInt8]) {
+            let plainByte = PersonalDataScanner.plainByte
             var index = 0
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
+                    let plain = plainByte[Int(byte)]
+                    if plain != PersonalDataScanner.notPlain {
+                        put(plain)
+                        index += 1
+                        continue
+                    }
                     switch byte {
                     case 10:
                         newline()
@@ -112,7 +191,7 @@ public enum PersonalDataScanner {
                             emit(scalar)
                             index = next
                         } else {
-                            out.append(PersonalDataScanner.other)
+                            put(PersonalDataScanner.other)
                             index += 1
                         }
                     case UInt8(ascii: "\\") where format == .json:
@@ -122,19 +201,26 @@ public enum PersonalDataScanner {
                             emit(scalar)
                             index += 6
                         } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "n") {
-                            out.append(32)
+                            put(32)
                             index += 2
                         } else {
-                            out.append(PersonalDataScanner.other)
+                            put(PersonalDataScanner.other)
                             index += 2
                         }
                     case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
                         UInt8(ascii: "`") where format == .source:
                         index += 1
                     default:
-                        out.append(Self.ascii(byte))
+                        put(Self.ascii(byte))
                         index += 1
                     }
+                    continue
+                }
+                // Most of a page: a CJK character from U+4000 to U+9FFF, which separates numbers
+                // (what `emit` makes of it; also of a broken sequence with this first byte).
+                if byte >= 0xE4 && byte <= 0xE9 {
+                    put(PersonalDataScanner.other)
+                    index += 3
                     continue
                 }
                 // A multi-byte UTF-8 sequence (the input is valid UTF-8: it came from a String).
@@ -146,7 +232,7 @@ public enum PersonalDataScanner {
                     offset += 1
                 }
                 index += length
-                if let scalar = Unicode.Scalar(value) { emit(scalar) } else { out.append(PersonalDataScanner.other) }
+                if let scalar = Unicode.Scalar(value) { emit(scalar) } else { put(PersonalDataScanner.other) }
             }
         }
 
@@ -163,22 +249,22 @@ public enum PersonalDataScanner {
         mutating func emit(_ scalar: Unicode.Scalar) {
             let value = scalar.value
             if value < 0x80 {
-                if value == 10 { newline() } else { out.append(Self.ascii(UInt8(value))) }
+                if value == 10 { newline() } else { put(Self.ascii(UInt8(value))) }
                 return
             }
             switch value {
             case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3001...0x303F:
-                out.append(PersonalDataScanner.other)
+                put(PersonalDataScanner.other)
             case 0xFF10...0xFF19:
-                out.append(UInt8(value - 0xFF10) + 48)
+                put(UInt8(value - 0xFF10) + 48)
             case 0xFF21...0xFF3A:
-                out.append(UInt8(value - 0xFF21) + 65)
+                put(UInt8(value - 0xFF21) + 65)
             case 0xFF41...0xFF5A:
-                out.append(UInt8(value - 0xFF41) + 97)
+                put(UInt8(value - 0xFF41) + 97)
             case 0xFF0D, 0xFF0E, 0x2010...0x2015, 0x2212, 0x2043, 0xFE58, 0xFE63:
-                out.append(UInt8(ascii: "-"))
+                put(UInt8(ascii: "-"))
             case 0x00A0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F:
-                out.append(32)
+                put(32)
             case 0x00AD, 0x034F, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F,
                 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE0FFF:
                 break  // invisible
@@ -186,11 +272,11 @@ public enum PersonalDataScanner {
                 if scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue,
                     digit >= 0, digit <= 9
                 {
-                    out.append(UInt8(digit) + 48)
+                    put(UInt8(digit) + 48)
                 } else if scalar.properties.isDefaultIgnorableCodePoint {
                     break
                 } else {
-                    out.append(PersonalDataScanner.other)
+                    put(PersonalDataScanner.other)
                 }
             }
         }
@@ -216,25 +302,32 @@ public enum PersonalDataScanner {
             while nameEnd < count, Self.isLetterOrDigit(bytes[nameEnd]) { nameEnd += 1 }
             guard nameEnd > nameStart, nameEnd - nameStart < 16 else {
                 // Not a tag (`a < b`): the `<` is just a character.
-                out.append(PersonalDataScanner.other)
+                put(PersonalDataScanner.other)
                 return index + 1
             }
+            let tagByte = PersonalDataScanner.tagByte
             var end = nameEnd
             var quote: UInt8 = 0
             var sawAttribute = false
-            // Only attribute text with a digit (ASCII, or any non-ASCII character that may be
-            // one) can hold a number; `class="gk-nav"` is not read again.
-            var mayHoldNumber = false
+            // Only attribute text that may make as many digits as the shortest number can hold
+            // one; `class="gk-nav"` and `href="/2024/05/a.html"` are not read again. Each digit
+            // read comes from one `TagByte.mayBeDigit` byte at least, so counting those never
+            // counts fewer digits than the reading finds.
+            var mayBeDigits = 0
             let tagLine = line
             while end < count {
                 let byte = bytes[end]
-                if byte >= 0x80 || (byte >= 48 && byte <= 57) { mayHoldNumber = true }
+                let kind = tagByte[Int(byte)]
+                end += 1
+                if kind == 0 { continue }
+                if kind & TagByte.mayBeDigit != 0 { mayBeDigits += 1 }
                 if quote != 0 {
                     if byte == quote { quote = 0 }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                } else if kind & TagByte.quote != 0 {
                     quote = byte
                     sawAttribute = true
                 } else if byte == UInt8(ascii: ">") {
+                    end -= 1
                     break
                 } else if byte == UInt8(ascii: "=") {
                     sawAttribute = true
@@ -243,9 +336,8 @@ public enum PersonalDataScanner {
                     line += 1
                     lineOfByteAppendNewline()
                 }
-                end += 1
             }
-            if sawAttribute, mayHoldNumber {
+            if sawAttribute, mayBeDigits >= PersonalDataScanner.fewestDigits {
                 var text: [UInt8] = []
                 var position = nameEnd
                 while position < min(end, count) {
@@ -263,8 +355,8 @@ public enum PersonalDataScanner {
                 decoded.read(text)
                 attributes.append((Self.plain(decoded.out), tagLine))
             }
-            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
             if format == .officeXML {
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
                 // `w:p` → `p`: the local name after the namespace prefix.
                 var local = name
                 if nameEnd < count, bytes[nameEnd] == UInt8(ascii: ":") {
@@ -272,9 +364,9 @@ public enum PersonalDataScanner {
                     while localEnd < count, Self.isLetterOrDigit(bytes[localEnd]) { localEnd += 1 }
                     local = String(decoding: bytes[(nameEnd + 1)..<localEnd], as: UTF8.self).lowercased()
                 }
-                if PersonalDataScanner.officeBoundaries.contains(local) { out.append(PersonalDataScanner.boundary) }
-            } else if !PersonalDataScanner.inlineTags.contains(name) {
-                out.append(PersonalDataScanner.boundary)
+                if PersonalDataScanner.officeBoundaries.contains(local) { put(PersonalDataScanner.boundary) }
+            } else if !PersonalDataScanner.isInlineTag(bytes[nameStart..<nameEnd]) {
+                put(PersonalDataScanner.boundary)
             }
             return min(count, end + 1)
         }
@@ -282,7 +374,7 @@ public enum PersonalDataScanner {
         /// A newline inside a skipped tag still starts a new line for line numbers, without
         /// adding a byte between the digits around the tag.
         mutating func lineOfByteAppendNewline() {
-            lineOfByte.append(out.count)
+            lineOfByte.append(written)
         }
 
         /// Normalised bytes back to text for a second read (letters, digits, separators).

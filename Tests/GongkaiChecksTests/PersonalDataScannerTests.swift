@@ -22,6 +22,8 @@ import Testing
         ("<a href=\"/zcwj/13812345678.html\">甲</a>", .markup),
         ("<a href=\"/zcwj/%31%33812345678.html\">甲</a>", .markup),
         ("<meta content=\"13812345678\">", .markup),
+        ("<img alt=\"联系１３８１２３４５６７８\" src=\"a.png\">", .markup),
+        ("<p>138<SPAN>1234</SPAN>5678<B></B></p>", .markup),
         ("{\"t\":\"\\u0031\\u00338123\\u00345678\"}", .json),
         ("联系 **138**1234**5678**", .source),
         ("联系 &#49;3812345678", .source),
@@ -31,6 +33,15 @@ import Testing
     ])
     func findsAMobileNumberHoweverItIsWritten(_ text: String, _ format: PersonalDataScanner.Format) {
         #expect(Self.numbers(text, format) == ["13812345678"], "\(text)")
+    }
+
+    /// Digits no ASCII digit spells (Sinhala Lith digits, `&#xDE7;` is 1 and `&#xDEF;` 9), in
+    /// the text and in an attribute: the attribute is not passed over for want of ASCII digits.
+    @Test func findsDigitsOfAnotherScriptWrittenAsReferences() {
+        let number = "&#xDE7;" + String(repeating: "&#xDEF;", count: 10)
+        #expect(Self.numbers("<p>\(number)</p>", .markup) == ["19999999999"])
+        #expect(Self.numbers("<a title=\"\(number)\" href=\"a.html\">甲</a>", .markup) == ["19999999999"])
+        #expect(Self.numbers("<a title=\"\u{0DE7}\(String(repeating: "\u{0DEF}", count: 10))\">甲</a>", .markup) == ["19999999999"])
     }
 
     @Test func findsIDNumbersAndBankCardsInGroups() {
@@ -43,7 +54,8 @@ import Testing
     @Test(arguments: [
         "<p>138****5678</p>", "<p>电话 0731-88888888</p>", "<p>2023-06-01 14:07</p>", "<td>13</td><td>812345678</td>",
         "<p>编号 abc13812345678</p>", "<p>12345678901</p>", "<p>2019 2020 2021 2022</p>", "<p>索引号 430000000/2023-00001</p>",
-        "<p>湘ICP备00000000号 湘公网安备43010202000123号</p>",
+        "<p>湘ICP备00000000号 湘公网安备43010202000123号</p>", "<p>138<DIV>12345678</DIV></p>", "<p>138<strikeouts>12345678</strikeouts></p>",
+        "<a href=\"/2024/05/138.html\" title=\"第12345678号\">甲</a>",
     ])
     func leavesOtherNumbersAlone(_ text: String) {
         #expect(Self.numbers(text, .markup).isEmpty, "\(text)")
