@@ -28,38 +28,39 @@ public struct QRCode: Sendable {
         // Built as bytes: string interpolation per run was a third of the QR code's cost.
         var path: [UInt8] = []
         path.reserveCapacity(size * size)
-        func append(_ number: Int) {
-            if number >= 100 { path.append(UInt8(48 + number / 100)) }
-            if number >= 10 { path.append(UInt8(48 + number / 10 % 10)) }
-            path.append(UInt8(48 + number % 10))
-        }
-        modules.withUnsafeBufferPointer { dark in
-            for y in 0..<size {
-                var x = 0
-                let row = y * size
-                while x < size {
-                    guard dark[row + x] else {
-                        x += 1
-                        continue
-                    }
-                    var run = 1
-                    while x + run < size, dark[row + x + run] { run += 1 }
-                    path.append(UInt8(ascii: "M"))
-                    append(x + quiet)
-                    path.append(UInt8(ascii: " "))
-                    append(y + quiet)
-                    path.append(UInt8(ascii: "h"))
-                    append(run)
-                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
-                    append(run)
-                    path.append(UInt8(ascii: "z"))
-                    x += run
+        // No closure over `path`: a captured variable is boxed and checked on every access.
+        for y in 0..<size {
+            var x = 0
+            let row = y * size
+            while x < size {
+                guard modules[row + x] else {
+                    x += 1
+                    continue
                 }
+                var run = 1
+                while x + run < size, modules[row + x + run] { run += 1 }
+                path.append(UInt8(ascii: "M"))
+                Self.append(x + quiet, to: &path)
+                path.append(UInt8(ascii: " "))
+                Self.append(y + quiet, to: &path)
+                path.append(UInt8(ascii: "h"))
+                Self.append(run, to: &path)
+                for byte in "v1h-".utf8 { path.append(byte) }
+                Self.append(run, to: &path)
+                path.append(UInt8(ascii: "z"))
+                x += run
             }
         }
         let pixels = side * pixelsPerModule
         let escaped = HTMLEscaping.escape(label)
         return
             "<svg class=\"gk-qr__code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" width=\"\(pixels)\" height=\"\(pixels)\" role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(String(decoding: path, as: UTF8.self))\"/></svg>"
+    }
+
+    /// A number below 1000 in decimal digits.
+    private static func append(_ number: Int, to path: inout [UInt8]) {
+        if number >= 100 { path.append(UInt8(48 + number / 100)) }
+        if number >= 10 { path.append(UInt8(48 + number / 10 % 10)) }
+        path.append(UInt8(48 + number % 10))
     }
 }
