@@ -9,23 +9,24 @@ struct ViewEncoder {
     let parts: (Part) -> String
 
     func tree<T: Encodable>(_ value: T) -> ViewValue {
-        switch value {
-        case let text as String: return .text(text)
-        case let html as HTML: return .html(html.markup)
-        case let part as Part:
-            var markup = parts(part)
+        // Each kind known by its type, not by a cast: six failed casts for every object and list
+        // of a view were a tenth of making it. An optional takes the last path: its
+        // `encode(to:)` hands the wrapped value (or nil) back here.
+        if T.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+        if T.self == HTML.self { return .html(unsafeBitCast(value, to: HTML.self).markup) }
+        if T.self == Part.self {
+            var markup = parts(unsafeBitCast(value, to: Part.self))
             // The part's own last line break: the template that inserts it ends the line.
             if markup.hasSuffix("\n") { markup.removeLast() }
             return .html(markup)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(number)
-        case let number as Double: return .double(number)
-        default:
-            let encoder = TreeEncoder(self)
-            // The encoders below never throw; a view whose own `encode(to:)` throws renders empty.
-            try? value.encode(to: encoder)
-            return encoder.value
         }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
+        let encoder = TreeEncoder(self)
+        // The encoders below never throw; a view whose own `encode(to:)` throws renders empty.
+        try? value.encode(to: encoder)
+        return encoder.value
     }
 
     func tree(any value: any Encodable) -> ViewValue {
