@@ -326,10 +326,16 @@ public enum SiteBuilder {
         // One that says what the file beside the output already says is not written again.
         if cache != previous, let data = try? cache.write(to: cacheURL) { options.memory?.keep(cache, data: data, at: cacheURL) }
         clock.mark("写入构建缓存")
-        searchOutputs.keep(search)
-        clock.mark("保存检索分析状态")
-        SourceStateFile.keep(content.sources, output: options.outputDirectory, program: program, memory: options.memory)
-        clock.mark("保存内容读取状态")
+        // Two files that depend on nothing of each other: written side by side.
+        let readState = content.sources
+        [0, 1].parallelMap { part in
+            if part == 0 {
+                searchOutputs.keep(search)
+            } else {
+                SourceStateFile.keep(readState, output: options.outputDirectory, program: program, memory: options.memory)
+            }
+        }
+        clock.mark("保存检索分析状态和内容读取状态")
         changes.sort { $0.path < $1.path }
         let warnings = Diagnostic.ordered(prepared.warnings + renderWarnings)
         clock.mark("整理结果")
