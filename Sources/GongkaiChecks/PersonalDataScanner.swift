@@ -82,7 +82,7 @@ public enum PersonalDataScanner {
         static let mayBeDigit: UInt8 = 1
         static let quote: UInt8 = 2
         /// `>`, `=` and the newline.
-        static let other: UInt8 = 4
+        static let syntax: UInt8 = 4
     }
 
     static let tagByte: [UInt8] = (0..<256).map { value in
@@ -92,7 +92,7 @@ public enum PersonalDataScanner {
             kind |= TagByte.mayBeDigit
         }
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { kind |= TagByte.quote }
-        if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == 10 { kind |= TagByte.other }
+        if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == 10 { kind |= TagByte.syntax }
         return kind
     }
 
